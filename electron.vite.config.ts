@@ -1,0 +1,36 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import react from '@vitejs/plugin-react'
+
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } }
+    }
+  },
+  preload: {
+    // A sandboxed preload can require nothing but electron: bundle everything into one CommonJS file.
+    build: {
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src/preload/index.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs' }
+      }
+    }
+  },
+  renderer: {
+    root: resolve(__dirname, 'src/renderer'),
+    // Relative asset URLs so the same build loads from file:// in Electron and from loopback HTTP in tests.
+    base: './',
+    resolve: {
+      alias: { '@shared': resolve(__dirname, 'src/shared') },
+      // Two copies of lexical give "Minified Lexical error #365"; keep exactly one.
+      dedupe: ['lexical', '@lexical/react', '@lexical/rich-text', '@lexical/history', '@lexical/utils', 'react', 'react-dom']
+    },
+    plugins: [react()],
+    build: {
+      rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } }
+    }
+  }
+})

@@ -1,0 +1,55 @@
+import { join } from 'node:path'
+import { createDraftStore, type DraftStore } from './services/drafts/draftStore'
+import { createSettingsService, type SettingsService, type SettingsStore } from './services/settings/settingsService'
+import { createFlushCoordinator, type FlushCoordinator } from './services/flush/flushCoordinator'
+import { systemClock, type Clock } from './services/clock'
+import type { ServiceFs } from './services/fs/serviceFs'
+import { createHandlerTable, type DesktopShell } from './ipc/handlers'
+import { createDispatcher, type Dispatch, type DispatchLogger, type HandlerTable } from './ipc/dispatch'
+
+export type AppCapabilities = {
+  /** The platform's per-user data folder (Electron's `userData`); drafts live below it unless settings say otherwise. */
+  userDataDir: string
+  settingsStore: SettingsStore
+  shell: DesktopShell
+  appInfo: { version: string; platform: string }
+  clock?: Clock
+  fs?: ServiceFs
+  logger?: DispatchLogger
+}
+
+export type AppServices = {
+  settings: SettingsService
+  flush: FlushCoordinator
+  drafts(): DraftStore
+  handlers: HandlerTable
+  dispatch: Dispatch
+}
+
+/** The library folder: the one from settings, or `<userData>/library`. */
+export function resolveDataDir(userDataDir: string, configured: string): string {
+  return configured.trim() ? configured : join(userDataDir, 'library')
+}
+
+/**
+ * Wires the services to each other from the capabilities main (or the test harness) hands over. No
+ * electron here: Electron's main process and the E2E harness build the very same table.
+ */
+export function composeApp(capabilities: AppCapabilities): AppServices {
+  const clock = capabilities.clock ?? systemClock
+  const settings = createSettingsService(capabilities.settingsStore)
+  const flush = createFlushCoordinator()
+  const makeStore = (dataDir: string) => createDraftStore({ dataDir, clock, ...(capabilities.fs ? { fs: capabilities.fs } : {}) })
+  let store = makeStore(resolveDataDir(capabilities.userDataDir, settings.get().dataDir))
+  settings.onChange((next, previous) => {
+    if (next.dataDir !== previous.dataDir) store = makeStore(resolveDataDir(capabilities.userDataDir, next.dataDir))
+  })
+  const handlers = createHandlerTable({
+    drafts: () => store,
+    settings,
+    flush,
+    shell: capabilities.shell,
+    appInfo: capabilities.appInfo
+  })
+  return { settings, flush, drafts: () => store, handlers, dispatch: createDispatcher(handlers, capabilities.logger) }
+}

@@ -1,0 +1,508 @@
+import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import { z } from 'zod'
+import {
+  DRAFT_SCHEMA_VERSION,
+  DraftSchema,
+  DraftSummarySchema,
+  QuarantinedDraftSchema,
+  type Draft,
+  type DraftContent,
+  type DraftId,
+  type DraftSummary,
+  type QuarantineReason,
+  type QuarantinedDraft
+} from '../../../shared/model/draft'
+import { articleExcerpt } from '../../../shared/model/articleText'
+import { AppError, fsErrorCode } from '../../../shared/errors'
+import { atomicWriteFile, isTempFile, syncFolder } from '../fs/atomicWrite'
+import { nodeServiceFs, type ServiceFs } from '../fs/serviceFs'
+import type { Clock } from '../clock'
+
+export const DRAFT_FILE = 'draft.json'
+const TRASH_FILE = 'trash.json'
+const QUARANTINE_FILE = 'quarantine.json'
+const INDEX_FILE = 'index.json'
+const INDEX_VERSION = 1
+
+export type DraftStoreOptions = {
+  /** Folder that holds drafts/, trash/, quarantine/ and the list index. */
+  dataDir: string
+  clock: Clock
+  fs?: ServiceFs
+  /** For tests: deterministic ids. */
+  newId?: () => DraftId
+}
+
+export type DraftListScope = 'active' | 'trash'
+
+export type DraftList = { drafts: DraftSummary[]; quarantined: QuarantinedDraft[] }
+
+export type SaveResult = { id: DraftId; revision: number; updatedAt: string }
+
+export type DraftStore = {
+  readonly dataDir: string
+  list(scope: DraftListScope): Promise<DraftList>
+  create(init?: { title?: string; column?: string }): Promise<Draft>
+  open(id: DraftId): Promise<Draft>
+  save(id: DraftId, content: DraftContent): Promise<SaveResult>
+  rename(id: DraftId, title: string): Promise<DraftSummary>
+  duplicate(id: DraftId): Promise<DraftSummary>
+  trash(id: DraftId): Promise<void>
+  restore(id: DraftId): Promise<void>
+  emptyTrash(): Promise<number>
+  acknowledgeQuarantine(ids: string[]): Promise<void>
+  /** Folder of a draft's assets (photos), created on demand by the features that store them. */
+  assetsFolder(id: DraftId): string
+}
+
+const IndexEntrySchema = z.object({ mtimeMs: z.number(), size: z.number(), summary: DraftSummarySchema })
+type IndexEntry = z.infer<typeof IndexEntrySchema>
+const IndexFileSchema = z.object({ version: z.literal(INDEX_VERSION), entries: z.record(z.string(), IndexEntrySchema) })
+const TrashInfoSchema = z.object({ trashedAt: z.string() })
+
+type LoadResult =
+  | { ok: true; draft: Draft }
+  | { ok: false; reason: QuarantineReason; detail: string; recoveredTitle: string }
+
+/** Parses a draft.json's bytes; says precisely why when it cannot. */
+export function parseDraftFile(bytes: Buffer): LoadResult {
+  const text = bytes.toString('utf8')
+  const recoveredTitle = recoverTitle(text)
+  if (text.trim().length === 0) {
+    return { ok: false, reason: 'empty-file', detail: `draft.json is empty (${bytes.length} bytes)`, recoveredTitle }
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (error) {
+    return { ok: false, reason: 'invalid-json', detail: (error as Error).message, recoveredTitle }
+  }
+  const parsed = DraftSchema.safeParse(json)
+  if (!parsed.success) {
+    const detail = parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+      .join('; ')
+    return { ok: false, reason: 'invalid-schema', detail, recoveredTitle }
+  }
+  return { ok: true, draft: parsed.data }
+}
+
+/** Best effort: the title of a damaged file, so the person knows which draft it was. */
+function recoverTitle(text: string): string {
+  const match = /"title"\s*:\s*("(?:[^"\\\n]|\\.){0,300}")/.exec(text)
+  if (!match?.[1]) return ''
+  try {
+    const title: unknown = JSON.parse(match[1])
+    return typeof title === 'string' ? title : ''
+  } catch {
+    return ''
+  }
+}
+
+export function summarize(draft: Draft, trashedAt: string | null = null): DraftSummary {
+  return {
+    id: draft.id,
+    title: draft.title,
+    column: draft.column,
+    status: draft.status,
+    excerpt: articleExcerpt(draft.body),
+    createdAt: draft.createdAt,
+    updatedAt: draft.updatedAt,
+    trashedAt
+  }
+}
+
+function byLastEdited(a: DraftSummary, b: DraftSummary): number {
+  return a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id < b.id ? 1 : -1
+}
+
+function defaultNewId(clock: Clock): DraftId {
+  // Time first so folder names sort by creation; random tail so two windows never collide.
+  return `${clock.now().getTime().toString(36)}-${randomBytes(5).toString('hex')}`
+}
+
+/** Wraps a file-system failure in an AppError a person can act on, keeping the system's words as detail. */
+function asAppError(error: unknown, doing: string): AppError {
+  if (error instanceof AppError) return error
+  const code = fsErrorCode(error)
+  const message = `${doing}: ${(error as Error)?.message ?? String(error)}`
+  return new AppError(code === 'internal' ? 'internal' : code, message, { cause: error })
+}
+
+export function createDraftStore(options: DraftStoreOptions): DraftStore {
+  const { dataDir, clock } = options
+  const fs = options.fs ?? nodeServiceFs
+  const newId = options.newId ?? (() => defaultNewId(clock))
+  const draftsDir = join(dataDir, 'drafts')
+  const trashDir = join(dataDir, 'trash')
+  const quarantineDir = join(dataDir, 'quarantine')
+  const indexPath = join(dataDir, INDEX_FILE)
+
+  /** Latest known content per draft, so a save does not have to read the file first. */
+  const cache = new Map<DraftId, Draft>()
+  /** Writes to one draft run one after another, so renames land in the order the saves were made. */
+  const queues = new Map<DraftId, Promise<unknown>>()
+  let index: Map<string, IndexEntry> | null = null
+  let ready: Promise<void> | null = null
+
+  const folderOf = (scope: DraftListScope, id: string) => join(scope === 'active' ? draftsDir : trashDir, id)
+  const fileOf = (scope: DraftListScope, id: string) => join(folderOf(scope, id), DRAFT_FILE)
+  const nowIso = () => clock.now().toISOString()
+
+  function ensureFolders(): Promise<void> {
+    ready ??= (async () => {
+      for (const dir of [draftsDir, trashDir, quarantineDir]) await fs.mkdir(dir, { recursive: true })
+    })().catch((error: unknown) => {
+      ready = null
+      throw asAppError(error, `cannot create the data folder ${dataDir}`)
+    })
+    return ready
+  }
+
+  function serialize<T>(id: DraftId, task: () => Promise<T>): Promise<T> {
+    const previous = queues.get(id) ?? Promise.resolve()
+    const next = previous.then(task, task)
+    const settled = next.catch(() => undefined)
+    queues.set(id, settled)
+    void settled.then(() => {
+      if (queues.get(id) === settled) queues.delete(id)
+    })
+    return next
+  }
+
+  async function loadIndex(): Promise<Map<string, IndexEntry>> {
+    if (index) return index
+    try {
+      const parsed = IndexFileSchema.safeParse(JSON.parse(await fs.readFile(indexPath, 'utf8')))
+      index = new Map(parsed.success ? Object.entries(parsed.data.entries) : [])
+    } catch {
+      // Missing or damaged index: it is only a cache, rebuilt from the draft files.
+      index = new Map()
+    }
+    return index
+  }
+
+  async function saveIndex(): Promise<void> {
+    if (!index) return
+    const entries = Object.fromEntries(index)
+    await atomicWriteFile(fs, indexPath, JSON.stringify({ version: INDEX_VERSION, entries })).catch(() => undefined)
+  }
+
+  async function writeDraft(scope: DraftListScope, draft: Draft): Promise<void> {
+    const file = fileOf(scope, draft.id)
+    try {
+      await atomicWriteFile(fs, file, JSON.stringify(draft))
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ENOENT') throw error
+      // The folder vanished under us (deleted by hand, synced away): recreate it rather than lose the text.
+      await fs.mkdir(folderOf(scope, draft.id), { recursive: true })
+      await atomicWriteFile(fs, file, JSON.stringify(draft))
+    }
+    cache.set(draft.id, draft)
+  }
+
+  async function quarantine(
+    scope: DraftListScope,
+    id: string,
+    problem: { reason: QuarantineReason; detail: string; recoveredTitle: string }
+  ): Promise<QuarantinedDraft> {
+    const at = nowIso()
+    const target = join(quarantineDir, `${id}--${at.replace(/[:.]/g, '-')}`)
+    const record: QuarantinedDraft = {
+      id,
+      recoveredTitle: problem.recoveredTitle,
+      reason: problem.reason,
+      detail: problem.detail,
+      folder: target,
+      quarantinedAt: at,
+      acknowledged: false
+    }
+    cache.delete(id as DraftId)
+    try {
+      await fs.rename(folderOf(scope, id), target)
+      await atomicWriteFile(fs, join(target, QUARANTINE_FILE), JSON.stringify(record))
+    } catch (error) {
+      // Could not move it (read-only disk): leave it where it is, still skipped and still reported.
+      return { ...record, folder: folderOf(scope, id), detail: `${record.detail} (not moved: ${(error as Error).message})` }
+    }
+    return record
+  }
+
+  async function readDraft(scope: DraftListScope, id: string): Promise<LoadResult> {
+    let bytes: Buffer
+    try {
+      bytes = await fs.readFile(fileOf(scope, id))
+    } catch (error) {
+      const code = (error as { code?: string }).code
+      if (code === 'ENOENT') throw new AppError('not-found', `draft ${id} does not exist`)
+      return { ok: false, reason: 'unreadable', detail: (error as Error).message, recoveredTitle: '' }
+    }
+    return parseDraftFile(bytes)
+  }
+
+  async function listQuarantine(): Promise<QuarantinedDraft[]> {
+    const names = await fs.readdir(quarantineDir).catch(() => [] as string[])
+    const records = await Promise.all(
+      names.map(async (name) => {
+        try {
+          const json: unknown = JSON.parse(await fs.readFile(join(quarantineDir, name, QUARANTINE_FILE), 'utf8'))
+          const parsed = QuarantinedDraftSchema.safeParse(json)
+          return parsed.success ? { ...parsed.data, folder: join(quarantineDir, name) } : null
+        } catch {
+          return null
+        }
+      })
+    )
+    return records.filter((r): r is QuarantinedDraft => r !== null).sort((a, b) => (a.quarantinedAt < b.quarantinedAt ? 1 : -1))
+  }
+
+  async function listActive(): Promise<DraftList> {
+    const idx = await loadIndex()
+    const names = (await fs.readdir(draftsDir)).filter((name) => !name.startsWith('.'))
+    const seen = new Set<string>()
+    const summaries: DraftSummary[] = []
+    const failed: QuarantinedDraft[] = []
+    let changed = false
+    await Promise.all(
+      names.map(async (id) => {
+        seen.add(id)
+        let stat
+        try {
+          stat = await fs.stat(fileOf('active', id))
+        } catch (error) {
+          if ((error as { code?: string }).code === 'ENOENT') {
+            failed.push(await quarantine('active', id, { reason: 'unreadable', detail: 'draft.json is missing', recoveredTitle: '' }))
+            changed = true
+            return
+          }
+          throw error
+        }
+        const cached = idx.get(id)
+        if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
+          summaries.push(cached.summary)
+          return
+        }
+        changed = true
+        const loaded = await readDraft('active', id)
+        if (!loaded.ok) {
+          idx.delete(id)
+          failed.push(await quarantine('active', id, loaded))
+          return
+        }
+        const summary = summarize(loaded.draft)
+        idx.set(id, { mtimeMs: stat.mtimeMs, size: stat.size, summary })
+        summaries.push(summary)
+      })
+    )
+    for (const id of idx.keys()) {
+      if (!seen.has(id)) {
+        idx.delete(id)
+        changed = true
+      }
+    }
+    if (changed) await saveIndex()
+    const stored = await listQuarantine()
+    const storedFolders = new Set(stored.map((q) => q.folder))
+    const quarantined = [...failed.filter((q) => !storedFolders.has(q.folder)), ...stored]
+    return { drafts: summaries.sort(byLastEdited), quarantined }
+  }
+
+  async function listTrash(): Promise<DraftList> {
+    const names = (await fs.readdir(trashDir)).filter((name) => !name.startsWith('.'))
+    const summaries: DraftSummary[] = []
+    const failed: QuarantinedDraft[] = []
+    await Promise.all(
+      names.map(async (id) => {
+        const loaded = await readDraft('trash', id).catch((error: unknown) => {
+          if (error instanceof AppError && error.code === 'not-found') return null
+          throw error
+        })
+        if (!loaded) return
+        if (!loaded.ok) {
+          failed.push(await quarantine('trash', id, loaded))
+          return
+        }
+        let trashedAt = loaded.draft.updatedAt
+        try {
+          const info = TrashInfoSchema.safeParse(JSON.parse(await fs.readFile(join(trashDir, id, TRASH_FILE), 'utf8')))
+          if (info.success) trashedAt = info.data.trashedAt
+        } catch {
+          // No trash.json (moved here by hand): fall back to the last edit time.
+        }
+        summaries.push(summarize(loaded.draft, trashedAt))
+      })
+    )
+    summaries.sort((a, b) => ((a.trashedAt ?? '') < (b.trashedAt ?? '') ? 1 : -1))
+    return { drafts: summaries, quarantined: [...failed, ...(await listQuarantine())] }
+  }
+
+  async function openExisting(id: DraftId): Promise<Draft> {
+    const cached = cache.get(id)
+    if (cached) return cached
+    const loaded = await readDraft('active', id)
+    if (!loaded.ok) {
+      const record = await quarantine('active', id, loaded)
+      throw new AppError('draft-damaged', `draft ${id} is damaged (${record.reason}: ${record.detail}); it was moved to ${record.folder}`)
+    }
+    cache.set(id, loaded.draft)
+    return loaded.draft
+  }
+
+  async function removeStaleTempFiles(id: DraftId): Promise<void> {
+    const names = await fs.readdir(folderOf('active', id)).catch(() => [] as string[])
+    await Promise.all(names.filter(isTempFile).map((name) => fs.rm(join(folderOf('active', id), name), { force: true })))
+  }
+
+  async function createFolderWith(draft: Draft): Promise<void> {
+    // Build the folder under a hidden name and rename it into place, so the list never sees a half-made draft.
+    const staging = join(draftsDir, `.new-${draft.id}`)
+    await fs.mkdir(join(staging, 'assets'), { recursive: true })
+    await atomicWriteFile(fs, join(staging, DRAFT_FILE), JSON.stringify(draft))
+    await fs.rename(staging, folderOf('active', draft.id))
+    await syncFolder(fs, draftsDir)
+    cache.set(draft.id, draft)
+  }
+
+  return {
+    dataDir,
+
+    async list(scope) {
+      await ensureFolders()
+      try {
+        return scope === 'active' ? await listActive() : await listTrash()
+      } catch (error) {
+        throw asAppError(error, `cannot read the drafts in ${dataDir}`)
+      }
+    },
+
+    async create(init = {}) {
+      await ensureFolders()
+      const at = nowIso()
+      const draft: Draft = {
+        schemaVersion: DRAFT_SCHEMA_VERSION,
+        id: newId(),
+        title: init.title ?? '',
+        column: init.column ?? '',
+        status: 'draft',
+        body: null,
+        createdAt: at,
+        updatedAt: at,
+        revision: 0
+      }
+      try {
+        await createFolderWith(draft)
+      } catch (error) {
+        throw asAppError(error, 'cannot create a new draft')
+      }
+      return draft
+    },
+
+    async open(id) {
+      await ensureFolders()
+      try {
+        const draft = await openExisting(id)
+        await removeStaleTempFiles(id)
+        return draft
+      } catch (error) {
+        throw asAppError(error, `cannot open draft ${id}`)
+      }
+    },
+
+    save(id, content) {
+      return serialize(id, async () => {
+        try {
+          const current = await openExisting(id)
+          const next: Draft = { ...current, ...content, updatedAt: nowIso(), revision: current.revision + 1 }
+          await writeDraft('active', next)
+          return { id, revision: next.revision, updatedAt: next.updatedAt }
+        } catch (error) {
+          throw asAppError(error, `cannot save draft ${id}`)
+        }
+      })
+    },
+
+    rename(id, title) {
+      return serialize(id, async () => {
+        try {
+          const current = await openExisting(id)
+          const next: Draft = { ...current, title, updatedAt: nowIso(), revision: current.revision + 1 }
+          await writeDraft('active', next)
+          return summarize(next)
+        } catch (error) {
+          throw asAppError(error, `cannot rename draft ${id}`)
+        }
+      })
+    },
+
+    async duplicate(id) {
+      await ensureFolders()
+      try {
+        const source = await serialize(id, () => openExisting(id))
+        const at = nowIso()
+        const copy: Draft = { ...source, id: newId(), status: 'draft', createdAt: at, updatedAt: at, revision: 0 }
+        const staging = join(draftsDir, `.new-${copy.id}`)
+        await fs.cp(join(folderOf('active', id), 'assets'), join(staging, 'assets'), { recursive: true }).catch((error: unknown) => {
+          if ((error as { code?: string }).code !== 'ENOENT') throw error
+        })
+        await createFolderWith(copy)
+        return summarize(copy)
+      } catch (error) {
+        throw asAppError(error, `cannot duplicate draft ${id}`)
+      }
+    },
+
+    trash(id) {
+      return serialize(id, async () => {
+        await ensureFolders()
+        try {
+          await fs.rename(folderOf('active', id), folderOf('trash', id))
+          cache.delete(id)
+          await atomicWriteFile(fs, join(folderOf('trash', id), TRASH_FILE), JSON.stringify({ trashedAt: nowIso() }))
+        } catch (error) {
+          throw asAppError(error, `cannot move draft ${id} to the trash`)
+        }
+      })
+    },
+
+    restore(id) {
+      return serialize(id, async () => {
+        await ensureFolders()
+        try {
+          await fs.rename(folderOf('trash', id), folderOf('active', id))
+          await fs.rm(join(folderOf('active', id), TRASH_FILE), { force: true })
+        } catch (error) {
+          throw asAppError(error, `cannot restore draft ${id}`)
+        }
+      })
+    },
+
+    async emptyTrash() {
+      await ensureFolders()
+      try {
+        const names = await fs.readdir(trashDir)
+        for (const name of names) await fs.rm(join(trashDir, name), { recursive: true, force: true })
+        return names.length
+      } catch (error) {
+        throw asAppError(error, 'cannot empty the trash')
+      }
+    },
+
+    async acknowledgeQuarantine(ids) {
+      const wanted = new Set(ids)
+      for (const record of await listQuarantine()) {
+        if (!wanted.has(record.id) || record.acknowledged) continue
+        await atomicWriteFile(fs, join(record.folder, QUARANTINE_FILE), JSON.stringify({ ...record, acknowledged: true })).catch(
+          (error: unknown) => {
+            throw asAppError(error, 'cannot update the quarantine record')
+          }
+        )
+      }
+    },
+
+    assetsFolder(id) {
+      return join(folderOf('active', id), 'assets')
+    }
+  }
+}

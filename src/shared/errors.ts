@@ -1,0 +1,56 @@
+import { z } from 'zod'
+
+/**
+ * What can go wrong, as codes. Main reports a code plus technical detail; the renderer turns the code
+ * into a sentence in the UI language that says what to do next.
+ */
+export const APP_ERROR_CODES = [
+  'disk-full',
+  'read-only',
+  'not-found',
+  'draft-damaged',
+  'invalid-request',
+  'invalid-response',
+  'untrusted-sender',
+  'unknown-channel',
+  'internal'
+] as const
+export const AppErrorCodeSchema = z.enum(APP_ERROR_CODES)
+export type AppErrorCode = z.infer<typeof AppErrorCodeSchema>
+
+export const AppErrorPayloadSchema = z.object({ code: AppErrorCodeSchema, message: z.string() })
+export type AppErrorPayload = z.infer<typeof AppErrorPayloadSchema>
+
+export class AppError extends Error {
+  readonly code: AppErrorCode
+  constructor(code: AppErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'AppError'
+    this.code = code
+  }
+  toPayload(): AppErrorPayload {
+    return { code: this.code, message: this.message }
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError
+}
+
+/** Maps a Node file-system error to the code a person can act on. */
+export function fsErrorCode(error: unknown): AppErrorCode {
+  const code = (error as { code?: unknown } | null)?.code
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'disk-full'
+    case 'EROFS':
+    case 'EACCES':
+    case 'EPERM':
+      return 'read-only'
+    case 'ENOENT':
+      return 'not-found'
+    default:
+      return 'internal'
+  }
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod'
+
+export const DRAFT_SCHEMA_VERSION = 1
+
+/** Folder-safe draft id: lowercase letters, digits and dashes only, so it can never escape the data folder. */
+export const DraftIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{5,63}$/, 'not a draft id')
+export type DraftId = z.infer<typeof DraftIdSchema>
+
+/** The 三审三校 life cycle; transitions arrive with the workflow issue, the foundation only stores the state. */
+export const DRAFT_STATUSES = ['draft', 'proofreading', 'review', 'approved', 'published', 'returned'] as const
+export const DraftStatusSchema = z.enum(DRAFT_STATUSES)
+export type DraftStatus = z.infer<typeof DraftStatusSchema>
+
+const IsoTimeSchema = z.iso.datetime({ offset: true })
+
+/**
+ * Lexical's serialized editor state. The node schema is closed later by the editor issue; here we only
+ * insist on the shape Lexical itself needs to load it, and keep unknown node fields.
+ */
+export const ArticleBodySchema = z.object({
+  root: z.looseObject({
+    type: z.literal('root'),
+    children: z.array(z.looseObject({ type: z.string() }))
+  })
+})
+export type ArticleBody = z.infer<typeof ArticleBodySchema>
+
+export const TITLE_MAX = 300
+export const COLUMN_MAX = 100
+
+export const DraftSchema = z.object({
+  schemaVersion: z.literal(DRAFT_SCHEMA_VERSION),
+  id: DraftIdSchema,
+  title: z.string().max(TITLE_MAX),
+  column: z.string().max(COLUMN_MAX),
+  status: DraftStatusSchema,
+  body: ArticleBodySchema.nullable(),
+  createdAt: IsoTimeSchema,
+  updatedAt: IsoTimeSchema,
+  /** Increases by one with every save; lets the renderer ignore stale answers. */
+  revision: z.number().int().nonnegative()
+})
+export type Draft = z.infer<typeof DraftSchema>
+
+export const DraftSummarySchema = z.object({
+  id: DraftIdSchema,
+  title: z.string(),
+  column: z.string(),
+  status: DraftStatusSchema,
+  excerpt: z.string(),
+  createdAt: IsoTimeSchema,
+  updatedAt: IsoTimeSchema,
+  /** Set for drafts in the trash. */
+  trashedAt: IsoTimeSchema.nullable()
+})
+export type DraftSummary = z.infer<typeof DraftSummarySchema>
+
+export const QUARANTINE_REASONS = ['empty-file', 'invalid-json', 'invalid-schema', 'unreadable'] as const
+export const QuarantineReasonSchema = z.enum(QUARANTINE_REASONS)
+export type QuarantineReason = z.infer<typeof QuarantineReasonSchema>
+
+/** A draft folder whose draft.json could not be loaded; it is moved aside, never deleted. */
+export const QuarantinedDraftSchema = z.object({
+  id: z.string(),
+  /** Title recovered from the damaged file when one could be read, else empty. */
+  recoveredTitle: z.string(),
+  reason: QuarantineReasonSchema,
+  detail: z.string(),
+  /** Absolute path of the folder that now holds the damaged files. */
+  folder: z.string(),
+  quarantinedAt: IsoTimeSchema,
+  acknowledged: z.boolean()
+})
+export type QuarantinedDraft = z.infer<typeof QuarantinedDraftSchema>
+
+/** What the renderer sends on every autosave: the parts a person edits. */
+export const DraftContentSchema = z.object({
+  title: z.string().max(TITLE_MAX),
+  column: z.string().max(COLUMN_MAX),
+  body: ArticleBodySchema.nullable()
+})
+export type DraftContent = z.infer<typeof DraftContentSchema>
