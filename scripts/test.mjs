@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// `npm test`: everything a fresh clone needs to run every test, then every test.
+// 1. npm dependencies (npm ci) when node_modules is missing or older than the lockfile;
+// 2. system packages the browser tests need (Debian/Ubuntu: chromium, fonts-noto-cjk), installed when we can,
+//    otherwise named exactly;
+// 3. build the app, run the unit and the end-to-end tests, print one closing line with the counts.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const root = new URL('..', import.meta.url).pathname
+const inCI = process.env.CI === 'true' || process.env.CI === '1'
+const log = (msg) => console.log(`[npm test] ${msg}`)
+
+function run(cmd, args, options = {}) {
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...options, env: { ...process.env, ...options.env } })
+  return result.status ?? 1
+}
+function has(cmd) {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0
+}
+
+// 1. npm dependencies. The Electron binary is not needed by any test (see README), so skip its download.
+const lock = join(root, 'package-lock.json')
+const marker = join(root, 'node_modules', '.package-lock.json')
+if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).mtimeMs) {
+  log('installing npm dependencies (npm ci)')
+  const code = run('npm', ['ci', '--no-audit', '--no-fund'], {
+    env: { ELECTRON_SKIP_BINARY_DOWNLOAD: '1', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' }
+  })
+  if (code !== 0) process.exit(code)
+}
+
+// 2. System packages for the browser tests.
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const cjkFont = () => spawnSync('sh', ['-c', 'fc-list :lang=zh family 2>/dev/null | grep -qi "Noto Sans CJK"']).status === 0
+const missing = () => [...(existsSync(chromium) ? [] : ['chromium']), ...(cjkFont() ? [] : ['fonts-noto-cjk'])]
+let needed = missing()
+if (needed.length > 0) {
+  const isRoot = process.getuid?.() === 0
+  const sudo = !isRoot && has('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0
+  if (has('apt-get') && (isRoot || sudo)) {
+    log(`installing system packages: ${needed.join(' ')}`)
+    const prefix = isRoot ? [] : ['sudo', '-n']
+    const env = { DEBIAN_FRONTEND: 'noninteractive' }
+    run(prefix[0] ?? 'apt-get', [...prefix.slice(1), ...(isRoot ? [] : ['apt-get']), 'update', '-q'], { env })
+    run(prefix[0] ?? 'apt-get', [...prefix.slice(1), ...(isRoot ? [] : ['apt-get']), 'install', '-y', '-q', ...needed], { env })
+    needed = missing()
+  }
+  if (needed.length > 0) {
+    const msg =
+      `missing system packages for the browser tests: ${needed.join(', ')}. ` +
+      `On Debian/Ubuntu: sudo apt-get install -y ${needed.join(' ')} (or set CHROMIUM_PATH to a Chromium binary).`
+    if (inCI || needed.includes('chromium')) {
+      console.error(`[npm test] ${msg}`)
+      if (inCI) process.exit(1)
+    } else {
+      log(`warning: ${msg} Chinese text would render as boxes; the glyph check will fail.`)
+    }
+  }
+}
+
+// 3. Build, then the test projects one after another (the machine may have two cores; the crash test and
+//    Chromium should not fight over them).
+log('building the app (electron-vite build)')
+if (run('npx', ['electron-vite', 'build', '--logLevel', 'warn']) !== 0) process.exit(1)
+
+const reports = mkdtempSync(join(tmpdir(), 'newsroom-test-'))
+const totals = { passed: 0, failed: 0, skipped: 0 }
+let failedProjects = 0
+const extra = process.argv.slice(2)
+for (const project of ['unit', 'e2e']) {
+  log(`running the ${project} tests`)
+  const out = join(reports, `${project}.json`)
+  const code = run('npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...extra])
+  if (code !== 0) failedProjects++
+  if (existsSync(out)) {
+    const r = JSON.parse(readFileSync(out, 'utf8'))
+    totals.passed += r.numPassedTests
+    totals.failed += r.numFailedTests
+    totals.skipped += r.numPendingTests + r.numTodoTests
+  } else if (code !== 0) {
+    totals.failed++
+  }
+}
+rmSync(reports, { recursive: true, force: true })
+console.log(`\nall tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
+process.exit(failedProjects > 0 || totals.failed > 0 ? 1 : 0)

@@ -1,0 +1,32 @@
+export type NavigationDecision = 'allow' | 'open-external' | 'deny'
+
+const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:'])
+
+function parse(url: string): URL | null {
+  try {
+    return new URL(url)
+  } catch {
+    return null
+  }
+}
+
+/** Same page as the app: the very file in production, the dev server's origin in development. */
+function isAppPage(target: URL, app: URL): boolean {
+  if (app.protocol === 'file:') {
+    return target.protocol === 'file:' && target.host === app.host && decodeURIComponent(target.pathname) === decodeURIComponent(app.pathname)
+  }
+  return (app.protocol === 'http:' || app.protocol === 'https:') && target.origin === app.origin
+}
+
+/**
+ * What to do when the renderer tries to go to `url`: stay only on our own page, hand web and mail links to
+ * the system, refuse everything else (javascript:, data:, other files, custom schemes) so nothing foreign
+ * ever runs with the preload's API.
+ */
+export function decideNavigation(url: string, appUrl: string): NavigationDecision {
+  const target = parse(url)
+  const app = parse(appUrl)
+  if (!target || !app) return 'deny'
+  if (isAppPage(target, app)) return 'allow'
+  return EXTERNAL_PROTOCOLS.has(target.protocol) ? 'open-external' : 'deny'
+}

@@ -1,0 +1,244 @@
+/// <reference lib="dom" />
+/**
+ * The E2E harness: the built renderer served over loopback HTTP in Debian's headless Chromium, with the
+ * preload's API injected and dispatched to the real services through the same handler table Electron's
+ * main process uses (src/main/compose.ts). Only the transport differs: Playwright's exposed function
+ * instead of ipcRenderer.invoke, page.evaluate instead of webContents.send.
+ *
+ * Keep `launchApp`'s signature stable: other tests and future acceptance tests build on it.
+ */
+import { createReadStream, existsSync } from 'node:fs'
+import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import { tmpdir } from 'node:os'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+import Conf from 'conf'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { composeApp, type AppServices } from '../../src/main/compose'
+import { validateEvent, type HandlerContext } from '../../src/main/ipc/dispatch'
+import type { ServiceFs } from '../../src/main/services/fs/serviceFs'
+import type { Clock } from '../../src/main/services/clock'
+import type { EventChannel, EventPayloadOf } from '../../src/shared/ipc/contract'
+import { rendererCsp } from './rendererCsp'
+
+const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..')
+export const RENDERER_DIR = join(ROOT, 'out', 'renderer')
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+
+export type LaunchOptions = {
+  /** Library folder to use (drafts/, trash/, quarantine/, settings). A fresh temp folder when omitted. */
+  dataDir?: string
+  /** File-system capability for the services: inject faults (full disk, read-only) here. */
+  fs?: ServiceFs
+  clock?: Clock
+  /** UI language and other settings to start with. */
+  settings?: { language?: 'zh-CN' | 'en'; autosaveDelayMs?: number }
+  viewport?: { width: number; height: number }
+}
+
+export type LaunchedApp = {
+  page: Page
+  dataDir: string
+  close(): Promise<void>
+  /** The real services behind the page, for assertions on what reached the disk. */
+  services: AppServices
+  /** What main would push to the window (webContents.send), validated against the event contract. */
+  emit<E extends EventChannel>(channel: E, payload: EventPayloadOf<E>): Promise<void>
+  /** What main does when the window is about to close: ask the renderer to save and wait for its answer. */
+  requestFlush(timeoutMs?: number): Promise<'flushed' | 'failed' | 'timeout'>
+  /** URLs the desktop shell was asked to open or show (external links, folders). */
+  shellCalls: { openExternal: string[]; showInFolder: string[] }
+  /** Console errors and page errors seen so far; a healthy run has none. */
+  pageErrors: string[]
+}
+
+/** Why E2E tests cannot run here, or null when they can. Tests skip with this reason. */
+export function e2eUnavailableReason(): string | null {
+  if (!existsSync(CHROMIUM_PATH)) {
+    return `Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium fonts-noto-cjk\` (Debian/Ubuntu) or set CHROMIUM_PATH`
+  }
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    return `the renderer is not built (${RENDERER_DIR}/index.html missing): run \`npm run build\` first`
+  }
+  return null
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon'
+}
+
+/** A static file server for out/renderer on 127.0.0.1, sending the same CSP the app enforces. */
+async function serveRenderer(): Promise<{ server: Server; origin: string }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+    const file = normalize(join(RENDERER_DIR, path === '/' ? 'index.html' : path))
+    if (!file.startsWith(RENDERER_DIR + sep)) {
+      res.writeHead(403).end()
+      return
+    }
+    stat(file).then(
+      (info) => {
+        if (!info.isFile()) throw new Error('not a file')
+        res.writeHead(200, {
+          'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+          'content-security-policy': rendererCsp,
+          'cache-control': 'no-store'
+        })
+        createReadStream(file).pipe(res)
+      },
+      () => res.writeHead(404).end()
+    )
+  })
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
+  const address = server.address()
+  if (!address || typeof address === 'string') throw new Error('no server address')
+  return { server, origin: `http://127.0.0.1:${address.port}` }
+}
+
+let preloadScript: Promise<string> | null = null
+
+/**
+ * The page-side half of the transport, built from the same createNewsroomApi the preload uses. It runs
+ * before any page script, as the preload does.
+ */
+function buildPreloadScript(): Promise<string> {
+  preloadScript ??= build({
+    stdin: {
+      contents: `
+        import { createNewsroomApi, API_GLOBAL } from './src/shared/ipc/api'
+        const listeners = new Map()
+        Object.defineProperty(window, '__newsroomDeliver', {
+          value: (channel, payload) => { for (const l of listeners.get(channel) ?? []) l(payload) }
+        })
+        const api = createNewsroomApi({
+          invoke: (channel, request) => window.__newsroomInvoke(channel, request),
+          subscribe: (channel, listener) => {
+            const set = listeners.get(channel) ?? new Set()
+            listeners.set(channel, set)
+            set.add(listener)
+            return () => set.delete(listener)
+          }
+        })
+        Object.defineProperty(window, API_GLOBAL, { value: api, enumerable: true })
+      `,
+      resolveDir: ROOT,
+      loader: 'ts'
+    },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent'
+  }).then((result) => result.outputFiles[0]?.text ?? '')
+  return preloadScript
+}
+
+let browser: Promise<Browser> | null = null
+
+function sharedBrowser(): Promise<Browser> {
+  browser ??= chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    // As root on CI Chromium needs --no-sandbox; the rest keep it off the (closed) network.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=zh-CN'
+    ]
+  })
+  return browser
+}
+
+/** Closes the shared Chromium; call from an afterAll when a file is done with the harness. */
+export async function shutdownBrowser(): Promise<void> {
+  const current = browser
+  browser = null
+  if (current) await (await current).close()
+}
+
+export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
+  const unavailable = e2eUnavailableReason()
+  if (unavailable) throw new Error(unavailable)
+
+  const ownsDataDir = !options.dataDir
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'newsroom-e2e-')))
+  // Settings live in a conf store, the same library electron-store wraps in the app.
+  const settingsStore = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', projectName: 'campus-newsroom' })
+  settingsStore.set({ dataDir, ...options.settings })
+
+  const shellCalls = { openExternal: [] as string[], showInFolder: [] as string[] }
+  const pageErrors: string[] = []
+  const services = composeApp({
+    userDataDir: dataDir,
+    settingsStore,
+    shell: {
+      openExternal: async (url) => void shellCalls.openExternal.push(url),
+      showInFolder: (path) => void shellCalls.showInFolder.push(path)
+    },
+    appInfo: { version: 'e2e', platform: process.platform },
+    ...(options.fs ? { fs: options.fs } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    logger: { error: (message, error) => pageErrors.push(`[main] ${message} ${String(error ?? '')}`) }
+  })
+
+  const { server, origin } = await serveRenderer()
+  const context: BrowserContext = await (await sharedBrowser()).newContext({
+    locale: options.settings?.language ?? 'zh-CN',
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    deviceScaleFactor: 1
+  })
+  const page = await context.newPage()
+  page.on('pageerror', (error) => pageErrors.push(`[pageerror] ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(`[console] ${message.text()}`)
+  })
+
+  const deliver = async (channel: EventChannel, payload: unknown): Promise<void> => {
+    if (page.isClosed()) return
+    await page.evaluate(([c, p]) => (window as unknown as { __newsroomDeliver(c: string, p: unknown): void }).__newsroomDeliver(c, p), [
+      channel,
+      payload
+    ] as const)
+  }
+  const handlerContext: HandlerContext = {
+    emit(channel, payload) {
+      void deliver(channel, validateEvent(channel, payload)).catch(() => undefined)
+    }
+  }
+  await page.exposeFunction('__newsroomInvoke', (channel: string, request: unknown) => services.dispatch(channel, request, handlerContext))
+  await page.addInitScript({ content: await buildPreloadScript() })
+  await page.goto(`${origin}/index.html`)
+
+  return {
+    page,
+    dataDir,
+    services,
+    shellCalls,
+    pageErrors,
+    emit: (channel, payload) => deliver(channel, validateEvent(channel, payload)),
+    requestFlush: (timeoutMs = 5000) =>
+      services.flush.request((requestId) => handlerContext.emit('app:flushRequest', { requestId }), timeoutMs),
+    async close() {
+      await context.close().catch(() => undefined)
+      await new Promise<void>((ok) => server.close(() => ok()))
+      if (ownsDataDir) await rm(dataDir, { recursive: true, force: true })
+    }
+  }
+}
