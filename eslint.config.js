@@ -32,7 +32,12 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', noElectron] }
   },
   {
-    files: ['bench/**/*.ts', 'scripts/**/*.{ts,mjs}', 'tests/**/*.ts'],
+    files: ['bench/**/*.ts', 'scripts/**/*.{ts,mjs}', 'tests/**/*.{ts,tsx}'],
     rules: { 'no-console': 'off' }
+  },
+  {
+    // In tests a wrong `!` fails loudly at once, which is what a test is for.
+    files: ['tests/**/*.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' }
   }
 )

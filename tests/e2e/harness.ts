@@ -7,8 +7,8 @@
  *
  * Keep `launchApp`'s signature stable: other tests and future acceptance tests build on it.
  */
-import { createReadStream, existsSync } from 'node:fs'
-import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { createReadStream, existsSync, rmSync } from 'node:fs'
+import { mkdtemp, stat } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve, sep } from 'node:path'
@@ -21,8 +21,9 @@ import { validateEvent, type HandlerContext } from '../../src/main/ipc/dispatch'
 import type { ServiceFs } from '../../src/main/services/fs/serviceFs'
 import type { Clock } from '../../src/main/services/clock'
 import type { EventChannel, EventPayloadOf } from '../../src/shared/ipc/contract'
-import { rendererCsp } from './rendererCsp'
+import { buildContentSecurityPolicy } from '../../src/main/window/csp'
 
+const rendererCsp = buildContentSecurityPolicy()
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..')
 export const RENDERER_DIR = join(ROOT, 'out', 'renderer')
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
@@ -106,6 +107,15 @@ async function serveRenderer(): Promise<{ server: Server; origin: string }> {
   return { server, origin: `http://127.0.0.1:${address.port}` }
 }
 
+/**
+ * Temp folders made for apps launched without a dataDir. They outlive `close()` (a test may relaunch on
+ * the same folder, or read what reached the disk) and are removed when the test process exits.
+ */
+const ownedDataDirs = new Set<string>()
+process.once('exit', () => {
+  for (const dir of ownedDataDirs) rmSync(dir, { recursive: true, force: true })
+})
+
 let preloadScript: Promise<string> | null = null
 
 /**
@@ -116,12 +126,14 @@ function buildPreloadScript(): Promise<string> {
   preloadScript ??= build({
     stdin: {
       contents: `
-        import { createNewsroomApi, API_GLOBAL } from './src/shared/ipc/api'
+        import { z } from 'zod'
+        import { createNewsroomBridge, API_GLOBAL } from './src/shared/ipc/api'
+        z.config({ jitless: true })
         const listeners = new Map()
         Object.defineProperty(window, '__newsroomDeliver', {
           value: (channel, payload) => { for (const l of listeners.get(channel) ?? []) l(payload) }
         })
-        const api = createNewsroomApi({
+        const api = createNewsroomBridge({
           invoke: (channel, request) => window.__newsroomInvoke(channel, request),
           subscribe: (channel, listener) => {
             const set = listeners.get(channel) ?? new Set()
@@ -177,8 +189,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const unavailable = e2eUnavailableReason()
   if (unavailable) throw new Error(unavailable)
 
-  const ownsDataDir = !options.dataDir
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'newsroom-e2e-')))
+  if (!options.dataDir) ownedDataDirs.add(dataDir)
   // Settings live in a conf store, the same library electron-store wraps in the app.
   const settingsStore = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', projectName: 'campus-newsroom' })
   settingsStore.set({ dataDir, ...options.settings })
@@ -238,7 +250,6 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     async close() {
       await context.close().catch(() => undefined)
       await new Promise<void>((ok) => server.close(() => ok()))
-      if (ownsDataDir) await rm(dataDir, { recursive: true, force: true })
     }
   }
 }

@@ -17,6 +17,8 @@ export type FaultOptions = {
   only?: (path: string) => boolean
   /** disk-full only: fail already when a file is opened for writing. */
   failOpen?: boolean
+  /** Heal by itself after refusing this many calls (space freed, disk remounted). */
+  times?: number
 }
 
 export type FaultyFs = ServiceFs & {
@@ -26,7 +28,7 @@ export type FaultyFs = ServiceFs & {
   readonly refused: number
 }
 
-const ERRNO: Record<string, { code: string; text: string }> = {
+const ERRNO: Record<FaultMode, { code: 'ENOSPC' | 'EROFS' | 'EACCES'; text: string }> = {
   'disk-full': { code: 'ENOSPC', text: 'no space left on device' },
   'read-only': { code: 'EROFS', text: 'read-only file system' },
   'no-permission': { code: 'EACCES', text: 'permission denied' }
@@ -47,13 +49,14 @@ export function createFaultyFs(base: ServiceFs = nodeFs): FaultyFs {
   const applies = (path: unknown) => mode !== null && (options.only?.(String(path)) ?? true)
 
   function fault(syscall: string, path: unknown): NodeJS.ErrnoException {
-    const { code, text } = ERRNO[mode ?? 'read-only']!
+    const { code, text } = ERRNO[mode ?? 'read-only']
     const error: NodeJS.ErrnoException = new Error(`${code}: ${text}, ${syscall}`)
     error.code = code
-    error.errno = -(constants.errno as Record<string, number>)[code]!
+    error.errno = -constants.errno[code]
     error.syscall = syscall
     error.path = String(path)
     refused++
+    if (options.times !== undefined && refused >= options.times) mode = null
     return error
   }
 

@@ -1,3 +1,5 @@
+import { isTrustedUrl } from '../ipc/register'
+
 export type NavigationDecision = 'allow' | 'open-external' | 'deny'
 
 const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:'])
@@ -29,4 +31,15 @@ export function decideNavigation(url: string, appUrl: string): NavigationDecisio
   if (!target || !app) return 'deny'
   if (isAppPage(target, app)) return 'allow'
   return EXTERNAL_PROTOCOLS.has(target.protocol) ? 'open-external' : 'deny'
+}
+
+/**
+ * Whether an IPC message comes from our page: the top frame (never an iframe, even one of ours) showing the
+ * app's own URL. A frame already gone (null) is not trusted.
+ */
+export function isAppFrame(
+  frame: { url: string; parent: unknown } | null,
+  trusted: { rendererFile: string; devServerUrl?: string | undefined }
+): boolean {
+  return frame !== null && frame.parent === null && isTrustedUrl(frame.url, trusted)
 }

@@ -2,6 +2,7 @@ import {
   EVENT_CHANNELS,
   EnvelopeSchema,
   INVOKE_CHANNELS,
+  type Envelope,
   type EventChannel,
   type EventPayloadOf,
   type InvokeChannel,
@@ -11,20 +12,27 @@ import {
 import { AppError, type AppErrorCode } from '../errors'
 
 type Namespace = InvokeChannel extends `${infer NS}:${string}` ? NS : never
-type MethodArgs<C extends InvokeChannel> = object extends RequestOf<C> ? [request?: RequestOf<C>] : [request: RequestOf<C>]
+type MethodArgs<C extends InvokeChannel> = Record<string, never> extends RequestOf<C> ? [request?: RequestOf<C>] : [request: RequestOf<C>]
+type Subscribe = <E extends EventChannel>(channel: E, listener: (payload: EventPayloadOf<E>) => void) => () => void
 
 /**
- * The renderer-facing API: `drafts:list` becomes `newsroom.drafts.list(request)`. Exactly the contract's
- * channels, nothing generic, so the renderer cannot reach a channel main does not register.
+ * What the preload exposes on `window.newsroom`: one method per contract channel (`drafts:list` becomes
+ * `drafts.list(request)`), each resolving with the envelope, never throwing. Envelopes rather than
+ * exceptions because contextBridge drops every property of an Error but its message, so a thrown
+ * `code` would never reach the page.
  */
+export type NewsroomBridge = {
+  readonly [NS in Namespace]: {
+    readonly [C in InvokeChannel as C extends `${NS}:${infer M}` ? M : never]: (...args: MethodArgs<C>) => Promise<Envelope>
+  }
+} & { readonly on: Subscribe }
+
+/** The renderer's view of the bridge: typed answers, and a NewsroomError with a code on failure. */
 export type NewsroomApi = {
   readonly [NS in Namespace]: {
     readonly [C in InvokeChannel as C extends `${NS}:${infer M}` ? M : never]: (...args: MethodArgs<C>) => Promise<ResponseOf<C>>
   }
-} & {
-  /** Subscribes to a push event; returns the unsubscribe function. */
-  readonly on: <E extends EventChannel>(channel: E, listener: (payload: EventPayloadOf<E>) => void) => () => void
-}
+} & { readonly on: Subscribe }
 
 export type Transport = {
   invoke(channel: InvokeChannel, request: unknown): Promise<unknown>
@@ -39,28 +47,47 @@ export class NewsroomError extends AppError {
   }
 }
 
+type MethodTable = Record<string, Record<string, (request?: unknown) => Promise<unknown>>>
+
+function buildTable(method: (channel: InvokeChannel) => (request?: unknown) => Promise<unknown>): MethodTable {
+  const table: MethodTable = {}
+  for (const channel of INVOKE_CHANNELS) {
+    const [ns, name] = channel.split(':') as [string, string]
+    table[ns] ??= {}
+    table[ns][name] = method(channel)
+  }
+  for (const ns of Object.keys(table)) Object.freeze(table[ns])
+  return table
+}
+
 /**
- * Builds the API from the contract's channel lists. The preload uses it over Electron IPC and the E2E
+ * Builds the bridge from the contract's channel lists. The preload uses it over Electron IPC and the E2E
  * harness over Playwright's exposed function: only the transport differs.
  */
-export function createNewsroomApi(transport: Transport): NewsroomApi {
-  const api: Record<string, Record<string, (request?: unknown) => Promise<unknown>>> = {}
-  for (const channel of INVOKE_CHANNELS) {
-    const [ns, method] = channel.split(':') as [string, string]
-    api[ns] ??= {}
-    api[ns][method] = async (request?: unknown) => {
-      const envelope = EnvelopeSchema.parse(await transport.invoke(channel, request ?? {}))
-      if (envelope.ok) return envelope.value
-      throw new NewsroomError(envelope.error.code, envelope.error.message)
-    }
-  }
-  for (const ns of Object.keys(api)) Object.freeze(api[ns])
+export function createNewsroomBridge(transport: Transport): NewsroomBridge {
+  const table = buildTable((channel) => async (request?: unknown) => EnvelopeSchema.parse(await transport.invoke(channel, request ?? {})))
   const on = (channel: EventChannel, listener: (payload: unknown) => void): (() => void) => {
     if (!EVENT_CHANNELS.includes(channel)) throw new Error(`unknown event channel ${String(channel)}`)
     return transport.subscribe(channel, listener)
   }
-  return Object.freeze({ ...api, on }) as unknown as NewsroomApi
+  return Object.freeze({ ...table, on }) as unknown as NewsroomBridge
 }
 
-/** The name under which the preload exposes the API on `window`. */
+/** Wraps the bridge for the renderer: unwraps envelopes, throws NewsroomError with the code. */
+export function createNewsroomApi(bridge: NewsroomBridge): NewsroomApi {
+  const source = bridge as unknown as MethodTable
+  const table = buildTable((channel) => {
+    const [ns, name] = channel.split(':') as [string, string]
+    const call = source[ns]?.[name]
+    if (!call) throw new Error(`the preload does not expose ${channel}: rebuild the app`)
+    return async (request?: unknown) => {
+      const envelope = EnvelopeSchema.parse(await call(request))
+      if (envelope.ok) return envelope.value
+      throw new NewsroomError(envelope.error.code, envelope.error.message)
+    }
+  })
+  return Object.freeze({ ...table, on: bridge.on }) as unknown as NewsroomApi
+}
+
+/** The name under which the preload exposes the bridge on `window`. */
 export const API_GLOBAL = 'newsroom'

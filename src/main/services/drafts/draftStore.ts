@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto'
+import type { Stats } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
 import {
   DRAFT_SCHEMA_VERSION,
+  DraftIdSchema,
   DraftSchema,
   DraftSummarySchema,
   QuarantinedDraftSchema,
@@ -114,6 +116,11 @@ export function summarize(draft: Draft, trashedAt: string | null = null): DraftS
   }
 }
 
+function goneIfNotFound(error: unknown): null {
+  if (error instanceof AppError && error.code === 'not-found') return null
+  throw error
+}
+
 function byLastEdited(a: DraftSummary, b: DraftSummary): number {
   return a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id < b.id ? 1 : -1
 }
@@ -154,6 +161,12 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
   function ensureFolders(): Promise<void> {
     ready ??= (async () => {
       for (const dir of [draftsDir, trashDir, quarantineDir]) await fs.mkdir(dir, { recursive: true })
+      // Left behind by a crash: half-made draft folders (never listed) and temp files of the index.
+      const [staged, top] = await Promise.all([fs.readdir(draftsDir), fs.readdir(dataDir)])
+      await Promise.all([
+        ...staged.filter((name) => name.startsWith('.new-')).map((name) => fs.rm(join(draftsDir, name), { recursive: true, force: true })),
+        ...top.filter((name) => name.startsWith(`${INDEX_FILE}.`) && isTempFile(name)).map((name) => fs.rm(join(dataDir, name), { force: true }))
+      ]).catch(() => undefined)
     })().catch((error: unknown) => {
       ready = null
       throw asAppError(error, `cannot create the data folder ${dataDir}`)
@@ -203,11 +216,15 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
     cache.set(draft.id, draft)
   }
 
+  /**
+   * Moves a damaged draft's folder, untouched, into quarantine/. Runs in the draft's queue. Returns null
+   * when the folder is already gone (moved by another call, deleted by hand).
+   */
   async function quarantine(
     scope: DraftListScope,
     id: string,
     problem: { reason: QuarantineReason; detail: string; recoveredTitle: string }
-  ): Promise<QuarantinedDraft> {
+  ): Promise<QuarantinedDraft | null> {
     const at = nowIso()
     const target = join(quarantineDir, `${id}--${at.replace(/[:.]/g, '-')}`)
     const record: QuarantinedDraft = {
@@ -220,14 +237,39 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
       acknowledged: false
     }
     cache.delete(id as DraftId)
+    const source = folderOf(scope, id)
     try {
-      await fs.rename(folderOf(scope, id), target)
-      await atomicWriteFile(fs, join(target, QUARANTINE_FILE), JSON.stringify(record))
+      // The record travels inside the folder, so quarantine/ never shows a folder without its record.
+      await atomicWriteFile(fs, join(source, QUARANTINE_FILE), JSON.stringify(record))
+      await fs.mkdir(quarantineDir, { recursive: true })
+      await fs.rename(source, target)
     } catch (error) {
+      if ((error as { code?: string }).code === 'ENOENT') return null
       // Could not move it (read-only disk): leave it where it is, still skipped and still reported.
-      return { ...record, folder: folderOf(scope, id), detail: `${record.detail} (not moved: ${(error as Error).message})` }
+      await fs.rm(join(source, QUARANTINE_FILE), { force: true }).catch(() => undefined)
+      return { ...record, folder: source, detail: `${record.detail} (not moved: ${(error as Error).message})` }
     }
+    await syncFolder(fs, quarantineDir)
     return record
+  }
+
+  type ListOutcome = { kind: 'draft'; draft: Draft } | { kind: 'quarantined'; record: QuarantinedDraft } | { kind: 'gone' }
+
+  /**
+   * Reads a draft for a list. A list reads outside the draft's queue, so a damaged-looking file is read
+   * again inside the queue before anything moves: a save or another list may have got there first.
+   */
+  async function loadForList(scope: DraftListScope, id: string): Promise<ListOutcome> {
+    const first = await readDraft(scope, id).catch(goneIfNotFound)
+    if (!first) return { kind: 'gone' }
+    if (first.ok) return { kind: 'draft', draft: first.draft }
+    return serialize(id as DraftId, async (): Promise<ListOutcome> => {
+      const again = await readDraft(scope, id).catch(goneIfNotFound)
+      if (!again) return { kind: 'gone' }
+      if (again.ok) return { kind: 'draft', draft: again.draft }
+      const record = await quarantine(scope, id, again)
+      return record ? { kind: 'quarantined', record } : { kind: 'gone' }
+    })
   }
 
   async function readDraft(scope: DraftListScope, id: string): Promise<LoadResult> {
@@ -236,10 +278,19 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
       bytes = await fs.readFile(fileOf(scope, id))
     } catch (error) {
       const code = (error as { code?: string }).code
-      if (code === 'ENOENT') throw new AppError('not-found', `draft ${id} does not exist`)
-      return { ok: false, reason: 'unreadable', detail: (error as Error).message, recoveredTitle: '' }
+      if (code === 'ENOENT') {
+        // The folder without its draft.json is a damaged draft, not a missing one: it may still hold photos.
+        const folderExists = await fs.stat(folderOf(scope, id)).then((s) => s.isDirectory(), () => false)
+        if (!folderExists) throw new AppError('not-found', `draft ${id} does not exist`)
+        return { ok: false, reason: 'unreadable', detail: 'draft.json is missing', recoveredTitle: '' }
+      }
+      const detail = code === 'EISDIR' ? 'draft.json is a folder, not a file' : (error as Error).message
+      return { ok: false, reason: 'unreadable', detail, recoveredTitle: '' }
     }
-    return parseDraftFile(bytes)
+    const loaded = parseDraftFile(bytes)
+    // The folder name is the id: a folder copied by hand is a new draft, not a second entry with the old id.
+    if (loaded.ok && loaded.draft.id !== id && DraftIdSchema.safeParse(id).success) return { ok: true, draft: { ...loaded.draft, id } }
+    return loaded
   }
 
   async function listQuarantine(): Promise<QuarantinedDraft[]> {
@@ -268,31 +319,26 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
     await Promise.all(
       names.map(async (id) => {
         seen.add(id)
-        let stat
+        let stat: Stats | null = null
         try {
           stat = await fs.stat(fileOf('active', id))
         } catch (error) {
-          if ((error as { code?: string }).code === 'ENOENT') {
-            failed.push(await quarantine('active', id, { reason: 'unreadable', detail: 'draft.json is missing', recoveredTitle: '' }))
-            changed = true
-            return
-          }
-          throw error
+          // A stray file beside the draft folders (a note, an export) is not a draft: leave it alone.
+          if ((error as { code?: string }).code === 'ENOTDIR') return
         }
         const cached = idx.get(id)
-        if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
+        if (stat && cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
           summaries.push(cached.summary)
           return
         }
         changed = true
-        const loaded = await readDraft('active', id)
-        if (!loaded.ok) {
-          idx.delete(id)
-          failed.push(await quarantine('active', id, loaded))
-          return
-        }
-        const summary = summarize(loaded.draft)
-        idx.set(id, { mtimeMs: stat.mtimeMs, size: stat.size, summary })
+        idx.delete(id)
+        const outcome = await loadForList('active', id)
+        if (outcome.kind === 'quarantined') failed.push(outcome.record)
+        if (outcome.kind !== 'draft') return
+        const summary = summarize(outcome.draft)
+        // Stat taken before the read: if the file changed in between, the next list reads it again.
+        if (stat) idx.set(id, { mtimeMs: stat.mtimeMs, size: stat.size, summary })
         summaries.push(summary)
       })
     )
@@ -303,10 +349,14 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
       }
     }
     if (changed) await saveIndex()
+    return { drafts: summaries.sort(byLastEdited), quarantined: await withStoredQuarantine(failed) }
+  }
+
+  /** The drafts quarantined just now that could not be recorded on disk, then every recorded one. */
+  async function withStoredQuarantine(failed: QuarantinedDraft[]): Promise<QuarantinedDraft[]> {
     const stored = await listQuarantine()
     const storedFolders = new Set(stored.map((q) => q.folder))
-    const quarantined = [...failed.filter((q) => !storedFolders.has(q.folder)), ...stored]
-    return { drafts: summaries.sort(byLastEdited), quarantined }
+    return [...failed.filter((q) => !storedFolders.has(q.folder)), ...stored]
   }
 
   async function listTrash(): Promise<DraftList> {
@@ -315,27 +365,21 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
     const failed: QuarantinedDraft[] = []
     await Promise.all(
       names.map(async (id) => {
-        const loaded = await readDraft('trash', id).catch((error: unknown) => {
-          if (error instanceof AppError && error.code === 'not-found') return null
-          throw error
-        })
-        if (!loaded) return
-        if (!loaded.ok) {
-          failed.push(await quarantine('trash', id, loaded))
-          return
-        }
-        let trashedAt = loaded.draft.updatedAt
+        const outcome = await loadForList('trash', id)
+        if (outcome.kind === 'quarantined') failed.push(outcome.record)
+        if (outcome.kind !== 'draft') return
+        let trashedAt = outcome.draft.updatedAt
         try {
           const info = TrashInfoSchema.safeParse(JSON.parse(await fs.readFile(join(trashDir, id, TRASH_FILE), 'utf8')))
           if (info.success) trashedAt = info.data.trashedAt
         } catch {
           // No trash.json (moved here by hand): fall back to the last edit time.
         }
-        summaries.push(summarize(loaded.draft, trashedAt))
+        summaries.push(summarize(outcome.draft, trashedAt))
       })
     )
     summaries.sort((a, b) => ((a.trashedAt ?? '') < (b.trashedAt ?? '') ? 1 : -1))
-    return { drafts: summaries, quarantined: [...failed, ...(await listQuarantine())] }
+    return { drafts: summaries, quarantined: await withStoredQuarantine(failed) }
   }
 
   async function openExisting(id: DraftId): Promise<Draft> {
@@ -344,6 +388,7 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
     const loaded = await readDraft('active', id)
     if (!loaded.ok) {
       const record = await quarantine('active', id, loaded)
+      if (!record) throw new AppError('not-found', `draft ${id} does not exist`)
       throw new AppError('draft-damaged', `draft ${id} is damaged (${record.reason}: ${record.detail}); it was moved to ${record.folder}`)
     }
     cache.set(id, loaded.draft)
@@ -394,7 +439,7 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
       try {
         await createFolderWith(draft)
       } catch (error) {
-        throw asAppError(error, 'cannot create a new draft')
+        throw asAppError(error, `cannot create a new draft in ${draftsDir}`)
       }
       return draft
     },
@@ -402,9 +447,12 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
     async open(id) {
       await ensureFolders()
       try {
-        const draft = await openExisting(id)
-        await removeStaleTempFiles(id)
-        return draft
+        // In the draft's queue, so the temp file of a save in flight is never taken for a stale one.
+        return await serialize(id, async () => {
+          const draft = await openExisting(id)
+          await removeStaleTempFiles(id)
+          return draft
+        })
       } catch (error) {
         throw asAppError(error, `cannot open draft ${id}`)
       }

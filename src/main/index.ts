@@ -1,0 +1,197 @@
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { app, BrowserWindow, ipcMain, Menu, screen, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron'
+import Store from 'electron-store'
+import { composeApp, type AppServices } from './compose'
+import { validateEvent } from './ipc/dispatch'
+import { registerIpc } from './ipc/register'
+import { buildMenuTemplate, menuTranslator } from './menu'
+import type { UiLanguage } from '../shared/settings'
+import { buildContentSecurityPolicy } from './window/csp'
+import { decideNavigation, isAppFrame } from './window/navigation'
+import { windowOptions } from './window/windowOptions'
+import { createWindowStateKeeper, readWindowState, type WindowStateStore } from './window/windowState'
+
+const mainDir = fileURLToPath(new URL('.', import.meta.url))
+const preloadPath = join(mainDir, '../preload/index.cjs')
+const rendererFile = join(mainDir, '../renderer/index.html')
+// Honoured only when unpackaged: an installed app must never be pointed at another page by an environment variable.
+const devServerUrl = (!app.isPackaged && process.env['ELECTRON_RENDERER_URL']) || undefined
+const isDev = devServerUrl !== undefined
+const appUrl = devServerUrl ?? pathToFileURL(rendererFile).href
+const FLUSH_TIMEOUT_MS = 5000
+
+let mainWindow: BrowserWindow | null = null
+let readyToQuit = false
+const windowFlushers = new WeakMap<BrowserWindow, () => Promise<void>>()
+
+function openExternally(url: string): void {
+  shell.openExternal(url).catch((error: unknown) => console.warn(`could not open ${url}`, error))
+}
+
+/** Every web contents, present and future: stay on our page, no pop-ups, no webviews. */
+function guardWebContents(contents: WebContents): void {
+  const onNavigate = (event: { url: string; preventDefault(): void }) => {
+    const decision = decideNavigation(event.url, appUrl)
+    if (decision === 'allow') return
+    event.preventDefault()
+    if (decision === 'open-external') openExternally(event.url)
+  }
+  contents.on('will-navigate', onNavigate)
+  contents.on('will-redirect', onNavigate)
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(({ url }) => {
+    if (decideNavigation(url, appUrl) === 'open-external') openExternally(url)
+    return { action: 'deny' }
+  })
+}
+
+function hardenSession(): void {
+  const csp = buildContentSecurityPolicy({ devServerUrl })
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } })
+  })
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionCheckHandler(() => false)
+}
+
+function applyMenu(language: UiLanguage): void {
+  const template = buildMenuTemplate({ platform: process.platform, t: menuTranslator(language), isDev })
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+}
+
+/**
+ * Asks the renderer to write what it holds and waits for its answer, at most FLUSH_TIMEOUT_MS. One request
+ * per window however many times close or quit are asked for while it runs.
+ */
+function createFlusher(services: AppServices, win: BrowserWindow): () => Promise<void> {
+  let pageLoaded = false
+  let running: Promise<void> | null = null
+  win.webContents.on('did-finish-load', () => (pageLoaded = true))
+  win.webContents.on('render-process-gone', (_event, details) => {
+    pageLoaded = false
+    console.error(`renderer gone: ${details.reason}`)
+  })
+  return () => {
+    // A page that never loaded (or has crashed) holds nothing to save and cannot answer.
+    if (!pageLoaded || win.isDestroyed() || win.webContents.isDestroyed()) return Promise.resolve()
+    running ??= services.flush
+      .request((requestId) => win.webContents.send('app:flushRequest', validateEvent('app:flushRequest', { requestId })), FLUSH_TIMEOUT_MS)
+      .then((outcome) => {
+        if (outcome === 'timeout') console.warn(`the editor did not confirm its pending edits were saved within ${FLUSH_TIMEOUT_MS} ms; closing anyway`)
+        if (outcome === 'failed') console.warn('the editor could not save its pending edits before closing')
+      })
+    return running
+  }
+}
+
+function createMainWindow(services: AppServices, store: WindowStateStore): BrowserWindow {
+  const state = readWindowState(store)
+  const primary = screen.getPrimaryDisplay()
+  const displays = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea)
+  const win = new BrowserWindow(windowOptions({ preloadPath, state, displays }))
+
+  const keeper = createWindowStateKeeper({
+    store,
+    snapshot: () =>
+      win.isDestroyed() || win.isMinimized() || win.isFullScreen() ? null : { ...win.getNormalBounds(), maximized: win.isMaximized() },
+    onError: (error) => console.warn('could not remember the window position', error)
+  })
+  win.on('resize', keeper.schedule)
+  win.on('move', keeper.schedule)
+  win.on('maximize', keeper.schedule)
+  win.on('unmaximize', keeper.schedule)
+
+  win.once('ready-to-show', () => {
+    if (state.maximized) win.maximize()
+    win.show()
+  })
+
+  const flush = createFlusher(services, win)
+  let flushedForClose = false
+  win.on('close', (event) => {
+    keeper.saveNow()
+    if (flushedForClose || readyToQuit) return
+    event.preventDefault()
+    void flush().then(() => {
+      flushedForClose = true
+      if (!win.isDestroyed()) win.close()
+    })
+  })
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null
+  })
+  windowFlushers.set(win, flush)
+
+  const load = devServerUrl ? win.loadURL(devServerUrl) : win.loadFile(rendererFile)
+  load.catch((error: unknown) => console.error('could not load the editor page', error))
+  return win
+}
+
+function focus(win: BrowserWindow): void {
+  if (win.isMinimized()) win.restore()
+  win.show()
+  win.focus()
+}
+
+async function start(): Promise<void> {
+  await app.whenReady()
+  hardenSession()
+
+  const store = new Store({ name: 'settings' })
+  const services = composeApp({
+    userDataDir: app.getPath('userData'),
+    settingsStore: store,
+    shell: { openExternal: (url) => shell.openExternal(url), showInFolder: (p) => shell.showItemInFolder(p) },
+    appInfo: { version: app.getVersion(), platform: process.platform }
+  })
+
+  registerIpc<IpcMainInvokeEvent>({
+    ipcMain,
+    dispatch: services.dispatch,
+    isTrustedSender: (event) => isAppFrame(event.senderFrame, { rendererFile, devServerUrl }),
+    contextFor: (event) => ({
+      emit(channel, payload) {
+        if (!event.sender.isDestroyed()) event.sender.send(channel, validateEvent(channel, payload))
+      }
+    })
+  })
+
+  applyMenu(services.settings.get().language)
+  services.settings.onChange((next, previous) => {
+    if (next.language !== previous.language) applyMenu(next.language)
+  })
+
+  app.on('before-quit', (event) => {
+    const flush = mainWindow && windowFlushers.get(mainWindow)
+    if (readyToQuit || !flush) return
+    event.preventDefault()
+    void flush().then(() => {
+      readyToQuit = true
+      app.quit()
+    })
+  })
+  app.on('window-all-closed', () => {
+    // macOS apps stay in the Dock with no window open.
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('activate', () => {
+    mainWindow ??= createMainWindow(services, store)
+  })
+
+  mainWindow = createMainWindow(services, store)
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.enableSandbox()
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents))
+  app.on('second-instance', () => {
+    if (mainWindow) focus(mainWindow)
+  })
+  start().catch((error: unknown) => {
+    console.error('the app could not start', error)
+    app.exit(1)
+  })
+}

@@ -1,0 +1,22 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { z } from 'zod'
+import { API_GLOBAL, createNewsroomBridge } from '../shared/ipc/api'
+
+// The page's CSP forbids eval; zod would otherwise probe `new Function` and log a violation.
+z.config({ jitless: true })
+
+// Only the contract's methods cross the bridge: the page never sees ipcRenderer, an IPC event object or a
+// generic "invoke any channel" function.
+contextBridge.exposeInMainWorld(
+  API_GLOBAL,
+  createNewsroomBridge({
+    invoke: (channel, request) => ipcRenderer.invoke(channel, request),
+    subscribe: (channel, listener) => {
+      const forward = (_event: IpcRendererEvent, payload: unknown) => listener(payload)
+      ipcRenderer.on(channel, forward)
+      return () => {
+        ipcRenderer.removeListener(channel, forward)
+      }
+    }
+  })
+)

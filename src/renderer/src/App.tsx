@@ -1,0 +1,422 @@
+import { useEffect, useEffectEvent, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AppErrorCode } from '@shared/errors'
+import { TITLE_MAX, type Draft, type DraftContent, type DraftSummary, type QuarantinedDraft } from '@shared/model/draft'
+import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '@shared/settings'
+import { createAutosave, type Autosave, type SaveState } from './drafts/autosave'
+import { errorCodeOf, errorDetailOf } from './drafts/errorText'
+import { DraftEditor, type DraftEditorHandle } from './editor/DraftEditor'
+import { DraftLibrary, type LibraryView } from './library/DraftLibrary'
+import { QuarantineBanner } from './library/QuarantineBanner'
+import { RenameDialog } from './library/RenameDialog'
+import { EmptyTrashDialog } from './library/EmptyTrashDialog'
+import { withSavedContent, withSummary } from './library/summaries'
+import { SettingsDialog } from './settings/SettingsDialog'
+import { Notice } from './components/Notice'
+import { applyLanguage } from './i18n'
+import { useNow } from './useNow'
+import { newsroom as api } from './newsroom'
+
+/** The open draft and the autosave that writes it; replaced as a whole when another draft is opened. */
+type Session = { draft: Draft; autosave: Autosave<DraftContent>; focusTitle: boolean }
+
+type Action = 'list' | 'create' | 'open' | 'rename' | 'duplicate' | 'trash' | 'restore' | 'emptyTrash' | 'acknowledge' | 'showInFolder' | 'settings'
+
+type NoticeState =
+  | { kind: 'action'; action: Action; code: AppErrorCode; detail: string }
+  | { kind: 'switchBlocked' }
+  | { kind: 'damaged'; detail: string }
+
+
+export function App() {
+  const { t } = useTranslation()
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS)
+  const [dataDir, setDataDir] = useState('')
+  const [drafts, setDrafts] = useState<DraftSummary[]>([])
+  const [trash, setTrash] = useState<DraftSummary[]>([])
+  const [quarantined, setQuarantined] = useState<QuarantinedDraft[]>([])
+  const [loaded, setLoaded] = useState(false)
+  const [view, setView] = useState<LibraryView>('active')
+  const [session, setSession] = useState<Session | null>(null)
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' })
+  const [opening, setOpening] = useState(false)
+  const [notice, setNotice] = useState<NoticeState | null>(null)
+  const [renaming, setRenaming] = useState<DraftSummary | null>(null)
+  const [confirmingEmptyTrash, setConfirmingEmptyTrash] = useState(false)
+  const [settingsOpen, setSettingsOpen] = useState(false)
+  const now = useNow(30_000)
+
+  // Async flows and window events need the open draft as it is now, not as it was when they started.
+  const sessionRef = useRef<Session | null>(null)
+  const delayRef = useRef(DEFAULT_SETTINGS.autosaveDelayMs)
+  const openSeq = useRef(0)
+  const editorHandle = useRef<DraftEditorHandle>(null)
+
+  const fail = (action: Action, error: unknown) =>
+    setNotice({ kind: 'action', action, code: errorCodeOf(error), detail: errorDetailOf(error) })
+
+  function applySettings(next: Settings) {
+    setSettings(next)
+    delayRef.current = next.autosaveDelayMs
+    sessionRef.current?.autosave.setDelay(next.autosaveDelayMs)
+    void applyLanguage(next.language)
+  }
+
+  async function refreshActive() {
+    const result = await api().drafts.list({ scope: 'active' })
+    setDrafts(result.drafts)
+    setQuarantined(result.quarantined)
+    return result
+  }
+
+  async function refreshTrash() {
+    const result = await api().drafts.list({ scope: 'trash' })
+    setTrash(result.drafts)
+    setQuarantined(result.quarantined)
+    return result
+  }
+
+  function startSession(draft: Draft, focusTitle: boolean) {
+    const autosave: Autosave<DraftContent> = createAutosave<DraftContent>({
+      delayMs: delayRef.current,
+      save: async (content) => {
+        const result = await api().drafts.save({ id: draft.id, content })
+        setDrafts((list) => withSavedContent(list, draft.id, content, result.updatedAt))
+      },
+      onState: (state) => {
+        if (sessionRef.current?.autosave === autosave) setSaveState(state)
+      }
+    })
+    const next = { draft, autosave, focusTitle }
+    sessionRef.current = next
+    setSession(next)
+    setSaveState(autosave.state)
+    setOpening(false)
+  }
+
+  /** Writes the open draft and closes it; false (and the draft stays open) when it cannot be saved. */
+  async function closeSession(): Promise<boolean> {
+    const current = sessionRef.current
+    if (!current) return true
+    if (!(await current.autosave.flush())) {
+      setNotice({ kind: 'switchBlocked' })
+      return false
+    }
+    if (sessionRef.current === current) {
+      current.autosave.dispose()
+      sessionRef.current = null
+      setSession(null)
+    }
+    return true
+  }
+
+  async function openDraft(id: string) {
+    if (sessionRef.current?.draft.id === id) return
+    const seq = ++openSeq.current
+    if (!(await closeSession()) || seq !== openSeq.current) return
+    setOpening(true)
+    try {
+      const draft = await api().drafts.open({ id })
+      if (seq === openSeq.current) startSession(draft, false)
+    } catch (error) {
+      if (seq !== openSeq.current) return
+      const code = errorCodeOf(error)
+      if (code === 'draft-damaged') setNotice({ kind: 'damaged', detail: errorDetailOf(error) })
+      else fail('open', error)
+      if (code === 'draft-damaged' || code === 'not-found') await refreshActive().catch(() => undefined)
+    } finally {
+      if (seq === openSeq.current) setOpening(false)
+    }
+  }
+
+  async function loadLibrary() {
+    try {
+      const result = await refreshActive()
+      setLoaded(true)
+      const newest = result.drafts[0]
+      if (newest) await openDraft(newest.id)
+    } catch (error) {
+      setLoaded(true)
+      fail('list', error)
+    }
+  }
+
+  async function createDraft() {
+    const seq = ++openSeq.current
+    if (!(await closeSession())) return
+    try {
+      const draft = await api().drafts.create({})
+      setView('active')
+      setDrafts((list) =>
+        withSummary(list, {
+          id: draft.id,
+          title: draft.title,
+          column: draft.column,
+          status: draft.status,
+          excerpt: '',
+          createdAt: draft.createdAt,
+          updatedAt: draft.updatedAt,
+          trashedAt: null
+        })
+      )
+      if (seq === openSeq.current) startSession(draft, true)
+    } catch (error) {
+      fail('create', error)
+    }
+  }
+
+  async function renameDraft(target: DraftSummary, title: string) {
+    setRenaming(null)
+    const current = sessionRef.current
+    if (current?.draft.id === target.id) {
+      // The open draft is renamed through the editor, so a pending autosave cannot bring the old title back.
+      editorHandle.current?.setTitle(title)
+      await current.autosave.flush()
+      return
+    }
+    try {
+      const summary = await api().drafts.rename({ id: target.id, title })
+      setDrafts((list) => withSummary(list, summary))
+    } catch (error) {
+      fail('rename', error)
+    }
+  }
+
+  async function duplicateDraft(id: string) {
+    const current = sessionRef.current
+    // The copy is made from the file, so the latest typing must be on disk first.
+    if (current?.draft.id === id && !(await current.autosave.flush())) {
+      const state = current.autosave.state
+      fail('duplicate', state.kind === 'failed' ? state.error : null)
+      return
+    }
+    try {
+      const copy = await api().drafts.duplicate({ id })
+      const title = copy.title.trim()
+      if (title) await api().drafts.rename({ id: copy.id, title: t('library.copyTitle', { title }).slice(0, TITLE_MAX) })
+      await refreshActive()
+    } catch (error) {
+      fail('duplicate', error)
+    }
+  }
+
+  async function trashDraft(id: string) {
+    if (sessionRef.current?.draft.id === id) {
+      openSeq.current++
+      setOpening(false)
+      if (!(await closeSession())) return
+    }
+    try {
+      await api().drafts.trash({ id })
+      await Promise.all([refreshActive(), refreshTrash()])
+    } catch (error) {
+      fail('trash', error)
+    }
+  }
+
+  async function restoreDraft(id: string) {
+    try {
+      await api().drafts.restore({ id })
+      await Promise.all([refreshActive(), refreshTrash()])
+    } catch (error) {
+      fail('restore', error)
+    }
+  }
+
+  async function emptyTrash() {
+    setConfirmingEmptyTrash(false)
+    try {
+      await api().drafts.emptyTrash({})
+      await refreshTrash()
+    } catch (error) {
+      fail('emptyTrash', error)
+    }
+  }
+
+  async function acknowledge(ids: string[]) {
+    try {
+      await api().drafts.acknowledgeQuarantine({ ids })
+      setQuarantined((list) => list.map((item) => (ids.includes(item.id) ? { ...item, acknowledged: true } : item)))
+    } catch (error) {
+      fail('acknowledge', error)
+    }
+  }
+
+  function showInFolder(folder: string) {
+    api()
+      .app.showInFolder({ path: folder })
+      .catch((error: unknown) => fail('showInFolder', error))
+  }
+
+  function changeView(next: LibraryView) {
+    setView(next)
+    if (next === 'trash') refreshTrash().catch((error: unknown) => fail('list', error))
+  }
+
+  async function saveSettings(patch: SettingsPatch) {
+    setSettingsOpen(false)
+    if (Object.keys(patch).length === 0) return
+    const movesLibrary = patch.dataDir !== undefined
+    if (movesLibrary) {
+      openSeq.current++
+      setOpening(false)
+      if (!(await closeSession())) return
+    }
+    try {
+      applySettings(await api().settings.set(patch))
+    } catch (error) {
+      fail('settings', error)
+      return
+    }
+    if (movesLibrary) {
+      setTrash([])
+      setView('active')
+      api()
+        .app.info({})
+        .then((info) => setDataDir(info.dataDir))
+        .catch(() => undefined)
+      await loadLibrary()
+    }
+  }
+
+  const flushOpenDraft = useEffectEvent(async (): Promise<boolean> => {
+    const current = sessionRef.current
+    return current ? current.autosave.flush() : true
+  })
+  const onSettingsChanged = useEffectEvent((next: Settings) => applySettings(next))
+  const start = useEffectEvent(async () => {
+    try {
+      applySettings(await api().settings.get({}))
+    } catch {
+      // Defaults are fine for writing; the settings dialog will report if saving them fails.
+    }
+    api()
+      .app.info({})
+      .then((info) => setDataDir(info.dataDir))
+      .catch(() => undefined)
+    await loadLibrary()
+  })
+
+  const started = useRef(false)
+  useEffect(() => {
+    // StrictMode mounts effects twice in development; the library must load (and open a draft) once.
+    if (started.current) return
+    started.current = true
+    void start()
+  }, [])
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 's') {
+        event.preventDefault()
+        void flushOpenDraft()
+      }
+    }
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') void flushOpenDraft()
+    }
+    // Best effort: the page may be gone before the save answers; main's flush request is the real guarantee.
+    const onBeforeUnload = () => void flushOpenDraft()
+    window.addEventListener('keydown', onKeyDown, true)
+    document.addEventListener('visibilitychange', onVisibility)
+    window.addEventListener('beforeunload', onBeforeUnload)
+    const offFlush = api().on('app:flushRequest', ({ requestId }) => {
+      void (async () => {
+        let ok = false
+        try {
+          ok = await flushOpenDraft()
+        } finally {
+          await api()
+            .app.flushed({ requestId, ok })
+            .catch(() => undefined)
+        }
+      })()
+    })
+    const offSettings = api().on('settings:changed', (next) => onSettingsChanged(next))
+    return () => {
+      window.removeEventListener('keydown', onKeyDown, true)
+      document.removeEventListener('visibilitychange', onVisibility)
+      window.removeEventListener('beforeunload', onBeforeUnload)
+      offFlush()
+      offSettings()
+    }
+  }, [])
+
+  const unacknowledged = quarantined.filter((item) => !item.acknowledged)
+
+  return (
+    <div className="app">
+      <DraftLibrary
+        view={view}
+        onViewChange={changeView}
+        drafts={drafts}
+        trash={trash}
+        loaded={loaded}
+        selectedId={session?.draft.id ?? null}
+        now={now}
+        onCreate={() => void createDraft()}
+        onOpen={(id) => void openDraft(id)}
+        onRename={setRenaming}
+        onDuplicate={(id) => void duplicateDraft(id)}
+        onTrash={(id) => void trashDraft(id)}
+        onRestore={(id) => void restoreDraft(id)}
+        onEmptyTrash={() => setConfirmingEmptyTrash(true)}
+        onOpenSettings={() => setSettingsOpen(true)}
+      />
+      <main className="workspace">
+        <div className="banners">
+          <QuarantineBanner items={unacknowledged} onShowInFolder={showInFolder} onAcknowledge={(ids) => void acknowledge(ids)} />
+          {notice && <Notice message={noticeText(notice, t)} detail={noticeDetail(notice)} onDismiss={() => setNotice(null)} />}
+        </div>
+        {session ? (
+          <DraftEditor
+            key={session.draft.id}
+            ref={editorHandle}
+            draft={session.draft}
+            saveState={saveState}
+            onChange={session.autosave.change}
+            onRetry={() => void session.autosave.flush()}
+            autoFocusTitle={session.focusTitle}
+          />
+        ) : (
+          <div className="workspace-empty">
+            {opening || !loaded ? (
+              <p>{t(opening ? 'editor.opening' : 'app.loading')}</p>
+            ) : drafts.length === 0 ? (
+              <>
+                <h2 className="workspace-empty-title">{t('editor.welcomeTitle')}</h2>
+                <p>{t('editor.welcomeBody')}</p>
+              </>
+            ) : (
+              <p>{t('editor.noSelection')}</p>
+            )}
+          </div>
+        )}
+      </main>
+      {renaming && (
+        <RenameDialog title={renaming.title} onRename={(title) => void renameDraft(renaming, title)} onClose={() => setRenaming(null)} />
+      )}
+      {confirmingEmptyTrash && (
+        <EmptyTrashDialog count={trash.length} onConfirm={() => void emptyTrash()} onClose={() => setConfirmingEmptyTrash(false)} />
+      )}
+      {settingsOpen && (
+        <SettingsDialog settings={settings} currentDataDir={dataDir} onSave={(patch) => void saveSettings(patch)} onClose={() => setSettingsOpen(false)} />
+      )}
+    </div>
+  )
+}
+
+function noticeText(notice: NoticeState, t: ReturnType<typeof useTranslation>['t']): string {
+  switch (notice.kind) {
+    case 'switchBlocked':
+      return t('save.switchBlocked')
+    case 'damaged':
+      return t('damaged')
+    case 'action':
+      return t(`actions.${notice.action}`, { reason: t(`errors.${notice.code}`) })
+  }
+}
+
+function noticeDetail(notice: NoticeState): string | undefined {
+  return notice.kind === 'switchBlocked' ? undefined : notice.detail
+}

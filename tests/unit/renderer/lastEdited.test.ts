@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { formatLastEdited } from '../../../src/renderer/src/library/lastEdited'
+
+// Local-time constructors keep these independent of the machine's time zone.
+const now = new Date(2026, 10, 20, 15, 30, 0)
+const at = (...args: [number, number, number, number, number]) => new Date(...args).toISOString()
+
+describe('formatLastEdited', () => {
+  it('says "just now" within a minute, and also for a clock slightly ahead', () => {
+    expect(formatLastEdited(new Date(2026, 10, 20, 15, 29, 30).toISOString(), now, 'zh-CN', '刚刚')).toBe('刚刚')
+    expect(formatLastEdited(at(2026, 10, 20, 15, 29), now, 'zh-CN', '刚刚')).toBe('1分钟前')
+    expect(formatLastEdited(new Date(now.getTime() + 5_000).toISOString(), now, 'zh-CN', '刚刚')).toBe('刚刚')
+  })
+
+  it('counts minutes within the hour', () => {
+    expect(formatLastEdited(at(2026, 10, 20, 15, 25), now, 'zh-CN', '刚刚')).toBe('5分钟前')
+    expect(formatLastEdited(at(2026, 10, 20, 15, 25), now, 'en', 'just now')).toBe('5 minutes ago')
+  })
+
+  it('names today and yesterday with the time', () => {
+    expect(formatLastEdited(at(2026, 10, 20, 9, 5), now, 'zh-CN', '刚刚')).toBe('今天 09:05')
+    expect(formatLastEdited(at(2026, 10, 19, 23, 50), now, 'zh-CN', '刚刚')).toBe('昨天 23:50')
+  })
+
+  it('gives month and day this year, and the year for older drafts', () => {
+    expect(formatLastEdited(at(2026, 4, 3, 14, 5), now, 'zh-CN', '刚刚')).toBe('5月3日 14:05')
+    expect(formatLastEdited(at(2025, 4, 3, 14, 5), now, 'zh-CN', '刚刚')).toBe('2025年5月3日 14:05')
+  })
+
+  it('returns nothing for a time it cannot read', () => {
+    expect(formatLastEdited('not a date', now, 'zh-CN', '刚刚')).toBe('')
+  })
+})
