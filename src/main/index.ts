@@ -55,8 +55,19 @@ function hardenSession(): void {
   session.defaultSession.setPermissionCheckHandler(() => false)
 }
 
+function sendMenuCommand(command: 'new-draft' | 'open-settings'): void {
+  const contents = mainWindow?.webContents
+  if (contents && !contents.isDestroyed()) contents.send('app:menuCommand', validateEvent('app:menuCommand', { command }))
+}
+
 function applyMenu(language: UiLanguage): void {
-  const template = buildMenuTemplate({ platform: process.platform, t: menuTranslator(language), isDev })
+  const template = buildMenuTemplate({
+    platform: process.platform,
+    t: menuTranslator(language),
+    isDev,
+    onNewDraft: () => sendMenuCommand('new-draft'),
+    onOpenSettings: () => sendMenuCommand('open-settings')
+  })
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }
 

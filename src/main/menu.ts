@@ -70,7 +70,8 @@ const zhCN = {
   services: '服务',
   hide: '隐藏校园新闻编辑器',
   hideOthers: '隐藏其他',
-  unhide: '全部显示'
+  unhide: '全部显示',
+  settings: '设置…'
 }
 
 export type MenuLabelKey = keyof typeof zhCN
@@ -108,7 +109,8 @@ const MENU_LABELS: Record<UiLanguage, Record<MenuLabelKey, string>> = {
     services: 'Services',
     hide: 'Hide Campus Newsroom',
     hideOthers: 'Hide Others',
-    unhide: 'Show All'
+    unhide: 'Show All',
+    settings: 'Settings…'
   }
 }
 
@@ -128,6 +130,7 @@ export type MenuOptions = {
   isDev?: boolean
   /** Given once the renderer can receive the command; until then the item is left out. */
   onNewDraft?: () => void
+  onOpenSettings?: () => void
 }
 
 const separator: MenuItemTemplate = { type: 'separator' }
@@ -152,6 +155,9 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemTemplate[] {
   const fileItems: MenuItemTemplate[] = []
   if (options.onNewDraft) {
     fileItems.push({ label: t('newDraft'), accelerator: 'CmdOrCtrl+N', click: options.onNewDraft }, separator)
+  }
+  if (options.onOpenSettings) {
+    fileItems.push({ label: t('settings'), accelerator: 'CmdOrCtrl+,', click: options.onOpenSettings }, separator)
   }
   fileItems.push(isMac ? { role: 'close', label: t('closeWindow') } : item('quit'))
   template.push({ label: t('file'), submenu: fileItems })

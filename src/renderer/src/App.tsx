@@ -284,6 +284,10 @@ export function App() {
     return current ? current.autosave.flush() : true
   })
   const onSettingsChanged = useEffectEvent((next: Settings) => applySettings(next))
+  const onMenuCommand = useEffectEvent((command: 'new-draft' | 'open-settings') => {
+    if (command === 'new-draft') void createDraft()
+    else setSettingsOpen(true)
+  })
   const start = useEffectEvent(async () => {
     try {
       applySettings(await api().settings.get({}))
@@ -333,12 +337,14 @@ export function App() {
       })()
     })
     const offSettings = api().on('settings:changed', (next) => onSettingsChanged(next))
+    const offMenu = api().on('app:menuCommand', ({ command }) => onMenuCommand(command))
     return () => {
       window.removeEventListener('keydown', onKeyDown, true)
       document.removeEventListener('visibilitychange', onVisibility)
       window.removeEventListener('beforeunload', onBeforeUnload)
       offFlush()
       offSettings()
+      offMenu()
     }
   }, [])
 

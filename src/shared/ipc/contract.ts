@@ -94,7 +94,9 @@ export const eventContract = {
     revision: z.number().int().optional(),
     error: AppErrorPayloadSchema.optional()
   }),
-  'settings:changed': SettingsSchema
+  'settings:changed': SettingsSchema,
+  /** A native menu item was chosen; the renderer does what its button would do. */
+  'app:menuCommand': z.object({ command: z.enum(['new-draft', 'open-settings']) })
 } as const satisfies Record<string, z.ZodType>
 
 export type InvokeChannel = keyof typeof invokeContract

@@ -86,4 +86,13 @@ describe('buildMenuTemplate', () => {
     newDraft?.click?.()
     expect(onNewDraft).toHaveBeenCalledOnce()
   })
+
+  it('adds 设置… with Ctrl/Cmd+, only when something can act on it', () => {
+    expect(flatten(buildMenuTemplate({ platform: 'linux' })).some((item) => item.label === '设置…')).toBe(false)
+    const onOpenSettings = vi.fn()
+    const settings = flatten(buildMenuTemplate({ platform: 'linux', onOpenSettings })).find((item) => item.label === '设置…')
+    expect(settings?.accelerator).toBe('CmdOrCtrl+,')
+    settings?.click?.()
+    expect(onOpenSettings).toHaveBeenCalledOnce()
+  })
 })
