@@ -4,7 +4,7 @@ import { createSettingsService, type SettingsService, type SettingsStore } from 
 import { createFlushCoordinator, type FlushCoordinator } from './services/flush/flushCoordinator'
 import { systemClock, type Clock } from './services/clock'
 import type { ServiceFs } from './services/fs/serviceFs'
-import { createHandlerTable, type DesktopShell } from './ipc/handlers'
+import { createHandlerTable, type DesktopShell } from './ipc/handlers/index'
 import { createDispatcher, type Dispatch, type DispatchLogger, type HandlerTable } from './ipc/dispatch'
 
 export type AppCapabilities = {
@@ -12,7 +12,7 @@ export type AppCapabilities = {
   userDataDir: string
   settingsStore: SettingsStore
   shell: DesktopShell
-  appInfo: { version: string; platform: string }
+  appInfo: { version: string; platform: string; assetUrlBase: string }
   clock?: Clock
   fs?: ServiceFs
   logger?: DispatchLogger

@@ -1,10 +1,11 @@
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { app, BrowserWindow, ipcMain, Menu, screen, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron'
+import { app, BrowserWindow, ipcMain, Menu, net, protocol, screen, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron'
 import Store from 'electron-store'
 import { composeApp, type AppServices } from './compose'
 import { validateEvent } from './ipc/dispatch'
 import { registerIpc } from './ipc/register'
+import { assetFileFor } from './services/assets/assetUrl'
 import { buildMenuTemplate, menuTranslator } from './menu'
 import type { UiLanguage } from '../shared/settings'
 import { buildContentSecurityPolicy } from './window/csp'
@@ -58,6 +59,18 @@ function hardenSession(): void {
 function sendMenuCommand(command: 'new-draft' | 'open-settings'): void {
   const contents = mainWindow?.webContents
   if (contents && !contents.isDestroyed()) contents.send('app:menuCommand', validateEvent('app:menuCommand', { command }))
+}
+
+const ASSET_SCHEME = 'newsroom-asset'
+
+/** Serves a draft's stored photos to the page as newsroom-asset://<draftId>/<assetId>, and nothing else. */
+function serveAssets(services: AppServices): void {
+  protocol.handle(ASSET_SCHEME, (request) => {
+    const url = new URL(request.url)
+    const file = assetFileFor(services.drafts(), `${url.host}${url.pathname}`)
+    if (!file) return new Response(null, { status: 400 })
+    return net.fetch(pathToFileURL(file).href)
+  })
 }
 
 function applyMenu(language: UiLanguage): void {
@@ -154,9 +167,10 @@ async function start(): Promise<void> {
     userDataDir: app.getPath('userData'),
     settingsStore: store,
     shell: { openExternal: (url) => shell.openExternal(url), showInFolder: (p) => shell.showItemInFolder(p) },
-    appInfo: { version: app.getVersion(), platform: process.platform }
+    appInfo: { version: app.getVersion(), platform: process.platform, assetUrlBase: `${ASSET_SCHEME}://` }
   })
 
+  serveAssets(services)
   registerIpc<IpcMainInvokeEvent>({
     ipcMain,
     dispatch: services.dispatch,
@@ -197,6 +211,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.enableSandbox()
+  // Must happen before the app is ready; `standard` gives the addresses a host (the draft id) and a path.
+  protocol.registerSchemesAsPrivileged([{ scheme: ASSET_SCHEME, privileges: { standard: true, secure: true, stream: true } }])
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents))
   app.on('second-instance', () => {
     if (mainWindow) focus(mainWindow)

@@ -22,8 +22,10 @@ import type { ServiceFs } from '../../src/main/services/fs/serviceFs'
 import type { Clock } from '../../src/main/services/clock'
 import type { EventChannel, EventPayloadOf } from '../../src/shared/ipc/contract'
 import { buildContentSecurityPolicy } from '../../src/main/window/csp'
+import { assetFileFor, assetMime } from '../../src/main/services/assets/assetUrl'
 
 const rendererCsp = buildContentSecurityPolicy()
+const ASSET_PREFIX = '/__assets/'
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..')
 export const RENDERER_DIR = join(ROOT, 'out', 'renderer')
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
@@ -80,9 +82,29 @@ const MIME: Record<string, string> = {
 }
 
 /** A static file server for out/renderer on 127.0.0.1, sending the same CSP the app enforces. */
-async function serveRenderer(): Promise<{ server: Server; origin: string }> {
+async function serveRenderer(assetFile: (tail: string) => string | null): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+    const rawPath = new URL(req.url ?? '/', 'http://x').pathname
+    if (rawPath.startsWith(ASSET_PREFIX)) {
+      // What Electron's newsroom-asset:// protocol handler does, over HTTP.
+      const file = assetFile(rawPath.slice(ASSET_PREFIX.length))
+      if (!file) {
+        res.writeHead(400).end()
+        return
+      }
+      createReadStream(file)
+        .on('error', () => res.writeHead(404).end())
+        .once('open', () => res.writeHead(200, { 'content-type': assetMime(file), 'cache-control': 'no-store' }))
+        .pipe(res)
+      return
+    }
+    let path: string
+    try {
+      path = decodeURIComponent(rawPath)
+    } catch {
+      res.writeHead(400).end()
+      return
+    }
     const file = normalize(join(RENDERER_DIR, path === '/' ? 'index.html' : path))
     if (!file.startsWith(RENDERER_DIR + sep)) {
       res.writeHead(403).end()
@@ -197,6 +219,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
 
   const shellCalls = { openExternal: [] as string[], showInFolder: [] as string[] }
   const pageErrors: string[] = []
+  let composed: AppServices | null = null
+  const { server, origin } = await serveRenderer((tail) => (composed ? assetFileFor(composed.drafts(), tail) : null))
   const services = composeApp({
     userDataDir: dataDir,
     settingsStore,
@@ -204,13 +228,13 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       openExternal: async (url) => void shellCalls.openExternal.push(url),
       showInFolder: (path) => void shellCalls.showInFolder.push(path)
     },
-    appInfo: { version: 'e2e', platform: process.platform },
+    appInfo: { version: 'e2e', platform: process.platform, assetUrlBase: `${origin}${ASSET_PREFIX}` },
     ...(options.fs ? { fs: options.fs } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     logger: { error: (message, error) => pageErrors.push(`[main] ${message} ${String(error ?? '')}`) }
   })
+  composed = services
 
-  const { server, origin } = await serveRenderer()
   const context: BrowserContext = await (await sharedBrowser()).newContext({
     locale: options.settings?.language ?? 'zh-CN',
     viewport: options.viewport ?? { width: 1280, height: 800 },

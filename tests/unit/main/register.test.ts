@@ -69,7 +69,7 @@ describe('registerIpc over the real handler table', () => {
       userDataDir: dir,
       settingsStore: createMemorySettingsStore(),
       shell: { openExternal: async () => {}, showInFolder: () => {} },
-      appInfo: { version: '0.1.0', platform: 'linux' },
+      appInfo: { version: '0.1.0', platform: 'linux', assetUrlBase: 'newsroom-asset://' },
       logger: { error: () => {} }
     })
   })
@@ -164,7 +164,7 @@ describe('dispatch errors', () => {
       userDataDir: dir,
       settingsStore: createMemorySettingsStore(),
       shell: { openExternal: async () => {}, showInFolder: () => {} },
-      appInfo: { version: '0.1.0', platform: 'linux' },
+      appInfo: { version: '0.1.0', platform: 'linux', assetUrlBase: 'newsroom-asset://' },
       logger: { error: () => {} }
     }).handlers
   })

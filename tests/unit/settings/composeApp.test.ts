@@ -20,7 +20,7 @@ describe('composeApp and the data folder setting', () => {
     userDataDir: join(dir, 'userData'),
     settingsStore: new Conf<Record<string, unknown>>({ cwd: join(dir, 'config'), projectName: 'newsroom-test' }),
     shell: { openExternal: async () => undefined, showInFolder: () => undefined },
-    appInfo: { version: '0.0.0-test', platform: 'linux' },
+    appInfo: { version: '0.0.0-test', platform: 'linux', assetUrlBase: 'newsroom-asset://' },
     clock: steppingClock()
   })
 

@@ -1,0 +1,35 @@
+import { z } from 'zod'
+import { NoRequest, Ok, type ChannelMap, type EventMap } from './common'
+
+export const appChannels = {
+  'app:info': {
+    request: NoRequest,
+    response: z.object({
+      version: z.string(),
+      dataDir: z.string(),
+      platform: z.string(),
+      /** Prefix of a stored asset's address: `${assetUrlBase}${draftId}/${assetId}` (newsroom-asset:// in the app). */
+      assetUrlBase: z.string()
+    })
+  },
+  'app:flushed': {
+    // The renderer's answer to `app:flushRequest`: its pending edits are on disk (or failed, with why).
+    request: z.object({ requestId: z.string(), ok: z.boolean() }),
+    response: Ok
+  },
+  'app:openExternal': {
+    request: z.object({ url: z.url({ protocol: /^https?$/ }) }),
+    response: Ok
+  },
+  'app:showInFolder': {
+    request: z.object({ path: z.string().min(1) }),
+    response: Ok
+  }
+} as const satisfies ChannelMap
+
+export const appEvents = {
+  /** Main is about to close the window: save whatever is pending, then answer with `app:flushed`. */
+  'app:flushRequest': z.object({ requestId: z.string() }),
+  /** A native menu item was chosen; the renderer does what its button would do. */
+  'app:menuCommand': z.object({ command: z.enum(['new-draft', 'open-settings']) })
+} as const satisfies EventMap

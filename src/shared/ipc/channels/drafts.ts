@@ -1,0 +1,56 @@
+import { z } from 'zod'
+import { DraftContentSchema, DraftIdSchema, DraftSchema, DraftSummarySchema, QuarantinedDraftSchema } from '../../model/draft'
+import { AppErrorPayloadSchema } from '../../errors'
+import { NoRequest, Ok, type ChannelMap, type EventMap } from './common'
+
+export const draftChannels = {
+  'drafts:list': {
+    request: z.object({ scope: z.enum(['active', 'trash']) }),
+    response: z.object({ drafts: z.array(DraftSummarySchema), quarantined: z.array(QuarantinedDraftSchema) })
+  },
+  'drafts:create': {
+    request: z.object({ title: z.string().optional(), column: z.string().optional() }),
+    response: DraftSchema
+  },
+  'drafts:open': {
+    request: z.object({ id: DraftIdSchema }),
+    response: DraftSchema
+  },
+  'drafts:save': {
+    request: z.object({ id: DraftIdSchema, content: DraftContentSchema }),
+    response: z.object({ id: DraftIdSchema, revision: z.number().int(), updatedAt: z.string() })
+  },
+  'drafts:rename': {
+    request: z.object({ id: DraftIdSchema, title: DraftContentSchema.shape.title }),
+    response: DraftSummarySchema
+  },
+  'drafts:duplicate': {
+    request: z.object({ id: DraftIdSchema }),
+    response: DraftSummarySchema
+  },
+  'drafts:trash': {
+    request: z.object({ id: DraftIdSchema }),
+    response: Ok
+  },
+  'drafts:restore': {
+    request: z.object({ id: DraftIdSchema }),
+    response: Ok
+  },
+  'drafts:emptyTrash': {
+    request: NoRequest,
+    response: z.object({ removed: z.number().int().nonnegative() })
+  },
+  'drafts:acknowledgeQuarantine': {
+    request: z.object({ ids: z.array(z.string()) }),
+    response: Ok
+  }
+} as const satisfies ChannelMap
+
+export const draftEvents = {
+  'drafts:saveState': z.object({
+    id: DraftIdSchema,
+    state: z.enum(['saving', 'saved', 'failed']),
+    revision: z.number().int().optional(),
+    error: AppErrorPayloadSchema.optional()
+  })
+} as const satisfies EventMap
