@@ -26,7 +26,20 @@ export default defineConfig({
     resolve: {
       alias: { '@shared': resolve(__dirname, 'src/shared') },
       // Two copies of lexical give "Minified Lexical error #365"; keep exactly one.
-      dedupe: ['lexical', '@lexical/react', '@lexical/rich-text', '@lexical/history', '@lexical/utils', 'react', 'react-dom']
+      dedupe: [
+        'lexical',
+        '@lexical/react',
+        '@lexical/rich-text',
+        '@lexical/history',
+        '@lexical/utils',
+        '@lexical/list',
+        '@lexical/link',
+        '@lexical/selection',
+        '@lexical/clipboard',
+        '@lexical/html',
+        'react',
+        'react-dom'
+      ]
     },
     plugins: [react()],
     build: {
