@@ -4,7 +4,8 @@ import { createSettingsService, type SettingsService, type SettingsStore } from 
 import { createFlushCoordinator, type FlushCoordinator } from './services/flush/flushCoordinator'
 import { systemClock, type Clock } from './services/clock'
 import type { ServiceFs } from './services/fs/serviceFs'
-import { createHandlerTable, type DesktopShell } from './ipc/handlers/index'
+import { createHandlerTable, type DesktopDialogs, type DesktopShell } from './ipc/handlers/index'
+import { createAssetStore, type AssetStore } from './services/assets/assetStore'
 import { createDispatcher, type Dispatch, type DispatchLogger, type HandlerTable } from './ipc/dispatch'
 
 export type AppCapabilities = {
@@ -12,6 +13,7 @@ export type AppCapabilities = {
   userDataDir: string
   settingsStore: SettingsStore
   shell: DesktopShell
+  dialogs: DesktopDialogs
   appInfo: { version: string; platform: string; assetUrlBase: string }
   clock?: Clock
   fs?: ServiceFs
@@ -22,6 +24,7 @@ export type AppServices = {
   settings: SettingsService
   flush: FlushCoordinator
   drafts(): DraftStore
+  assets(): AssetStore
   handlers: HandlerTable
   dispatch: Dispatch
 }
@@ -44,12 +47,15 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
   settings.onChange((next, previous) => {
     if (next.dataDir !== previous.dataDir) store = makeStore(resolveDataDir(capabilities.userDataDir, next.dataDir))
   })
+  const assets = createAssetStore({ drafts: () => store, ...(capabilities.fs ? { fs: capabilities.fs } : {}) })
   const handlers = createHandlerTable({
     drafts: () => store,
+    assets: () => assets,
+    dialogs: capabilities.dialogs,
     settings,
     flush,
     shell: capabilities.shell,
     appInfo: capabilities.appInfo
   })
-  return { settings, flush, drafts: () => store, handlers, dispatch: createDispatcher(handlers, capabilities.logger) }
+  return { settings, flush, drafts: () => store, assets: () => assets, handlers, dispatch: createDispatcher(handlers, capabilities.logger) }
 }

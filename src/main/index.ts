@@ -1,8 +1,9 @@
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, screen, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell, type IpcMainInvokeEvent, type OpenDialogOptions, type SaveDialogOptions, type WebContents } from 'electron'
 import Store from 'electron-store'
 import { composeApp, type AppServices } from './compose'
+import type { DesktopDialogs } from './ipc/handlers/index'
 import { validateEvent } from './ipc/dispatch'
 import { registerIpc } from './ipc/register'
 import { assetFileFor } from './services/assets/assetUrl'
@@ -71,6 +72,28 @@ function serveAssets(services: AppServices): void {
     if (!file) return new Response(null, { status: 400 })
     return net.fetch(pathToFileURL(file).href)
   })
+}
+
+const DIALOG_TITLES: Record<UiLanguage, Record<string, string>> = {
+  'zh-CN': { images: '选择图片', docx: '选择 Word 文档', package: '选择稿件包', html: '导出为网页', pdf: '保存为 PDF' },
+  en: { images: 'Choose pictures', docx: 'Choose a Word document', package: 'Choose a draft package', html: 'Export as web page', pdf: 'Save as PDF' }
+}
+
+/** The system's file dialogs, attached to the main window, titled in the UI language. */
+function desktopDialogs(language: () => UiLanguage): DesktopDialogs {
+  const title = (purpose: string) => DIALOG_TITLES[language()][purpose] ?? ''
+  return {
+    async openFiles({ purpose, multiple, filters }) {
+      const options: OpenDialogOptions = { title: title(purpose), filters, properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'] }
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? [] : result.filePaths
+    },
+    async saveFile({ purpose, defaultName, filters }) {
+      const options: SaveDialogOptions = { title: title(purpose), defaultPath: defaultName, filters }
+      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
+      return result.canceled || !result.filePath ? null : result.filePath
+    }
+  }
 }
 
 function applyMenu(language: UiLanguage): void {
@@ -163,7 +186,9 @@ async function start(): Promise<void> {
   hardenSession()
 
   const store = new Store({ name: 'settings' })
+  let language: UiLanguage = 'zh-CN'
   const services = composeApp({
+    dialogs: desktopDialogs(() => language),
     userDataDir: app.getPath('userData'),
     settingsStore: store,
     shell: { openExternal: (url) => shell.openExternal(url), showInFolder: (p) => shell.showItemInFolder(p) },
@@ -182,8 +207,10 @@ async function start(): Promise<void> {
     })
   })
 
-  applyMenu(services.settings.get().language)
+  language = services.settings.get().language
+  applyMenu(language)
   services.settings.onChange((next, previous) => {
+    language = next.language
     if (next.language !== previous.language) applyMenu(next.language)
   })
 

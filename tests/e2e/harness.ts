@@ -53,6 +53,15 @@ export type LaunchedApp = {
   requestFlush(timeoutMs?: number): Promise<'flushed' | 'failed' | 'timeout'>
   /** URLs the desktop shell was asked to open or show (external links, folders). */
   shellCalls: { openExternal: string[]; showInFolder: string[] }
+  /**
+   * The answers the system's file dialogs will give, in order: queue paths before the click that opens one
+   * (an empty list = the person pressed Cancel). A dialog with no queued answer fails the test.
+   */
+  dialogs: {
+    answerOpen(paths: string[]): void
+    answerSave(path: string | null): void
+    readonly asked: { kind: 'open' | 'save'; purpose: string }[]
+  }
   /** Console errors and page errors seen so far; a healthy run has none. */
   pageErrors: string[]
 }
@@ -218,6 +227,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   settingsStore.set({ dataDir, ...options.settings })
 
   const shellCalls = { openExternal: [] as string[], showInFolder: [] as string[] }
+  const openAnswers: string[][] = []
+  const saveAnswers: (string | null)[] = []
+  const asked: { kind: 'open' | 'save'; purpose: string }[] = []
   const pageErrors: string[] = []
   let composed: AppServices | null = null
   const { server, origin } = await serveRenderer((tail) => (composed ? assetFileFor(composed.drafts(), tail) : null))
@@ -227,6 +239,19 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     shell: {
       openExternal: async (url) => void shellCalls.openExternal.push(url),
       showInFolder: (path) => void shellCalls.showInFolder.push(path)
+    },
+    dialogs: {
+      openFiles: async ({ purpose }) => {
+        asked.push({ kind: 'open', purpose })
+        const answer = openAnswers.shift()
+        if (!answer) throw new Error(`harness: an open-file dialog (${purpose}) was shown with no answer queued`)
+        return answer
+      },
+      saveFile: async ({ purpose }) => {
+        asked.push({ kind: 'save', purpose })
+        if (saveAnswers.length === 0) throw new Error(`harness: a save-file dialog (${purpose}) was shown with no answer queued`)
+        return saveAnswers.shift() ?? null
+      }
     },
     appInfo: { version: 'e2e', platform: process.platform, assetUrlBase: `${origin}${ASSET_PREFIX}` },
     ...(options.fs ? { fs: options.fs } : {}),
@@ -268,6 +293,11 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     services,
     shellCalls,
     pageErrors,
+    dialogs: {
+      answerOpen: (paths) => void openAnswers.push(paths),
+      answerSave: (path) => void saveAnswers.push(path),
+      asked
+    },
     emit: (channel, payload) => deliver(channel, validateEvent(channel, payload)),
     requestFlush: (timeoutMs = 5000) =>
       services.flush.request((requestId) => handlerContext.emit('app:flushRequest', { requestId }), timeoutMs),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { AppErrorPayloadSchema } from '../errors'
 import { appChannels, appEvents } from './channels/app'
+import { assetChannels, assetEvents } from './channels/assets'
 import { draftChannels, draftEvents } from './channels/drafts'
 import { settingsChannels, settingsEvents } from './channels/settings'
 import type { ChannelMap, EventMap } from './channels/common'
@@ -12,6 +13,7 @@ import type { ChannelMap, EventMap } from './channels/common'
  */
 export const invokeContract = {
   ...appChannels,
+  ...assetChannels,
   ...draftChannels,
   ...settingsChannels
 } as const satisfies ChannelMap
@@ -19,6 +21,7 @@ export const invokeContract = {
 /** Push events from main to the renderer, validated before they are sent. */
 export const eventContract = {
   ...appEvents,
+  ...assetEvents,
   ...draftEvents,
   ...settingsEvents
 } as const satisfies EventMap

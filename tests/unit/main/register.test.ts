@@ -70,6 +70,7 @@ describe('registerIpc over the real handler table', () => {
       settingsStore: createMemorySettingsStore(),
       shell: { openExternal: async () => {}, showInFolder: () => {} },
       appInfo: { version: '0.1.0', platform: 'linux', assetUrlBase: 'newsroom-asset://' },
+      dialogs: { openFiles: async () => [], saveFile: async () => null },
       logger: { error: () => {} }
     })
   })
@@ -165,6 +166,7 @@ describe('dispatch errors', () => {
       settingsStore: createMemorySettingsStore(),
       shell: { openExternal: async () => {}, showInFolder: () => {} },
       appInfo: { version: '0.1.0', platform: 'linux', assetUrlBase: 'newsroom-asset://' },
+      dialogs: { openFiles: async () => [], saveFile: async () => null },
       logger: { error: () => {} }
     }).handlers
   })

@@ -21,6 +21,7 @@ describe('composeApp and the data folder setting', () => {
     settingsStore: new Conf<Record<string, unknown>>({ cwd: join(dir, 'config'), projectName: 'newsroom-test' }),
     shell: { openExternal: async () => undefined, showInFolder: () => undefined },
     appInfo: { version: '0.0.0-test', platform: 'linux', assetUrlBase: 'newsroom-asset://' },
+      dialogs: { openFiles: async () => [], saveFile: async () => null },
     clock: steppingClock()
   })
 

@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url'
+import { AppError } from '../../../shared/errors'
+import type { assetChannels } from '../../../shared/ipc/channels/assets'
+import type { HandlerTable } from '../dispatch'
+import type { HandlerDeps } from './deps'
+
+export const IMAGE_FILE_FILTERS = [{ name: 'images', extensions: ['jpg', 'jpeg', 'png', 'gif', 'webp', 'avif'] }]
+
+export function createAssetHandlers(deps: HandlerDeps): Pick<HandlerTable, keyof typeof assetChannels> {
+  const { assets, dialogs } = deps
+  return {
+    'assets:import': async ({ draftId, source }) => {
+      if (source.kind === 'bytes') return assets().importBytes(draftId, Buffer.from(source.base64, 'base64'), source.name)
+      let path: string
+      try {
+        path = fileURLToPath(source.url)
+      } catch {
+        throw new AppError('invalid-request', 'not a local file address')
+      }
+      // Checked again after decoding: %2e%2e and the like must not lead out of Word's clipboard folder.
+      if (!/[\\/]msohtmlclip\d*[\\/]/i.test(path) || /(^|[\\/])\.\.?([\\/]|$)/.test(path)) {
+        throw new AppError('invalid-request', 'only pictures in Word’s clipboard folder can be read')
+      }
+      return assets().importFile(draftId, path)
+    },
+    'assets:pickImages': async ({ draftId }) => {
+      const paths = await dialogs.openFiles({ purpose: 'images', multiple: true, filters: IMAGE_FILE_FILTERS })
+      const result: { assets: Awaited<ReturnType<ReturnType<HandlerDeps['assets']>['importFile']>>[]; failures: { name: string; error: { code: AppError['code']; message: string } }[] } = {
+        assets: [],
+        failures: []
+      }
+      for (const path of paths) {
+        try {
+          result.assets.push(await assets().importFile(draftId, path))
+        } catch (error) {
+          const payload = error instanceof AppError ? error.toPayload() : { code: 'internal' as const, message: String(error) }
+          result.failures.push({ name: path.split(/[\\/]/).pop() ?? path, error: payload })
+        }
+      }
+      return result
+    }
+  }
+}

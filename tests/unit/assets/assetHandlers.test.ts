@@ -1,0 +1,58 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import sharp from 'sharp'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { composeApp, type AppServices } from '../../../src/main/compose'
+import { createMemorySettingsStore } from '../../../src/main/services/settings/settingsService'
+
+const context = { emit: () => undefined }
+
+describe('asset channels', () => {
+  let dir: string
+  let app: AppServices
+  let picked: string[]
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'newsroom-asset-ipc-'))
+    picked = []
+    app = composeApp({
+      userDataDir: dir,
+      settingsStore: createMemorySettingsStore(),
+      shell: { openExternal: async () => undefined, showInFolder: () => undefined },
+      dialogs: { openFiles: async () => picked, saveFile: async () => null },
+      appInfo: { version: 't', platform: 'linux', assetUrlBase: 'newsroom-asset://' }
+    })
+  })
+  afterEach(() => rm(dir, { recursive: true, force: true }))
+
+  it('reads a picture Word left in its msohtmlclip folder', async () => {
+    const { id } = await app.drafts().create()
+    const clip = join(dir, 'AppData', 'Local', 'Temp', 'msohtmlclip1', '01')
+    await mkdir(clip, { recursive: true })
+    await writeFile(join(clip, 'clip_image001.png'), await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).png().toBuffer())
+    const answer = await app.dispatch('assets:import', { draftId: id, source: { kind: 'wordClip', url: pathToFileURL(join(clip, 'clip_image001.png')).href } }, context)
+    expect(answer).toMatchObject({ ok: true, value: { extension: 'png', width: 8 } })
+  })
+
+  it.each(['file:///etc/passwd', 'file:///home/someone/.ssh/id_rsa', 'https://example.com/msohtmlclip1/a.png', 'file:///tmp/msohtmlclip1/../../etc/passwd/x', 'file:///tmp/msohtmlclip1/%2e%2e/passwd']) (
+    'will not read %s on behalf of pasted HTML',
+    async (url) => {
+      const { id } = await app.drafts().create()
+      const answer = await app.dispatch('assets:import', { draftId: id, source: { kind: 'wordClip', url } }, context)
+      expect(answer.ok).toBe(false)
+    }
+  )
+
+  it('imports what the person picked in the file dialog and reports the files it could not take', async () => {
+    const { id } = await app.drafts().create()
+    picked = [join(dir, 'a.jpg'), join(dir, 'notes.txt')]
+    await writeFile(picked[0]!, await sharp({ create: { width: 30, height: 20, channels: 3, background: '#fff' } }).jpeg().toBuffer())
+    await writeFile(picked[1]!, '会议记录')
+    const answer = await app.dispatch('assets:pickImages', { draftId: id }, context)
+    expect(answer.ok).toBe(true)
+    const value = (answer as { value: { assets: { width: number }[]; failures: { name: string; error: { code: string } }[] } }).value
+    expect(value.assets.map((a) => a.width)).toEqual([30])
+    expect(value.failures).toEqual([{ name: 'notes.txt', error: expect.objectContaining({ code: 'unsupported-file' }) }])
+  })
+})
