@@ -27,7 +27,8 @@ import { assetFileFor, assetMime } from '../../src/main/services/assets/assetUrl
 const rendererCsp = buildContentSecurityPolicy()
 const ASSET_PREFIX = '/__assets/'
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..')
-export const RENDERER_DIR = join(ROOT, 'out', 'renderer')
+/** The built renderer; NEWSROOM_RENDERER_DIR points elsewhere (e.g. a build made with `electron-vite build --outDir`). */
+export const RENDERER_DIR = resolve(process.env['NEWSROOM_RENDERER_DIR'] ?? join(ROOT, 'out', 'renderer'))
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 
 export type LaunchOptions = {
