@@ -5,7 +5,13 @@ import react from '@vitejs/plugin-react'
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } }
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // A separate entry: the HEIC decoder (WASM) runs in a worker thread, off the main process's event loop.
+          heicWorker: resolve(__dirname, 'src/main/services/images/heicWorker.ts')
+        }
+      }
     }
   },
   preload: {

@@ -37,6 +37,8 @@ export type ImageServiceOptions = {
   limitInputPixels?: number
   /** Long edge of previews decoded from the full image (default 400 px). */
   previewEdge?: number
+  /** Files larger than this are refused unread (default 512 MB). */
+  maxFileBytes?: number
 }
 
 export type CompressOptions = {
@@ -61,6 +63,8 @@ type Source = { bytes: Buffer; format: PhotoFormat }
 const HEAD_BYTES = 192 * 1024
 const PREVIEW_CACHE_VERSION = 1
 const DEFAULT_PIXEL_LIMIT = 268_402_689
+/** A 45-MP 16-bit TIFF is about 270 MB; nothing a photographer hands over is larger. */
+const DEFAULT_MAX_FILE_BYTES = 512 * 1024 * 1024
 const EXTENSIONS: Record<AssetFormat, string> = { jpeg: 'jpg', webp: 'webp', gif: 'gif' }
 const HIGH_BIT_DEPTHS = new Set(['ushort', 'short', 'uint', 'int', 'float', 'double'])
 
@@ -75,13 +79,18 @@ export function createImageService(options: ImageServiceOptions) {
   const limitInputPixels = options.limitInputPixels ?? DEFAULT_PIXEL_LIMIT
   const previewEdge = options.previewEdge ?? 400
   const previewDir = resolve(options.cacheDir, 'previews')
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
 
   async function readSource(path: string): Promise<Source> {
     let bytes: Buffer
     try {
+      const stat = await fs.stat(path)
+      if (stat.isDirectory()) throw new ImageFileError('not-an-image', 'this is a folder')
+      // Checked before reading: a video or disk image renamed .jpg should not be pulled into memory.
+      if (stat.size > maxFileBytes) throw new ImageFileError('too-large', `${stat.size} bytes is over the limit of ${maxFileBytes}`)
       bytes = await fs.readFile(path)
     } catch (error) {
-      throw readFailure(error)
+      throw error instanceof ImageFileError ? error : readFailure(error)
     }
     const format = photoFormat(bytes)
     if (format === 'heic' || format === 'avif') {
