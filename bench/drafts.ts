@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { createDraftStore } from '../src/main/services/drafts/draftStore'
 import { systemClock } from '../src/main/services/clock'
 import { DRAFT_SCHEMA_VERSION, DRAFT_STATUSES, type Draft, type DraftContent } from '../src/shared/model/draft'
+import { emptyMetadata } from '../src/shared/model/metadata'
 import { articleBody, newsText } from './lib/newsText'
 import { seededRandom } from './lib/random'
 import { median, percentile, round, timed } from './lib/stats'
@@ -83,6 +84,7 @@ async function seedLibrary(dataDir: string, count: number) {
           column: columns[n % columns.length] ?? '',
           status: DRAFT_STATUSES[n % DRAFT_STATUSES.length] ?? 'draft',
           body: articleBody(newsText(800 + (n % 7) * 300, n + 1)),
+          metadata: emptyMetadata(),
           createdAt: at,
           updatedAt: at,
           revision: n % 40

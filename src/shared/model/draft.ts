@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { COLUMN_MAX, TITLE_MAX } from './limits'
+import { ArticleMetadataSchema, emptyMetadata } from './metadata'
 
 export const DRAFT_SCHEMA_VERSION = 1
 
@@ -25,8 +27,7 @@ export const ArticleBodySchema = z.object({
 })
 export type ArticleBody = z.infer<typeof ArticleBodySchema>
 
-export const TITLE_MAX = 300
-export const COLUMN_MAX = 100
+export { COLUMN_MAX, TITLE_MAX } from './limits'
 
 export const DraftSchema = z.object({
   schemaVersion: z.literal(DRAFT_SCHEMA_VERSION),
@@ -35,6 +36,11 @@ export const DraftSchema = z.object({
   column: z.string().max(COLUMN_MAX),
   status: DraftStatusSchema,
   body: ArticleBodySchema.nullable(),
+  /**
+   * The article's people, department, date … Title and column live at the top of the draft (the list shows
+   * them); their copies in here are ignored. Drafts written before metadata existed load with empty values.
+   */
+  metadata: ArticleMetadataSchema.default(() => emptyMetadata()),
   createdAt: IsoTimeSchema,
   updatedAt: IsoTimeSchema,
   /** Increases by one with every save; lets the renderer ignore stale answers. */
@@ -77,6 +83,8 @@ export type QuarantinedDraft = z.infer<typeof QuarantinedDraftSchema>
 export const DraftContentSchema = z.object({
   title: z.string().max(TITLE_MAX),
   column: z.string().max(COLUMN_MAX),
-  body: ArticleBodySchema.nullable()
+  body: ArticleBodySchema.nullable(),
+  /** Left out by editors that do not edit metadata: the stored metadata is then kept as it is. */
+  metadata: ArticleMetadataSchema.optional()
 })
 export type DraftContent = z.infer<typeof DraftContentSchema>

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { AssetIdSchema } from '../article/schema'
-import { COLUMN_MAX, TITLE_MAX } from './draft'
+import { COLUMN_MAX, TITLE_MAX } from './limits'
 
 export const NAME_MAX = 60
 export const NAMES_MAX = 30

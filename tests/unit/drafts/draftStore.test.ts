@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { emptyMetadata } from '../../../src/shared/model/metadata'
 import { createDraftStore, type DraftStore } from '../../../src/main/services/drafts/draftStore'
 import { DraftSchema, type Draft } from '../../../src/shared/model/draft'
 import { AppError } from '../../../src/shared/errors'
@@ -78,6 +79,7 @@ describe('DraftStore life cycle', () => {
       column: '学生风采',
       status: 'draft',
       body: null,
+      metadata: emptyMetadata(),
       createdAt: '2026-11-02T08:00:00.000Z',
       updatedAt: '2026-11-02T08:00:00.000Z',
       revision: 0
@@ -339,5 +341,33 @@ describe('DraftStore list index', () => {
     await writeFile(join(dir, 'drafts'), 'not a folder')
     const error: unknown = await store.create().catch((e: unknown) => e)
     expect(error).toBeInstanceOf(AppError)
+  })
+})
+
+describe('DraftStore and article metadata', () => {
+  it('keeps the stored metadata when a save leaves it out, replaces it when a save carries it, and loads old files without it', async () => {
+    const { mkdtemp, rm, readFile, writeFile } = await import('node:fs/promises')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const dir = await mkdtemp(join(tmpdir(), 'newsroom-meta-'))
+    try {
+      const store = createDraftStore({ dataDir: dir, clock: { now: () => new Date() } })
+      const draft = await store.create({ title: '运动会' })
+      const metadata = { ...emptyMetadata(), sourceDepartment: '体育部', authors: ['张三'], reviewer: '王五' }
+      await store.save(draft.id, { title: '运动会', column: '', body: null, metadata })
+      await store.save(draft.id, { title: '秋季运动会', column: '', body: null })
+      const reopened = await createDraftStore({ dataDir: dir, clock: { now: () => new Date() } }).open(draft.id)
+      expect(reopened.title).toBe('秋季运动会')
+      expect(reopened.metadata).toMatchObject({ sourceDepartment: '体育部', authors: ['张三'], reviewer: '王五' })
+
+      // A draft.json from before metadata existed.
+      const file = join(dir, 'drafts', draft.id, 'draft.json')
+      const { metadata: _dropped, ...old } = JSON.parse(await readFile(file, 'utf8'))
+      await writeFile(file, JSON.stringify(old))
+      const legacy = await createDraftStore({ dataDir: dir, clock: { now: () => new Date() } }).open(draft.id)
+      expect(legacy.metadata).toEqual(emptyMetadata())
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })

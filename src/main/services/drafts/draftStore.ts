@@ -16,6 +16,7 @@ import {
   type QuarantinedDraft
 } from '../../../shared/model/draft'
 import { articleExcerpt } from '../../../shared/model/articleText'
+import { emptyMetadata } from '../../../shared/model/metadata'
 import { AppError, fsErrorCode } from '../../../shared/errors'
 import { atomicWriteFile, isTempFile, syncFolder } from '../fs/atomicWrite'
 import { nodeServiceFs, type ServiceFs } from '../fs/serviceFs'
@@ -432,6 +433,7 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
         column: init.column ?? '',
         status: 'draft',
         body: null,
+        metadata: emptyMetadata(),
         createdAt: at,
         updatedAt: at,
         revision: 0
@@ -462,7 +464,14 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
       return serialize(id, async () => {
         try {
           const current = await openExisting(id)
-          const next: Draft = { ...current, ...content, updatedAt: nowIso(), revision: current.revision + 1 }
+          const { metadata, ...edited } = content
+          const next: Draft = {
+            ...current,
+            ...edited,
+            ...(metadata ? { metadata } : {}),
+            updatedAt: nowIso(),
+            revision: current.revision + 1
+          }
           await writeDraft('active', next)
           return { id, revision: next.revision, updatedAt: next.updatedAt }
         } catch (error) {
