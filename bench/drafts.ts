@@ -87,7 +87,8 @@ async function seedLibrary(dataDir: string, count: number) {
           metadata: emptyMetadata(),
           createdAt: at,
           updatedAt: at,
-          revision: n % 40
+          revision: n % 40,
+          signOffs: []
         }
         await mkdir(join(dataDir, 'drafts', id, 'assets'), { recursive: true })
         await writeFile(join(dataDir, 'drafts', id, 'draft.json'), JSON.stringify(draft))

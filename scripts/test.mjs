@@ -35,7 +35,11 @@ if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).mtimeMs) {
 // 2. System packages for the browser tests.
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const cjkFont = () => spawnSync('sh', ['-c', 'fc-list :lang=zh family 2>/dev/null | grep -qi "Noto Sans CJK"']).status === 0
-const missing = () => [...(existsSync(chromium) ? [] : ['chromium']), ...(cjkFont() ? [] : ['fonts-noto-cjk'])]
+const missing = () => [
+  ...(existsSync(chromium) ? [] : ['chromium']),
+  ...(cjkFont() ? [] : ['fonts-noto-cjk']),
+  ...(has('pdftotext') ? [] : ['poppler-utils'])
+]
 let needed = missing()
 if (needed.length > 0) {
   const isRoot = process.getuid?.() === 0

@@ -6,7 +6,12 @@ import { systemClock, type Clock } from './services/clock'
 import type { ServiceFs } from './services/fs/serviceFs'
 import { createHandlerTable, type DesktopDialogs, type DesktopShell } from './ipc/handlers/index'
 import { createAssetStore, type AssetStore } from './services/assets/assetStore'
+import { createArticleExporter } from './services/export/articleExporter'
+import { createDirectoryService } from './services/directory/directoryService'
+import { createPackageService } from './services/package/packageService'
+import { createApprovalService, type PdfRenderer } from './services/approval/approvalService'
 import { createDispatcher, type Dispatch, type DispatchLogger, type HandlerTable } from './ipc/dispatch'
+import { createWorkflowService, type WorkflowService } from './services/workflow/workflowService'
 
 export type AppCapabilities = {
   /** The platform's per-user data folder (Electron's `userData`); drafts live below it unless settings say otherwise. */
@@ -18,6 +23,8 @@ export type AppCapabilities = {
   clock?: Clock
   fs?: ServiceFs
   logger?: DispatchLogger
+  /** Prints HTML to PDF (the approval form); without it that export fails with a clear error. */
+  pdf?: PdfRenderer
 }
 
 export type AppServices = {
@@ -25,6 +32,8 @@ export type AppServices = {
   flush: FlushCoordinator
   drafts(): DraftStore
   assets(): AssetStore
+  /** Sign-offs, audit log, history; `workflow.flush()` before quitting writes coalesced save entries. */
+  workflow: WorkflowService
   handlers: HandlerTable
   dispatch: Dispatch
 }
@@ -48,14 +57,48 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     if (next.dataDir !== previous.dataDir) store = makeStore(resolveDataDir(capabilities.userDataDir, next.dataDir))
   })
   const assets = createAssetStore({ drafts: () => store, ...(capabilities.fs ? { fs: capabilities.fs } : {}) })
+  const exporter = createArticleExporter({ drafts: () => store, ...(capabilities.fs ? { fs: capabilities.fs } : {}) })
+  const fsOption = capabilities.fs ? { fs: capabilities.fs } : {}
+  const directory = createDirectoryService({ dataDir: () => store.dataDir, clock, ...fsOption })
+  const packages = createPackageService({
+    drafts: () => store,
+    clock,
+    appVersion: capabilities.appInfo.version,
+    userName: () => settings.get().userName,
+    flushWorkflow: () => workflow.flush(),
+    audit: (id, action, details) => workflow.appendAudit(id, { action, details }),
+    ...fsOption
+  })
+  const pdf: PdfRenderer = capabilities.pdf ?? { fromHtml: () => Promise.reject(new Error('printing to PDF is not available here')) }
+  const approval = createApprovalService({
+    drafts: () => store,
+    pdf,
+    clock,
+    directory: () => directory.get(),
+    workflow: { audit: (id) => workflow.auditList(id) },
+    audit: (id, details) => workflow.appendAudit(id, { action: 'export', details }),
+    ...fsOption
+  })
+  const workflow = createWorkflowService({
+    drafts: () => store,
+    settings: () => settings.get(),
+    clock,
+    ...fsOption,
+    onBackgroundError: (error) => (capabilities.logger ?? console).error('audit log or history write failed after a save', error)
+  })
   const handlers = createHandlerTable({
     drafts: () => store,
+    workflow: () => workflow,
     assets: () => assets,
+    exporter: () => exporter,
+    directory: () => directory,
+    packages: () => packages,
+    approval: () => approval,
     dialogs: capabilities.dialogs,
     settings,
     flush,
     shell: capabilities.shell,
     appInfo: capabilities.appInfo
   })
-  return { settings, flush, drafts: () => store, assets: () => assets, handlers, dispatch: createDispatcher(handlers, capabilities.logger) }
+  return { settings, flush, drafts: () => store, assets: () => assets, workflow, handlers, dispatch: createDispatcher(handlers, capabilities.logger) }
 }

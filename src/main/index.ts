@@ -1,9 +1,11 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell, type IpcMainInvokeEvent, type OpenDialogOptions, type SaveDialogOptions, type WebContents } from 'electron'
 import Store from 'electron-store'
 import { composeApp, type AppServices } from './compose'
 import type { DesktopDialogs } from './ipc/handlers/index'
+import type { PdfRenderer } from './services/approval/approvalService'
 import { validateEvent } from './ipc/dispatch'
 import { registerIpc } from './ipc/register'
 import { assetFileFor } from './services/assets/assetUrl'
@@ -75,8 +77,8 @@ function serveAssets(services: AppServices): void {
 }
 
 const DIALOG_TITLES: Record<UiLanguage, Record<string, string>> = {
-  'zh-CN': { images: '选择图片', docx: '选择 Word 文档', package: '选择稿件包', html: '导出为网页', pdf: '保存为 PDF' },
-  en: { images: 'Choose pictures', docx: 'Choose a Word document', package: 'Choose a draft package', html: 'Export as web page', pdf: 'Save as PDF' }
+  'zh-CN': { images: '选择图片', docx: '选择 Word 文档', package: '选择稿件包', html: '导出为网页', pdf: '保存为 PDF', csv: '通讯录（CSV 文件）', saveDocx: '导出为 Word 文档' },
+  en: { images: 'Choose pictures', docx: 'Choose a Word document', package: 'Choose a draft package', html: 'Export as web page', pdf: 'Save as PDF', csv: 'Staff list (CSV file)', saveDocx: 'Export as Word document' }
 }
 
 /** The system's file dialogs, attached to the main window, titled in the UI language. */
@@ -89,9 +91,36 @@ function desktopDialogs(language: () => UiLanguage): DesktopDialogs {
       return result.canceled ? [] : result.filePaths
     },
     async saveFile({ purpose, defaultName, filters }) {
-      const options: SaveDialogOptions = { title: title(purpose), defaultPath: defaultName, filters }
+      // Opening and saving a .docx are different errands: "choose a Word document" would mislead on export.
+      const options: SaveDialogOptions = { title: title(purpose === 'docx' ? 'saveDocx' : purpose), defaultPath: defaultName, filters }
       const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
       return result.canceled || !result.filePath ? null : result.filePath
+    }
+  }
+}
+
+/**
+ * Prints an HTML document (the approval form) to PDF in a hidden window of its own session: no script, no
+ * preload, no access to the app's protocols. The document goes through a temp file, as data: URLs of a
+ * form with photos can be too long to load.
+ */
+function pdfRenderer(): PdfRenderer {
+  return {
+    async fromHtml(html) {
+      const folder = await mkdtemp(join(app.getPath('temp'), 'newsroom-print-'))
+      const file = join(folder, 'form.html')
+      const win = new BrowserWindow({
+        show: false,
+        webPreferences: { sandbox: true, javascript: false, contextIsolation: true, nodeIntegration: false, partition: 'newsroom-print' }
+      })
+      try {
+        await writeFile(file, html, 'utf8')
+        await win.loadFile(file)
+        return new Uint8Array(await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true }))
+      } finally {
+        win.destroy()
+        await rm(folder, { recursive: true, force: true }).catch(() => undefined)
+      }
     }
   }
 }
@@ -189,6 +218,7 @@ async function start(): Promise<void> {
   let language: UiLanguage = 'zh-CN'
   const services = composeApp({
     dialogs: desktopDialogs(() => language),
+    pdf: pdfRenderer(),
     userDataDir: app.getPath('userData'),
     settingsStore: store,
     shell: { openExternal: (url) => shell.openExternal(url), showInFolder: (p) => shell.showItemInFolder(p) },
@@ -215,13 +245,17 @@ async function start(): Promise<void> {
   })
 
   app.on('before-quit', (event) => {
-    const flush = mainWindow && windowFlushers.get(mainWindow)
-    if (readyToQuit || !flush) return
+    if (readyToQuit) return
     event.preventDefault()
-    void flush().then(() => {
-      readyToQuit = true
-      app.quit()
-    })
+    const flushWindow = (mainWindow && windowFlushers.get(mainWindow)) ?? (() => Promise.resolve())
+    // The editor's pending text first, then the audit log's coalesced save entries.
+    void flushWindow()
+      .then(() => services.workflow.flush())
+      .catch((error: unknown) => console.error('could not finish writing before quitting', error))
+      .finally(() => {
+        readyToQuit = true
+        app.quit()
+      })
   })
   app.on('window-all-closed', () => {
     // macOS apps stay in the Dock with no window open.

@@ -12,6 +12,22 @@ export const APP_ERROR_CODES = [
   'unsupported-file',
   'file-too-large',
   'corrupt-file',
+  /** A staff list (CSV) without a recognisable header line. */
+  'csv-invalid',
+  /** A name the directory already has (people, departments and columns are each unique by name). */
+  'already-exists',
+  /** A .newsroom package that is damaged or unsafe; the message names the entry and what is wrong with it. */
+  'package-invalid',
+  /** A .newsroom package written by a newer version of the app. */
+  'package-too-new',
+  /** The workflow step does not fit the draft's status (already signed, not submitted, changed meanwhile). */
+  'workflow-conflict',
+  /** Publishing with the approval gate on, without a valid proofread and review on the current content. */
+  'approval-required',
+  /** A sign-off without the signer's name. */
+  'signer-required',
+  /** A return (退回) without a reason. */
+  'reason-required',
   'cancelled',
   'invalid-request',
   'invalid-response',

@@ -217,6 +217,21 @@ export async function shutdownBrowser(): Promise<void> {
   if (current) await (await current).close()
 }
 
+/**
+ * What Electron's hidden print window does for the approval form (src/main/index.ts): the document on a
+ * page of its own, no script, printed with Chromium's PDF printer.
+ */
+async function printPdf(html: string): Promise<Uint8Array> {
+  const context = await (await sharedBrowser()).newContext({ javaScriptEnabled: false })
+  try {
+    const page = await context.newPage()
+    await page.setContent(html, { waitUntil: 'load' })
+    return new Uint8Array(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }))
+  } finally {
+    await context.close()
+  }
+}
+
 export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
   const unavailable = e2eUnavailableReason()
   if (unavailable) throw new Error(unavailable)
@@ -255,6 +270,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       }
     },
     appInfo: { version: 'e2e', platform: process.platform, assetUrlBase: `${origin}${ASSET_PREFIX}` },
+    pdf: { fromHtml: printPdf },
     ...(options.fs ? { fs: options.fs } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     logger: { error: (message, error) => pageErrors.push(`[main] ${message} ${String(error ?? '')}`) }

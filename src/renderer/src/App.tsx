@@ -368,6 +368,11 @@ export function App() {
         onRestore={(id) => void restoreDraft(id)}
         onEmptyTrash={() => setConfirmingEmptyTrash(true)}
         onOpenSettings={() => setSettingsOpen(true)}
+        onImported={async (id) => {
+          setView('active')
+          await refreshActive().catch(() => undefined)
+          await openDraft(id)
+        }}
       />
       <main className="workspace">
         <div className="banners">

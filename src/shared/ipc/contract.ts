@@ -1,9 +1,15 @@
 import { z } from 'zod'
 import { AppErrorPayloadSchema } from '../errors'
 import { appChannels, appEvents } from './channels/app'
+import { approvalChannels, approvalEvents } from './channels/approval'
 import { assetChannels, assetEvents } from './channels/assets'
+import { directoryChannels, directoryEvents } from './channels/directory'
 import { draftChannels, draftEvents } from './channels/drafts'
+import { exportChannels, exportEvents } from './channels/export'
+import { importChannels, importEvents } from './channels/imports'
+import { packageChannels, packageEvents } from './channels/packages'
 import { settingsChannels, settingsEvents } from './channels/settings'
+import { workflowChannels, workflowEvents } from './channels/workflow'
 import type { ChannelMap, EventMap } from './channels/common'
 
 /**
@@ -13,17 +19,29 @@ import type { ChannelMap, EventMap } from './channels/common'
  */
 export const invokeContract = {
   ...appChannels,
+  ...approvalChannels,
   ...assetChannels,
+  ...directoryChannels,
   ...draftChannels,
-  ...settingsChannels
+  ...exportChannels,
+  ...importChannels,
+  ...packageChannels,
+  ...settingsChannels,
+  ...workflowChannels
 } as const satisfies ChannelMap
 
 /** Push events from main to the renderer, validated before they are sent. */
 export const eventContract = {
   ...appEvents,
+  ...approvalEvents,
   ...assetEvents,
+  ...directoryEvents,
   ...draftEvents,
-  ...settingsEvents
+  ...exportEvents,
+  ...importEvents,
+  ...packageEvents,
+  ...settingsEvents,
+  ...workflowEvents
 } as const satisfies EventMap
 
 export type InvokeChannel = keyof typeof invokeContract

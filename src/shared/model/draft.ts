@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { COLUMN_MAX, TITLE_MAX } from './limits'
 import { ArticleMetadataSchema, emptyMetadata } from './metadata'
+import { DraftStatusSchema } from './draftStatus'
+import { SignOffListSchema } from './signOff'
 
 export const DRAFT_SCHEMA_VERSION = 1
 
@@ -8,10 +10,7 @@ export const DRAFT_SCHEMA_VERSION = 1
 export const DraftIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{5,63}$/, 'not a draft id')
 export type DraftId = z.infer<typeof DraftIdSchema>
 
-/** The 三审三校 life cycle; transitions arrive with the workflow issue, the foundation only stores the state. */
-export const DRAFT_STATUSES = ['draft', 'proofreading', 'review', 'approved', 'published', 'returned'] as const
-export const DraftStatusSchema = z.enum(DRAFT_STATUSES)
-export type DraftStatus = z.infer<typeof DraftStatusSchema>
+export { DRAFT_STATUSES, DraftStatusSchema, type DraftStatus } from './draftStatus'
 
 const IsoTimeSchema = z.iso.datetime({ offset: true })
 
@@ -44,7 +43,9 @@ export const DraftSchema = z.object({
   createdAt: IsoTimeSchema,
   updatedAt: IsoTimeSchema,
   /** Increases by one with every save; lets the renderer ignore stale answers. */
-  revision: z.number().int().nonnegative()
+  revision: z.number().int().nonnegative(),
+  /** The workflow's sign-offs, oldest first (src/shared/model/workflow.ts); drafts from before the workflow have none. */
+  signOffs: SignOffListSchema.default(() => [])
 })
 export type Draft = z.infer<typeof DraftSchema>
 

@@ -82,7 +82,8 @@ describe('DraftStore life cycle', () => {
       metadata: emptyMetadata(),
       createdAt: '2026-11-02T08:00:00.000Z',
       updatedAt: '2026-11-02T08:00:00.000Z',
-      revision: 0
+      revision: 0,
+      signOffs: []
     })
     expect(await readDraftFile(dir, draft.id)).toEqual(draft)
     expect((await stat(store.assetsFolder(draft.id))).isDirectory()).toBe(true)

@@ -19,13 +19,20 @@ describe('settingsService over a real conf store', () => {
   })
 
   it('starts with zh-CN, an 800 ms autosave delay and the default data folder', () => {
-    expect(createSettingsService(openConf()).get()).toEqual({ language: 'zh-CN', autosaveDelayMs: 800, dataDir: '' })
+    expect(createSettingsService(openConf()).get()).toEqual({
+      language: 'zh-CN',
+      autosaveDelayMs: 800,
+      dataDir: '',
+      userName: '',
+      requireApproval: true,
+      historyIntervalMinutes: 10
+    })
   })
 
   it('keeps an update across a new conf instance', async () => {
     const conf = openConf()
     const next = createSettingsService(conf).update({ language: 'en', autosaveDelayMs: 1500 })
-    expect(next).toEqual({ language: 'en', autosaveDelayMs: 1500, dataDir: '' })
+    expect(next).toEqual({ ...DEFAULT_SETTINGS, language: 'en', autosaveDelayMs: 1500 })
     expect(createSettingsService(openConf()).get()).toEqual(next)
     expect(JSON.parse(await readFile(conf.path, 'utf8'))).toMatchObject({ language: 'en', autosaveDelayMs: 1500 })
   })
@@ -61,10 +68,10 @@ describe('settingsService over a real conf store', () => {
     const raw = JSON.parse(await readFile(conf.path, 'utf8')) as Record<string, unknown>
     await writeFile(conf.path, JSON.stringify({ ...raw, autosaveDelayMs: 'fast' }))
     const service = createSettingsService(openConf())
-    expect(service.get()).toEqual({ language: 'en', autosaveDelayMs: 800, dataDir: '/srv/宣传部' })
+    expect(service.get()).toEqual({ ...DEFAULT_SETTINGS, language: 'en', autosaveDelayMs: 800, dataDir: '/srv/宣传部' })
 
     await writeFile(conf.path, JSON.stringify({ ...raw, language: 'fr' }))
-    expect(createSettingsService(openConf()).get()).toEqual({ language: 'zh-CN', autosaveDelayMs: 2000, dataDir: '/srv/宣传部' })
+    expect(createSettingsService(openConf()).get()).toEqual({ ...DEFAULT_SETTINGS, language: 'zh-CN', autosaveDelayMs: 2000, dataDir: '/srv/宣传部' })
   })
 
   it('tells listeners the new and the previous settings, until they unsubscribe', () => {

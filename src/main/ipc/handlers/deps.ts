@@ -2,6 +2,11 @@ import type { DraftStore } from '../../services/drafts/draftStore'
 import type { SettingsService } from '../../services/settings/settingsService'
 import type { FlushCoordinator } from '../../services/flush/flushCoordinator'
 import type { AssetStore } from '../../services/assets/assetStore'
+import type { ArticleExporter } from '../../services/export/articleExporter'
+import type { DirectoryService } from '../../services/directory/directoryService'
+import type { PackageService } from '../../services/package/packageService'
+import type { ApprovalService } from '../../services/approval/approvalService'
+import type { WorkflowService } from '../../services/workflow/workflowService'
 
 /** What the desktop shell does for the app; Electron's `shell` in main, a recorder in tests. */
 export type DesktopShell = {
@@ -15,17 +20,23 @@ export type DesktopShell = {
  */
 export type DesktopDialogs = {
   openFiles(options: {
-    purpose: 'images' | 'docx' | 'package'
+    purpose: 'images' | 'docx' | 'package' | 'csv'
     multiple: boolean
     filters: { name: string; extensions: string[] }[]
   }): Promise<string[]>
-  saveFile(options: { purpose: 'html' | 'docx' | 'pdf' | 'package'; defaultName: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>
+  saveFile(options: { purpose: 'html' | 'docx' | 'pdf' | 'package' | 'csv'; defaultName: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>
 }
 
 /** Everything the handler tables may use; compose.ts builds it once. */
 export type HandlerDeps = {
   drafts(): DraftStore
   assets(): AssetStore
+  exporter(): ArticleExporter
+  directory(): DirectoryService
+  /** Every edit goes through it (sign-off invalidation, audit log, history); export and publish log through it. */
+  workflow(): WorkflowService
+  packages(): PackageService
+  approval(): ApprovalService
   dialogs: DesktopDialogs
   settings: SettingsService
   flush: FlushCoordinator

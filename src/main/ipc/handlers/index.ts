@@ -1,8 +1,14 @@
 import type { HandlerTable } from '../dispatch'
 import { createAppHandlers } from './app'
+import { createApprovalHandlers } from './approval'
 import { createAssetHandlers } from './assets'
+import { createDirectoryHandlers } from './directory'
 import { createDraftHandlers } from './drafts'
+import { createExportHandlers } from './export'
+import { createImportHandlers } from './imports'
+import { createPackageHandlers } from './packages'
 import { createSettingsHandlers } from './settings'
+import { createWorkflowHandlers } from './workflow'
 import type { HandlerDeps } from './deps'
 
 export type { DesktopDialogs, DesktopShell, HandlerDeps } from './deps'
@@ -11,8 +17,14 @@ export type { DesktopDialogs, DesktopShell, HandlerDeps } from './deps'
 export function createHandlerTable(deps: HandlerDeps): HandlerTable {
   return {
     ...createAppHandlers(deps),
+    ...createApprovalHandlers(deps),
     ...createAssetHandlers(deps),
+    ...createDirectoryHandlers(deps),
     ...createDraftHandlers(deps),
-    ...createSettingsHandlers(deps)
+    ...createExportHandlers(deps),
+    ...createImportHandlers(deps),
+    ...createPackageHandlers(deps),
+    ...createSettingsHandlers(deps),
+    ...createWorkflowHandlers(deps)
   }
 }

@@ -57,6 +57,13 @@ export type DraftStore = {
   acknowledgeQuarantine(ids: string[]): Promise<void>
   /** Folder of a draft's assets (photos), created on demand by the features that store them. */
   assetsFolder(id: DraftId): string
+  /** Folder of an active draft: the workflow keeps its audit log and history there. */
+  draftFolder(id: DraftId): string
+  /**
+   * Runs `work` in the draft's write queue with its current content, so nothing else writes the draft in
+   * between; `commit` writes the next state atomically. Whatever `work` throws reaches the caller.
+   */
+  transact<T>(id: DraftId, work: (current: Draft, commit: (next: Draft) => Promise<void>) => Promise<T>): Promise<T>
 }
 
 const IndexEntrySchema = z.object({ mtimeMs: z.number(), size: z.number(), summary: DraftSummarySchema })
@@ -102,6 +109,12 @@ function recoverTitle(text: string): string {
   } catch {
     return ''
   }
+}
+
+/** The draft after a save of `content`: metadata left out of the save keeps the stored one. */
+export function withContent(current: Draft, content: DraftContent, at: string): Draft {
+  const { metadata, ...edited } = content
+  return { ...current, ...edited, ...(metadata ? { metadata } : {}), updatedAt: at, revision: current.revision + 1 }
 }
 
 export function summarize(draft: Draft, trashedAt: string | null = null): DraftSummary {
@@ -436,7 +449,8 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
         metadata: emptyMetadata(),
         createdAt: at,
         updatedAt: at,
-        revision: 0
+        revision: 0,
+        signOffs: []
       }
       try {
         await createFolderWith(draft)
@@ -464,14 +478,7 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
       return serialize(id, async () => {
         try {
           const current = await openExisting(id)
-          const { metadata, ...edited } = content
-          const next: Draft = {
-            ...current,
-            ...edited,
-            ...(metadata ? { metadata } : {}),
-            updatedAt: nowIso(),
-            revision: current.revision + 1
-          }
+          const next = withContent(current, content, nowIso())
           await writeDraft('active', next)
           return { id, revision: next.revision, updatedAt: next.updatedAt }
         } catch (error) {
@@ -498,7 +505,8 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
       try {
         const source = await serialize(id, () => openExisting(id))
         const at = nowIso()
-        const copy: Draft = { ...source, id: newId(), status: 'draft', createdAt: at, updatedAt: at, revision: 0 }
+        // A copy is a new article: it starts unsigned, with no history and its own log.
+        const copy: Draft = { ...source, id: newId(), status: 'draft', createdAt: at, updatedAt: at, revision: 0, signOffs: [] }
         const staging = join(draftsDir, `.new-${copy.id}`)
         await fs.cp(join(folderOf('active', id), 'assets'), join(staging, 'assets'), { recursive: true }).catch((error: unknown) => {
           if ((error as { code?: string }).code !== 'ENOENT') throw error
@@ -560,6 +568,26 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
 
     assetsFolder(id) {
       return join(folderOf('active', id), 'assets')
+    },
+
+    draftFolder(id) {
+      return folderOf('active', id)
+    },
+
+    async transact(id, work) {
+      await ensureFolders()
+      return serialize(id, async () => {
+        const current = await openExisting(id).catch((error: unknown) => {
+          throw asAppError(error, `cannot open draft ${id}`)
+        })
+        return work(current, async (next) => {
+          try {
+            await writeDraft('active', next)
+          } catch (error) {
+            throw asAppError(error, `cannot save draft ${id}`)
+          }
+        })
+      })
     }
   }
 }

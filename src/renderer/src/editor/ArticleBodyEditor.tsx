@@ -11,6 +11,17 @@ import type { ArticleBody } from '@shared/model/draft'
 import { articleNodes } from './nodes'
 import { articleTheme } from './theme/articleTheme'
 import { BodyChangePlugin } from './plugins/BodyChangePlugin'
+import { ListPlugin } from '@lexical/react/LexicalListPlugin'
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin'
+import { HorizontalRulePlugin } from '@lexical/react/LexicalHorizontalRulePlugin'
+import { safeLinkHref } from '@shared/article/schema'
+import { FormatToolbar } from './plugins/toolbar/FormatToolbar'
+import { EditorShortcutsPlugin } from './plugins/EditorShortcutsPlugin'
+import { LinkOpenPlugin } from './plugins/LinkOpenPlugin'
+import { ImagesPlugin } from './plugins/images/ImagesPlugin'
+import { PastePlugin } from './plugins/paste/PastePlugin'
+import { WordCountPlugin } from './plugins/WordCountPlugin'
+import { useFirstLineIndent } from './firstLineIndent'
 
 type Props = {
   /** Serialized editor state checked by loadArticleBody; undefined starts with an empty paragraph. Read once. */
@@ -33,13 +44,15 @@ export function ArticleBodyEditor({ initialState, onChange, editorRef }: Props) 
     }
   }
   const placeholder = t('editor.bodyPlaceholder')
+  const firstLineIndent = useFirstLineIndent()
   return (
     <LexicalComposer initialConfig={initialConfig}>
+      <FormatToolbar />
       <div className="article-body">
         <RichTextPlugin
           contentEditable={
             <ContentEditable
-              className="article-body-input"
+              className={firstLineIndent ? 'article-body-input first-line-indent' : 'article-body-input'}
               aria-label={t('editor.body')}
               aria-multiline
               spellCheck={false}
@@ -52,7 +65,15 @@ export function ArticleBodyEditor({ initialState, onChange, editorRef }: Props) 
         <HistoryPlugin />
         <EditorRefPlugin editorRef={editorRef} />
         <BodyChangePlugin onChange={onChange} />
+        <ListPlugin />
+        <LinkPlugin validateUrl={(url) => safeLinkHref(url) !== null} />
+        <HorizontalRulePlugin />
+        <EditorShortcutsPlugin />
+        <LinkOpenPlugin />
+        <ImagesPlugin />
+        <PastePlugin />
       </div>
+      <WordCountPlugin />
     </LexicalComposer>
   )
 }

@@ -4,7 +4,9 @@ import type { LexicalEditor } from 'lexical'
 import { COLUMN_MAX, TITLE_MAX, type ArticleBody, type Draft, type DraftContent } from '@shared/model/draft'
 import type { SaveState } from '../drafts/autosave'
 import { ArticleBodyEditor } from './ArticleBodyEditor'
+import { PhotoAssetsProvider } from './plugins/images/PhotoAssetsProvider'
 import { SaveStatus } from './SaveStatus'
+import { PreviewButton } from '../preview/PreviewButton'
 import { loadArticleBody } from './body'
 
 export type DraftEditorHandle = {
@@ -78,6 +80,7 @@ export function DraftEditor({ draft, saveState, onChange, onRetry, autoFocusTitl
           }}
         />
         <SaveStatus state={saveState} onRetry={onRetry} />
+        <PreviewButton draftId={draft.id} getSource={() => content.current} saveFailed={saveState.kind === 'failed'} />
       </div>
       <div className="draft-meta-row">
         <label className="field-inline" htmlFor={`${ids}-column`}>
@@ -98,7 +101,9 @@ export function DraftEditor({ draft, saveState, onChange, onRetry, autoFocusTitl
         />
       </div>
       {loaded.ok ? (
-        <ArticleBodyEditor initialState={loaded.initialState} onChange={onBodyChange} editorRef={editorRef} />
+        <PhotoAssetsProvider draftId={draft.id}>
+          <ArticleBodyEditor initialState={loaded.initialState} onChange={onBodyChange} editorRef={editorRef} />
+        </PhotoAssetsProvider>
       ) : (
         <p role="alert" className="banner banner-error">
           {t('editor.bodyUnreadable', { detail: loaded.detail })}

@@ -2,6 +2,7 @@ import { useId, useRef, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DraftSummary } from '@shared/model/draft'
 import { DraftListItem, TrashListItem } from './DraftListItem'
+import { ImportDocxButton } from '../import/ImportDocxButton'
 
 export type LibraryView = 'active' | 'trash'
 
@@ -21,6 +22,8 @@ type Props = {
   onRestore(id: string): void
   onEmptyTrash(): void
   onOpenSettings(): void
+  /** A draft made by 导入 Word 文档: list it and open it. */
+  onImported(id: string): Promise<void>
 }
 
 const VIEWS: LibraryView[] = ['active', 'trash']
@@ -52,6 +55,7 @@ export function DraftLibrary(props: Props) {
       <button type="button" className="button button-primary new-draft" onClick={props.onCreate}>
         {t('library.newDraft')}
       </button>
+      <ImportDocxButton onImported={props.onImported} />
       <div role="tablist" aria-label={t('library.views')} className="library-tabs">
         {VIEWS.map((view) => (
           <button

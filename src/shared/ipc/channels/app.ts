@@ -18,7 +18,8 @@ export const appChannels = {
     response: Ok
   },
   'app:openExternal': {
-    request: z.object({ url: z.url({ protocol: /^https?$/ }) }),
+    // Web pages and e-mail only: never file:, javascript: or a custom scheme another app registered.
+    request: z.object({ url: z.url({ protocol: /^(https?|mailto)$/ }) }),
     response: Ok
   },
   'app:showInFolder': {

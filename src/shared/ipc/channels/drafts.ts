@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DraftContentSchema, DraftIdSchema, DraftSchema, DraftSummarySchema, QuarantinedDraftSchema } from '../../model/draft'
+import { DraftContentSchema, DraftIdSchema, DraftSchema, DraftStatusSchema, DraftSummarySchema, QuarantinedDraftSchema } from '../../model/draft'
 import { AppErrorPayloadSchema } from '../../errors'
 import { NoRequest, Ok, type ChannelMap, type EventMap } from './common'
 
@@ -18,7 +18,14 @@ export const draftChannels = {
   },
   'drafts:save': {
     request: z.object({ id: DraftIdSchema, content: DraftContentSchema }),
-    response: z.object({ id: DraftIdSchema, revision: z.number().int(), updatedAt: z.string() })
+    response: z.object({
+      id: DraftIdSchema,
+      revision: z.number().int(),
+      updatedAt: z.string(),
+      /** The status after the save: lower than before when the edit invalidated sign-offs (see docs/workflow.md). */
+      status: DraftStatusSchema.optional(),
+      statusChanged: z.boolean().optional()
+    })
   },
   'drafts:rename': {
     request: z.object({ id: DraftIdSchema, title: DraftContentSchema.shape.title }),

@@ -5,10 +5,22 @@ export const articleTheme: EditorThemeClasses = {
   paragraph: 'article-paragraph',
   quote: 'article-quote',
   heading: { h1: 'article-h1', h2: 'article-h2', h3: 'article-h3' },
+  list: {
+    ul: 'article-ul',
+    ol: 'article-ol',
+    listitem: 'article-li',
+    // The item that only carries a nested list shows no marker of its own.
+    nested: { listitem: 'article-li-nested' }
+  },
+  link: 'article-link',
+  hr: 'article-hr',
+  hrSelected: 'article-hr-selected',
+  indent: 'article-indent',
   text: {
     bold: 'article-bold',
     italic: 'article-italic',
     underline: 'article-underline',
-    strikethrough: 'article-strikethrough'
+    strikethrough: 'article-strikethrough',
+    underlineStrikethrough: 'article-underline-strikethrough'
   }
 }

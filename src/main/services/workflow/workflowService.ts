@@ -1,0 +1,380 @@
+import { randomBytes } from 'node:crypto'
+import { AppError } from '../../../shared/errors'
+import type { Draft, DraftContent, DraftId, DraftStatus, DraftSummary } from '../../../shared/model/draft'
+import type { Settings } from '../../../shared/settings'
+import {
+  type ApprovalDiff,
+  type AuditAction,
+  type AuditEntry,
+  type ContentDiff,
+  type DiffSide,
+  type HistoryVersion,
+  type HistoryVersionSummary,
+  type SignOff,
+  type SignedContent,
+  type WorkflowAction,
+  type WorkflowState
+} from '../../../shared/model/workflow'
+import type { Clock } from '../clock'
+import { summarize, withContent, type DraftStore, type SaveResult } from '../drafts/draftStore'
+import type { ServiceFs } from '../fs/serviceFs'
+import { createAuditLog, type AuditLog } from '../history/auditLog'
+import { createHistoryStore, wordCountOf, type HistoryStore } from '../history/historyStore'
+import { diffContents } from './contentDiff'
+import { contentHash, signedContentOf } from './contentHash'
+import { afterEdit, isValid, planStep, workflowState } from './rules'
+
+export type WorkflowSettings = Pick<Settings, 'userName' | 'requireApproval' | 'historyIntervalMinutes'>
+
+export type WorkflowServiceOptions = {
+  drafts: () => DraftStore
+  settings: () => WorkflowSettings
+  clock: Clock
+  fs?: ServiceFs
+  /** Saves of one person closer together than this share one audit entry (default 5 minutes). */
+  saveCoalesceMs?: number
+  intervalVersionsMax?: number
+  /** Told about audit or history writes that failed after the draft itself was saved. */
+  onBackgroundError?: (error: unknown) => void
+}
+
+export type WorkflowSaveResult = SaveResult & {
+  status: DraftStatus
+  /** The save invalidated sign-offs and the status dropped. */
+  statusChanged: boolean
+  invalidated: string[]
+}
+
+export type StepRequest = {
+  action: WorkflowAction
+  name: string
+  comment?: string
+  /** The revision the signer was looking at; refused with workflow-conflict when the draft moved on. */
+  revision?: number
+}
+
+export type StepResult = { draft: Draft; signOff: SignOff; state: WorkflowState }
+
+export type RestoreResult = { draft: Draft; beforeVersionId: string; statusChanged: boolean }
+
+export type AuditNote = { action: AuditAction; details?: Record<string, unknown>; actor?: string }
+
+export type WorkflowService = {
+  /** The save every edit goes through: sign-offs made on other content become invalid, the log and history follow. */
+  save(id: DraftId, content: DraftContent): Promise<WorkflowSaveResult>
+  rename(id: DraftId, title: string): Promise<{ summary: DraftSummary; statusChanged: boolean }>
+  state(id: DraftId): Promise<WorkflowState>
+  step(id: DraftId, request: StepRequest): Promise<StepResult>
+  changesSinceApproval(id: DraftId): Promise<ApprovalDiff | null>
+  auditList(id: DraftId): Promise<AuditEntry[]>
+  /** For export, publishing, packages: one line in the draft's audit log (actor defaults to settings.userName). */
+  appendAudit(id: DraftId, note: AuditNote): Promise<void>
+  historyList(id: DraftId): Promise<HistoryVersionSummary[]>
+  historyGet(id: DraftId, versionId: string): Promise<HistoryVersion>
+  historyDiff(id: DraftId, from: string, to: string): Promise<ContentDiff>
+  restoreVersion(id: DraftId, versionId: string): Promise<RestoreResult>
+  snapshot(id: DraftId): Promise<HistoryVersionSummary>
+  recordCreated(id: DraftId): Promise<void>
+  recordDuplicated(copyId: DraftId, sourceId: DraftId): Promise<void>
+  recordTrashed(id: DraftId): Promise<void>
+  recordRestored(id: DraftId): Promise<void>
+  /** Writes coalesced save entries still held in memory; call before the app quits. */
+  flush(): Promise<void>
+}
+
+const AUDIT_ACTION_OF: Record<WorkflowAction, AuditAction> = {
+  submit: 'submit',
+  proofread: 'signoff',
+  review: 'signoff',
+  return: 'return',
+  publish: 'publish'
+}
+
+export function createWorkflowService(options: WorkflowServiceOptions): WorkflowService {
+  const { drafts, settings, clock } = options
+  const audit: AuditLog = createAuditLog({ ...(options.fs ? { fs: options.fs } : {}), ...(options.saveCoalesceMs !== undefined ? { coalesceMs: options.saveCoalesceMs } : {}) })
+  const history: HistoryStore = createHistoryStore({
+    ...(options.fs ? { fs: options.fs } : {}),
+    ...(options.intervalVersionsMax !== undefined ? { intervalVersionsMax: options.intervalVersionsMax } : {})
+  })
+  const nowIso = () => clock.now().toISOString()
+  const folderOf = (id: DraftId) => drafts().draftFolder(id)
+  const background = (error: unknown) => options.onBackgroundError?.(error)
+  const newSignOffId = (action: WorkflowAction, at: string) => `${action}-${at.replace(/[-:.]/g, '')}-${randomBytes(3).toString('hex')}`
+
+  /**
+   * After an edit is on disk: the log line (an invalidation is its own entry, plain saves are coalesced)
+   * and an interval version when the last one is old enough. Failures here never fail the save.
+   */
+  async function afterCommit(
+    id: DraftId,
+    next: Draft,
+    change: { invalidated: SignOff[]; from: DraftStatus; actor: string; at: string; kind: 'save' | 'rename' }
+  ): Promise<void> {
+    const folder = folderOf(id)
+    try {
+      if (change.invalidated.length > 0 || next.status !== change.from) {
+        await audit.append(folder, {
+          at: change.at,
+          actor: change.actor,
+          action: 'invalidate',
+          details: { revision: next.revision, from: change.from, to: next.status, signOffIds: change.invalidated.map((s) => s.id), by: change.kind }
+        })
+      } else if (change.kind === 'rename') {
+        await audit.append(folder, { at: change.at, actor: change.actor, action: 'rename', details: { revision: next.revision, title: next.title } })
+      } else {
+        await audit.recordSave(folder, { actor: change.actor, at: change.at, revision: next.revision })
+      }
+    } catch (error) {
+      background(error)
+    }
+    try {
+      const last = await history.lastAt(folder)
+      const intervalMs = settings().historyIntervalMinutes * 60_000
+      if (last === null || Date.parse(change.at) - last >= intervalMs) {
+        await history.snapshot(folder, { at: change.at, reason: 'interval', revision: next.revision, actor: change.actor, content: signedContentOf(next) })
+        await history.thin(folder)
+      }
+    } catch (error) {
+      background(error)
+    }
+  }
+
+  function edit(id: DraftId, kind: 'save' | 'rename', change: (current: Draft, at: string) => Draft) {
+    const actor = settings().userName
+    return drafts().transact(id, async (current, commit) => {
+      const at = nowIso()
+      const edited = change(current, at)
+      const outcome = afterEdit(edited, contentHash(edited), at)
+      await commit(outcome.draft)
+      await afterCommit(id, outcome.draft, { invalidated: outcome.invalidated, from: outcome.from, actor, at, kind })
+      return { next: outcome.draft, outcome }
+    })
+  }
+
+  async function contentOf(id: DraftId, side: string): Promise<{ content: SignedContent; side: DiffSide }> {
+    if (side === 'current') {
+      const draft = await drafts().open(id)
+      return { content: signedContentOf(draft), side: { kind: 'current', versionId: null, at: draft.updatedAt, revision: draft.revision } }
+    }
+    const version = await history.get(folderOf(id), side)
+    return { content: version.content, side: { kind: 'version', versionId: version.id, at: version.at, revision: version.revision } }
+  }
+
+  async function note(id: DraftId, entry: AuditNote): Promise<void> {
+    await audit.append(folderOf(id), { at: nowIso(), actor: entry.actor ?? settings().userName, action: entry.action, details: entry.details ?? {} })
+  }
+
+  const quietly = (work: Promise<void>) => work.catch(background)
+
+  return {
+    async save(id, content) {
+      const { next, outcome } = await edit(id, 'save', (current, at) => withContent(current, content, at))
+      return {
+        id,
+        revision: next.revision,
+        updatedAt: next.updatedAt,
+        status: next.status,
+        statusChanged: next.status !== outcome.from,
+        invalidated: outcome.invalidated.map((s) => s.id)
+      }
+    },
+
+    async rename(id, title) {
+      const { next, outcome } = await edit(id, 'rename', (current, at) =>
+        withContent(current, { title, column: current.column, body: current.body }, at)
+      )
+      return { summary: summarize(next), statusChanged: next.status !== outcome.from }
+    },
+
+    async state(id) {
+      const draft = await drafts().open(id)
+      return workflowState(draft, contentHash(draft), settings().requireApproval)
+    },
+
+    step(id, request) {
+      const { requireApproval } = settings()
+      return drafts().transact(id, async (current, commit) => {
+        const hash = contentHash(current)
+        const plan = planStep(current, hash, {
+          action: request.action,
+          name: request.name,
+          comment: request.comment ?? '',
+          expectedRevision: request.revision,
+          requireApproval
+        })
+        const at = nowIso()
+        // The signer's name goes into the credit line's field; those two fields are outside the hash.
+        const metadata =
+          request.action === 'proofread'
+            ? { ...current.metadata, proofreader: plan.name }
+            : request.action === 'review'
+              ? { ...current.metadata, reviewer: plan.name }
+              : current.metadata
+        const revision = current.revision + 1
+        const signOffId = newSignOffId(request.action, at)
+        const folder = folderOf(id)
+        const version = await history.snapshot(folder, {
+          at,
+          reason: 'signoff',
+          revision,
+          actor: plan.name,
+          signOffId,
+          content: signedContentOf({ ...current, metadata })
+        })
+        const signOff: SignOff = {
+          id: signOffId,
+          action: request.action,
+          role: plan.role,
+          name: plan.name,
+          at,
+          comment: plan.comment,
+          from: current.status,
+          to: plan.status,
+          revision,
+          contentHash: hash,
+          withoutApproval: plan.withoutApproval,
+          invalidatedAt: null,
+          invalidatedRevision: null,
+          versionId: version.id
+        }
+        const next: Draft = { ...current, metadata, status: plan.status, signOffs: [...current.signOffs, signOff], revision, updatedAt: at }
+        try {
+          // The log line goes first and is taken back if the draft cannot be written: never a sign-off
+          // in the log that the draft does not carry.
+          await audit.appendWith(
+            folder,
+            {
+              at,
+              actor: plan.name,
+              action: AUDIT_ACTION_OF[request.action],
+              details: {
+                signOffId,
+                step: request.action,
+                role: plan.role,
+                from: current.status,
+                to: plan.status,
+                revision,
+                ...(plan.comment ? { comment: plan.comment } : {}),
+                ...(plan.withoutApproval ? { withoutApproval: true } : {})
+              }
+            },
+            () => commit(next)
+          )
+        } catch (error) {
+          await history.discard(folder, version.id)
+          throw error
+        }
+        return { draft: next, signOff, state: workflowState(next, hash, requireApproval) }
+      })
+    },
+
+    async changesSinceApproval(id) {
+      const draft = await drafts().open(id)
+      const approval =
+        draft.signOffs.findLast((s) => s.action === 'review') ?? draft.signOffs.findLast((s) => s.action === 'proofread')
+      if (!approval) return null
+      let diff: ContentDiff | null = null
+      if (approval.versionId) {
+        const version = await history.get(folderOf(id), approval.versionId).catch((error: unknown) => {
+          if (error instanceof AppError && (error.code === 'not-found' || error.code === 'corrupt-file')) return null
+          throw error
+        })
+        if (version) {
+          diff = diffContents(
+            version.content,
+            signedContentOf(draft),
+            { kind: 'version', versionId: version.id, at: approval.at, revision: approval.revision },
+            { kind: 'current', versionId: null, at: draft.updatedAt, revision: draft.revision }
+          )
+        }
+      }
+      return { signOff: approval, valid: isValid(approval) && approval.contentHash === contentHash(draft), diff }
+    },
+
+    async auditList(id) {
+      await drafts().open(id)
+      return (await audit.list(folderOf(id))).entries
+    },
+
+    appendAudit: note,
+
+    async historyList(id) {
+      await drafts().open(id)
+      return (await history.list(folderOf(id))).reverse()
+    },
+
+    async historyGet(id, versionId) {
+      await drafts().open(id)
+      return history.get(folderOf(id), versionId)
+    },
+
+    async historyDiff(id, from, to) {
+      const [a, b] = await Promise.all([contentOf(id, from), contentOf(id, to)])
+      return diffContents(a.content, b.content, a.side, b.side)
+    },
+
+    async restoreVersion(id, versionId) {
+      const actor = settings().userName
+      return drafts().transact(id, async (current, commit) => {
+        const folder = folderOf(id)
+        const version = await history.get(folder, versionId)
+        const at = nowIso()
+        const before = await history.snapshot(folder, { at, reason: 'before-restore', revision: current.revision, actor, content: signedContentOf(current) })
+        const restored = withContent(current, version.content, at)
+        const outcome = afterEdit(restored, contentHash(restored), at)
+        try {
+          await commit(outcome.draft)
+        } catch (error) {
+          await history.discard(folder, before.id)
+          throw error
+        }
+        await audit
+          .append(folder, {
+            at,
+            actor,
+            action: 'restore-version',
+            details: {
+              versionId,
+              beforeVersionId: before.id,
+              revision: outcome.draft.revision,
+              from: outcome.from,
+              to: outcome.draft.status,
+              signOffIds: outcome.invalidated.map((s) => s.id)
+            }
+          })
+          .catch(background)
+        return { draft: outcome.draft, beforeVersionId: before.id, statusChanged: outcome.draft.status !== outcome.from }
+      })
+    },
+
+    snapshot(id) {
+      const actor = settings().userName
+      return drafts().transact(id, async (current) => {
+        const folder = folderOf(id)
+        const version = await history.snapshot(folder, { at: nowIso(), reason: 'manual', revision: current.revision, actor, content: signedContentOf(current) })
+        await audit.append(folder, { at: version.at, actor, action: 'snapshot', details: { versionId: version.id, revision: current.revision } }).catch(background)
+        return {
+          id: version.id,
+          at: version.at,
+          reason: version.reason,
+          revision: version.revision,
+          actor: version.actor,
+          signOffId: version.signOffId,
+          title: version.content.title,
+          wordCount: wordCountOf(version.content)
+        }
+      })
+    },
+
+    recordCreated: (id) => quietly(note(id, { action: 'create' })),
+    recordDuplicated: async (copyId, sourceId) => {
+      await quietly(note(copyId, { action: 'duplicate', details: { from: sourceId } }))
+      await quietly(note(sourceId, { action: 'duplicate', details: { to: copyId } }))
+    },
+    recordTrashed: (id) => quietly(note(id, { action: 'trash' })),
+    recordRestored: (id) => quietly(note(id, { action: 'restore' })),
+
+    flush: () => audit.flush()
+  }
+}

@@ -1,0 +1,24 @@
+import { createContext, useContext } from 'react'
+import type { DraftId } from '@shared/model/draft'
+import type { PhotoFailure } from './photoFiles'
+
+export type AssetContextValue = {
+  draftId: DraftId
+  /** Where a stored picture of this draft is shown from; null until the app has answered. */
+  assetUrl(assetId: string): string | null
+  /** Tells the person which pictures were not inserted and why. */
+  reportFailures(failures: readonly PhotoFailure[]): void
+}
+
+export const AssetContext = createContext<AssetContextValue | null>(null)
+
+export function useAssets(): AssetContextValue {
+  const value = useContext(AssetContext)
+  if (!value) throw new Error('useAssets outside PhotoAssetsProvider')
+  return value
+}
+
+/** For pieces that may be mounted without pictures (an editor rendered on its own, in a test): null there. */
+export function useOptionalAssets(): AssetContextValue | null {
+  return useContext(AssetContext)
+}

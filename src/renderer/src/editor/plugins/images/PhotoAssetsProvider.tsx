@@ -1,0 +1,66 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
+import type { DraftId } from '@shared/model/draft'
+import { newsroom } from '../../../newsroom'
+import { ImageViewContext } from '../../nodes/ImageNode'
+import { GalleryViewContext } from '../../nodes/GalleryNode'
+import { ImageComponent } from '../../nodes/ImageComponent'
+import { GalleryComponent } from '../../nodes/GalleryComponent'
+import { AssetContext, type AssetContextValue } from './AssetContext'
+import { PhotoFailureNotice } from './PhotoFailureNotice'
+import type { PhotoFailure } from './photoFiles'
+
+// The base never changes while the app runs, so every draft shares one answer.
+let assetUrlBase: Promise<string> | null = null
+function loadAssetUrlBase(): Promise<string> {
+  assetUrlBase ??= newsroom()
+    .app.info({})
+    .then((info) => info.assetUrlBase)
+    .catch((error: unknown) => {
+      assetUrlBase = null
+      throw error
+    })
+  return assetUrlBase
+}
+
+/**
+ * Around the editor of one draft: gives photo views the draft's asset addresses, supplies the views the
+ * photo nodes render, and shows what went wrong with pictures that could not be inserted.
+ */
+export function PhotoAssetsProvider({ draftId, children }: { draftId: DraftId; children: ReactNode }) {
+  const [base, setBase] = useState<string | null>(null)
+  const [failures, setFailures] = useState<PhotoFailure[]>([])
+
+  useEffect(() => {
+    let live = true
+    loadAssetUrlBase().then(
+      (value) => live && setBase(value),
+      (error: unknown) => console.error('asset addresses unavailable', error)
+    )
+    return () => {
+      live = false
+    }
+  }, [])
+
+  const reportFailures = useCallback((next: readonly PhotoFailure[]) => {
+    if (next.length > 0) setFailures((current) => [...current, ...next])
+  }, [])
+  const value = useMemo<AssetContextValue>(
+    () => ({
+      draftId,
+      assetUrl: (assetId) => (base === null ? null : `${base}${draftId}/${assetId}`),
+      reportFailures
+    }),
+    [base, draftId, reportFailures]
+  )
+
+  return (
+    <AssetContext.Provider value={value}>
+      <ImageViewContext.Provider value={ImageComponent}>
+        <GalleryViewContext.Provider value={GalleryComponent}>
+          {failures.length > 0 && <PhotoFailureNotice failures={failures} onDismiss={() => setFailures([])} />}
+          {children}
+        </GalleryViewContext.Provider>
+      </ImageViewContext.Provider>
+    </AssetContext.Provider>
+  )
+}

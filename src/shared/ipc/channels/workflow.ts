@@ -1,0 +1,69 @@
+import { z } from 'zod'
+import { DraftIdSchema, DraftSchema, DraftStatusSchema } from '../../model/draft'
+import { NAME_MAX } from '../../model/metadata'
+import {
+  ApprovalDiffSchema,
+  AuditEntrySchema,
+  COMMENT_MAX,
+  ContentDiffSchema,
+  HistoryVersionIdSchema,
+  HistoryVersionSchema,
+  HistoryVersionSummarySchema,
+  SignOffSchema,
+  WorkflowStateSchema
+} from '../../model/workflow'
+import type { ChannelMap, EventMap } from './common'
+
+/**
+ * A workflow step. The name is not required here on purpose: an empty one reaches main and comes back
+ * as 'signer-required', which the UI can explain. `revision` is the revision the signer was looking at.
+ */
+const StepRequest = z.object({
+  draftId: DraftIdSchema,
+  name: z.string().max(NAME_MAX),
+  comment: z.string().max(COMMENT_MAX).optional(),
+  revision: z.number().int().nonnegative().optional()
+})
+const ReturnRequest = StepRequest.extend({ reason: z.string().max(COMMENT_MAX) }).omit({ comment: true })
+const StepResponse = z.object({ draft: DraftSchema, signOff: SignOffSchema, state: WorkflowStateSchema })
+const DraftRef = z.object({ draftId: DraftIdSchema })
+const VersionSide = z.union([z.literal('current'), HistoryVersionIdSchema])
+
+export const workflowChannels = {
+  'workflow:get': { request: DraftRef, response: WorkflowStateSchema },
+  /** 草稿/退回 → 待校对. */
+  'workflow:submit': { request: StepRequest, response: StepResponse },
+  /** 校对签字: 待校对 → 待审核. */
+  'workflow:proofread': { request: StepRequest, response: StepResponse },
+  /** 审核签字: 待审核 → 已审核. */
+  'workflow:review': { request: StepRequest, response: StepResponse },
+  /** 退回 with a reason: 待校对/待审核 → 退回. */
+  'workflow:return': { request: ReturnRequest, response: StepResponse },
+  /** 已审核 → 已发布 (from any status when settings.requireApproval is off, recorded as without approval). */
+  'workflow:publish': { request: StepRequest, response: StepResponse },
+  /** The last approval (review, else proofread) compared with the current content; null when never approved. */
+  'workflow:changesSinceApproval': { request: DraftRef, response: ApprovalDiffSchema.nullable() },
+  /** The draft's audit log, oldest first, coalesced saves folded into one entry each. */
+  'audit:list': { request: DraftRef, response: z.array(AuditEntrySchema) },
+  /** Stored versions, newest first. */
+  'history:list': { request: DraftRef, response: z.array(HistoryVersionSummarySchema) },
+  'history:get': { request: z.object({ draftId: DraftIdSchema, versionId: HistoryVersionIdSchema }), response: HistoryVersionSchema },
+  'history:diff': { request: z.object({ draftId: DraftIdSchema, from: VersionSide, to: VersionSide }), response: ContentDiffSchema },
+  /** Keeps the current content as a 'before-restore' version, then saves the old content as a new revision. */
+  'history:restore': {
+    request: z.object({ draftId: DraftIdSchema, versionId: HistoryVersionIdSchema }),
+    response: z.object({ draft: DraftSchema, beforeVersionId: HistoryVersionIdSchema, statusChanged: z.boolean() })
+  },
+  /** Keeps the current content as a 'manual' version. */
+  'history:snapshot': { request: DraftRef, response: HistoryVersionSummarySchema }
+} as const satisfies ChannelMap
+
+export const workflowEvents = {
+  /** The status of a draft changed: a step, or an edit that invalidated sign-offs, or a restore. */
+  'workflow:changed': z.object({
+    draftId: DraftIdSchema,
+    status: DraftStatusSchema,
+    revision: z.number().int().nonnegative(),
+    cause: z.enum(['step', 'edit', 'restore'])
+  })
+} as const satisfies EventMap

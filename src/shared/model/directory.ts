@@ -1,0 +1,154 @@
+import { z } from 'zod'
+import { COLUMN_MAX } from './limits'
+import { DEPARTMENT_MAX, NAME_MAX } from './metadata'
+
+/**
+ * The office directory (通讯录): the people who write, photograph, proofread and review, the departments
+ * that send articles, and the site's columns. It fills the metadata fields' autocomplete and is loaded
+ * from, or saved as, a CSV staff list.
+ */
+
+/** 编辑 / 供稿 / 摄影 / 校对 / 审核. */
+export const PERSON_ROLES = ['editor', 'author', 'photographer', 'proofreader', 'reviewer'] as const
+export const PersonRoleSchema = z.enum(PERSON_ROLES)
+export type PersonRole = z.infer<typeof PersonRoleSchema>
+
+export const DIRECTORY_VERSION = 1
+export const PEOPLE_MAX = 5000
+export const DEPARTMENTS_MAX = 1000
+export const COLUMNS_MAX = 500
+
+export const DirectoryIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'not a directory id')
+export type DirectoryId = z.infer<typeof DirectoryIdSchema>
+
+const NameSchema = (max: number) => z.string().trim().min(1, 'a name is required').max(max)
+
+/** Each role once, in the order of PERSON_ROLES, whatever order they were given in. */
+const RolesSchema = z.array(PersonRoleSchema).transform((roles) => PERSON_ROLES.filter((role) => roles.includes(role)))
+
+export const PersonSchema = z.object({
+  id: DirectoryIdSchema,
+  name: NameSchema(NAME_MAX),
+  roles: RolesSchema,
+  department: z.string().trim().max(DEPARTMENT_MAX).default('')
+})
+export type Person = z.output<typeof PersonSchema>
+
+export const DepartmentSchema = z.object({ id: DirectoryIdSchema, name: NameSchema(DEPARTMENT_MAX) })
+export type Department = z.output<typeof DepartmentSchema>
+
+export const ColumnSchema = z.object({ id: DirectoryIdSchema, name: NameSchema(COLUMN_MAX) })
+export type Column = z.output<typeof ColumnSchema>
+
+export const OfficeDirectorySchema = z.object({
+  version: z.literal(DIRECTORY_VERSION),
+  people: z.array(PersonSchema).max(PEOPLE_MAX),
+  departments: z.array(DepartmentSchema).max(DEPARTMENTS_MAX),
+  columns: z.array(ColumnSchema).max(COLUMNS_MAX)
+})
+export type OfficeDirectory = z.output<typeof OfficeDirectorySchema>
+
+export function emptyDirectory(): OfficeDirectory {
+  return { version: DIRECTORY_VERSION, people: [], departments: [], columns: [] }
+}
+
+/** A person as the settings form sends it: without an id for a new one. */
+export const PersonInputSchema = PersonSchema.extend({ id: DirectoryIdSchema.optional() })
+export type PersonInput = z.input<typeof PersonInputSchema>
+export const NamedEntryInputSchema = (max: number) => z.object({ id: DirectoryIdSchema.optional(), name: NameSchema(max) })
+export const DepartmentInputSchema = NamedEntryInputSchema(DEPARTMENT_MAX)
+export const ColumnInputSchema = NamedEntryInputSchema(COLUMN_MAX)
+
+/**
+ * The metadata fields that autocomplete from the directory; the people fields suggest the people who
+ * hold the matching role.
+ */
+export const SUGGEST_FIELDS = ['editor', 'authors', 'photographers', 'proofreader', 'reviewer', 'sourceDepartment', 'column'] as const
+export const SuggestFieldSchema = z.enum(SUGGEST_FIELDS)
+export type SuggestField = z.infer<typeof SuggestFieldSchema>
+
+export const ROLE_OF_FIELD: Readonly<Record<SuggestField, PersonRole | null>> = {
+  editor: 'editor',
+  authors: 'author',
+  photographers: 'photographer',
+  proofreader: 'proofreader',
+  reviewer: 'reviewer',
+  sourceDepartment: null,
+  column: null
+}
+
+/** How a role is written in a CSV file, Chinese or English; the first Chinese word is what export writes. */
+export const ROLE_WORDS: Readonly<Record<PersonRole, { zh: string; en: string; aliases: readonly string[] }>> = {
+  editor: { zh: '编辑', en: 'editor', aliases: ['编辑', '责任编辑', '责编', 'editor', 'editors'] },
+  author: { zh: '供稿', en: 'author', aliases: ['供稿', '作者', '撰稿', '记者', '文字', 'author', 'authors', 'writer', 'writers', 'reporter'] },
+  photographer: { zh: '摄影', en: 'photographer', aliases: ['摄影', '图片', '摄像', 'photographer', 'photographers', 'photo', 'photos'] },
+  proofreader: { zh: '校对', en: 'proofreader', aliases: ['校对', 'proofreader', 'proofreaders', 'proofreading', 'proof'] },
+  reviewer: { zh: '审核', en: 'reviewer', aliases: ['审核', '审稿', '审核人', 'reviewer', 'reviewers', 'review'] }
+}
+
+const ROLE_BY_WORD = new Map<string, PersonRole>(
+  PERSON_ROLES.flatMap((role) => ROLE_WORDS[role].aliases.map((word) => [word.toLowerCase(), role] as const))
+)
+
+/** The role a CSV word stands for (`校对`, `Proofreader`), or null. */
+export function roleOfWord(word: string): PersonRole | null {
+  return ROLE_BY_WORD.get(word.trim().toLowerCase()) ?? null
+}
+
+const pinyinCollator = new Intl.Collator('zh-Hans-CN-u-co-pinyin')
+const INITIAL_LETTERS = 'abcdefghjklmnopqrstwxyz'
+/** The first character of each initial in pinyin order (no pinyin starts with i, u or v). */
+const INITIAL_BOUNDARIES = '阿八嚓哒妸发旮哈讥咔垃呣拏噢妑七呥扨它穵夕丫帀'
+const HAN = /\p{Script=Han}/u
+
+/**
+ * Pinyin initials as typed to find a name: 张晓明 → `zxm`. Other letters and digits are kept, lower-cased;
+ * the rest is dropped. Built on the platform's pinyin collation, so rare readings of a character (曾 as
+ * zeng) come out as the common one.
+ */
+export function pinyinInitials(text: string): string {
+  let out = ''
+  for (const ch of text) {
+    if (HAN.test(ch)) {
+      let letter = ''
+      for (let i = 0; i < INITIAL_BOUNDARIES.length; i += 1) {
+        if (pinyinCollator.compare(ch, INITIAL_BOUNDARIES.charAt(i)) < 0) break
+        letter = INITIAL_LETTERS.charAt(i)
+      }
+      out += letter
+    } else if (/[\p{L}\p{N}]/u.test(ch)) {
+      out += ch.toLowerCase()
+    }
+  }
+  return out
+}
+
+export const CSV_ISSUE_REASONS = ['missing-name', 'name-too-long', 'department-too-long', 'unknown-role', 'too-many-people', 'duplicate'] as const
+export const CsvIssueReasonSchema = z.enum(CSV_ISSUE_REASONS)
+
+/**
+ * One line of a CSV file that was not taken as it was: `skipped` lines were left out, `warnings` were taken
+ * without the part named (an unknown role word), `duplicate` lines were merged into an earlier line.
+ */
+export const CsvIssueSchema = z.object({
+  /** 1-based line of the file where the record starts; the header is line 1. */
+  line: z.number().int().positive(),
+  reason: CsvIssueReasonSchema,
+  /** The offending value, for the message: the unknown role word, the over-long name … */
+  detail: z.string().max(300)
+})
+export type CsvIssue = z.infer<typeof CsvIssueSchema>
+
+export const CsvImportReportSchema = z.object({
+  /** People new to the directory. */
+  added: z.number().int().nonnegative(),
+  /** People already there whose roles or department the file changed. */
+  updated: z.number().int().nonnegative(),
+  /** People already there exactly as the file has them. */
+  unchanged: z.number().int().nonnegative(),
+  /** Departments named in the file that the directory did not have. */
+  departmentsAdded: z.number().int().nonnegative(),
+  skipped: z.array(CsvIssueSchema),
+  warnings: z.array(CsvIssueSchema)
+})
+export type CsvImportReport = z.infer<typeof CsvImportReportSchema>
