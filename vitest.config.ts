@@ -21,6 +21,17 @@ export default defineConfig({
           // One Chromium at a time: the machine has two cores.
           fileParallelism: false
         }
+      },
+      {
+        test: {
+          // Real servers (WordPress from scripts/wordpress/start.sh); skipped with the reason when none answers.
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 60_000,
+          fileParallelism: false
+        }
       }
     ]
   }

@@ -3,7 +3,8 @@
 // 1. npm dependencies (npm ci) when node_modules is missing or older than the lockfile;
 // 2. system packages the browser tests need (Debian/Ubuntu: chromium, fonts-noto-cjk), installed when we can,
 //    otherwise named exactly;
-// 3. build the app, run the unit and the end-to-end tests, print one closing line with the counts.
+// 3. a local WordPress for the publish integration tests (started when we can, else they skip and say why);
+// 4. build the app, run the unit, end-to-end and integration tests, print one closing line with the counts.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -65,7 +66,32 @@ if (needed.length > 0) {
   }
 }
 
-// 3. Build, then the test projects one after another (the machine may have two cores; the crash test and
+// 3. A throwaway WordPress for the publish integration tests, started here when none answers and this
+//    machine can install Debian packages (root). Otherwise those tests report themselves skipped, with why.
+const wpCredentials = `${process.env.NEWSROOM_WP_DIR ?? '/tmp/newsroom-wp'}/run/credentials.env`
+async function wordPressAnswers() {
+  if (process.env.WP_URL) return true
+  try {
+    const url = /^WP_URL=(.*)$/m.exec(readFileSync(wpCredentials, 'utf8'))?.[1]?.trim()
+    if (!url) return false
+    return (await fetch(`${url}/?rest_route=/`, { signal: AbortSignal.timeout(5000) })).ok
+  } catch {
+    return false
+  }
+}
+let startedWordPress = false
+if (process.env.NEWSROOM_SKIP_WORDPRESS !== '1' && !(await wordPressAnswers())) {
+  if (process.getuid?.() === 0 && has('apt-get')) {
+    log('starting a local WordPress for the integration tests (scripts/wordpress/start.sh)')
+    startedWordPress = run('bash', ['scripts/wordpress/start.sh']) === 0
+    if (!startedWordPress) log('warning: WordPress did not start (see above); the publish integration tests will be skipped')
+  } else {
+    log('no WordPress answers and this is not root on Debian/Ubuntu: the publish integration tests will be skipped. ' +
+      'Run `sudo bash scripts/wordpress/start.sh` first to include them.')
+  }
+}
+
+// 4. Build, then the test projects one after another (the machine may have two cores; the crash test and
 //    Chromium should not fight over them).
 log('building the app (electron-vite build)')
 if (run('npx', ['electron-vite', 'build', '--logLevel', 'warn']) !== 0) process.exit(1)
@@ -74,7 +100,7 @@ const reports = mkdtempSync(join(tmpdir(), 'newsroom-test-'))
 const totals = { passed: 0, failed: 0, skipped: 0 }
 let failedProjects = 0
 const extra = process.argv.slice(2)
-for (const project of ['unit', 'e2e']) {
+for (const project of ['unit', 'e2e', 'integration']) {
   log(`running the ${project} tests`)
   const out = join(reports, `${project}.json`)
   const code = run('npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...extra])
@@ -89,5 +115,6 @@ for (const project of ['unit', 'e2e']) {
   }
 }
 rmSync(reports, { recursive: true, force: true })
+if (startedWordPress) run('bash', ['scripts/wordpress/stop.sh'])
 console.log(`\nall tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
 process.exit(failedProjects > 0 || totals.failed > 0 ? 1 : 0)

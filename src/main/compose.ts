@@ -12,6 +12,14 @@ import { createPackageService } from './services/package/packageService'
 import { createApprovalService, type PdfRenderer } from './services/approval/approvalService'
 import { createDispatcher, type Dispatch, type DispatchLogger, type HandlerTable } from './ipc/dispatch'
 import { createWorkflowService, type WorkflowService } from './services/workflow/workflowService'
+import { nodeServiceFs } from './services/fs/serviceFs'
+import type { FetchLike } from './services/publish/http'
+import { createPublisher } from './services/publish/publisher'
+import { createPublishService, type PublishService } from './services/publish/publishService'
+import { createMemorySecretStore, type SecretStore } from './services/publish/secretStore'
+import { createImageService } from './services/images/imageService'
+import { createInlineHeicDecoder, type HeicDecoder } from './services/images/heicDecoder'
+import { previewFileFor } from './ipc/handlers/photos'
 
 export type AppCapabilities = {
   /** The platform's per-user data folder (Electron's `userData`); drafts live below it unless settings say otherwise. */
@@ -25,6 +33,14 @@ export type AppCapabilities = {
   logger?: DispatchLogger
   /** Prints HTML to PDF (the approval form); without it that export fails with a clear error. */
   pdf?: PdfRenderer
+  /** Publishing passwords and tokens: Electron safeStorage in main; in memory when absent (tests). */
+  secrets?: SecretStore
+  /** The network for publishing; global fetch by default. */
+  fetch?: FetchLike
+  /** HEIC decoding for the photo pipeline; Electron passes the worker decoder, tests get the inline one. */
+  heicDecoder?: HeicDecoder
+  /** Where photo previews are shown from (`<base><file name>`); newsroom-preview://previews/ by default. */
+  previewUrlBase?: string
 }
 
 export type AppServices = {
@@ -36,6 +52,10 @@ export type AppServices = {
   workflow: WorkflowService
   handlers: HandlerTable
   dispatch: Dispatch
+  /** main retries the outbox with it (`retryDue`) while the app runs. */
+  publishing: PublishService
+  /** The preview file a `<previewUrlBase><tail>` address names, or null for anything else. */
+  previewFile(tail: string): string | null
 }
 
 /** The library folder: the one from settings, or `<userData>/library`. */
@@ -59,6 +79,13 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
   const assets = createAssetStore({ drafts: () => store, ...(capabilities.fs ? { fs: capabilities.fs } : {}) })
   const exporter = createArticleExporter({ drafts: () => store, ...(capabilities.fs ? { fs: capabilities.fs } : {}) })
   const fsOption = capabilities.fs ? { fs: capabilities.fs } : {}
+  const heicDecoder = capabilities.heicDecoder ?? createInlineHeicDecoder()
+  // Previews are a cache beside the library: deleting .cache loses nothing.
+  const makeImages = () => createImageService({ cacheDir: join(store.dataDir, '.cache'), heicDecoder, ...fsOption })
+  let images = makeImages()
+  settings.onChange((next, previous) => {
+    if (next.dataDir !== previous.dataDir) images = makeImages()
+  })
   const directory = createDirectoryService({ dataDir: () => store.dataDir, clock, ...fsOption })
   const packages = createPackageService({
     drafts: () => store,
@@ -86,6 +113,24 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     ...fsOption,
     onBackgroundError: (error) => (capabilities.logger ?? console).error('audit log or history write failed after a save', error)
   })
+  const publishFs = capabilities.fs ?? nodeServiceFs
+  const secrets = capabilities.secrets ?? createMemorySecretStore()
+  const publishing = createPublishService({
+    dataDir: () => store.dataDir,
+    fs: publishFs,
+    clock,
+    secrets,
+    publisher: createPublisher({
+      fetch: capabilities.fetch ?? ((input, init) => fetch(input, init)),
+      secrets,
+      drafts: { open: (id) => store.open(id), draftFolder: (id) => store.draftFolder(id) },
+      assets: { read: (id, assetId) => publishFs.readFile(join(store.assetsFolder(id), assetId)) },
+      clock,
+      resolveArticle: (draft) => ({ body: draft.body, metadata: { ...draft.metadata, title: draft.title, column: draft.column } }),
+      fs: publishFs,
+      siteCss: async () => (await exporter.styles.read()).css
+    })
+  })
   const handlers = createHandlerTable({
     drafts: () => store,
     workflow: () => workflow,
@@ -94,11 +139,24 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     directory: () => directory,
     packages: () => packages,
     approval: () => approval,
+    publishing: () => publishing,
+    images: () => images,
+    previewUrlBase: capabilities.previewUrlBase ?? 'newsroom-preview://previews/',
     dialogs: capabilities.dialogs,
     settings,
     flush,
     shell: capabilities.shell,
     appInfo: capabilities.appInfo
   })
-  return { settings, flush, drafts: () => store, assets: () => assets, workflow, handlers, dispatch: createDispatcher(handlers, capabilities.logger) }
+  return {
+    settings,
+    flush,
+    drafts: () => store,
+    assets: () => assets,
+    workflow,
+    handlers,
+    dispatch: createDispatcher(handlers, capabilities.logger),
+    publishing,
+    previewFile: (tail) => previewFileFor(join(store.dataDir, '.cache'), tail)
+  }
 }

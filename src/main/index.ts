@@ -1,14 +1,17 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell, type IpcMainInvokeEvent, type OpenDialogOptions, type SaveDialogOptions, type WebContents } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, screen, session, shell, type IpcMainInvokeEvent, type OpenDialogOptions, type SaveDialogOptions, type WebContents } from 'electron'
 import Store from 'electron-store'
 import { composeApp, type AppServices } from './compose'
+import { nodeServiceFs } from './services/fs/serviceFs'
+import { createEncryptedSecretStore } from './services/publish/secretStore'
 import type { DesktopDialogs } from './ipc/handlers/index'
 import type { PdfRenderer } from './services/approval/approvalService'
 import { validateEvent } from './ipc/dispatch'
 import { registerIpc } from './ipc/register'
 import { assetFileFor } from './services/assets/assetUrl'
+import { createWorkerHeicDecoder } from './services/images/heicDecoder'
 import { buildMenuTemplate, menuTranslator } from './menu'
 import type { UiLanguage } from '../shared/settings'
 import { buildContentSecurityPolicy } from './window/csp'
@@ -76,17 +79,29 @@ function serveAssets(services: AppServices): void {
   })
 }
 
+const PREVIEW_SCHEME = 'newsroom-preview'
+
+/** Serves culling previews from the cache as newsroom-preview://previews/<file name>, and nothing else. */
+function servePreviews(services: AppServices): void {
+  protocol.handle(PREVIEW_SCHEME, (request) => {
+    const file = services.previewFile(new URL(request.url).pathname)
+    if (!file) return new Response(null, { status: 400 })
+    return net.fetch(pathToFileURL(file).href)
+  })
+}
+
 const DIALOG_TITLES: Record<UiLanguage, Record<string, string>> = {
-  'zh-CN': { images: '选择图片', docx: '选择 Word 文档', package: '选择稿件包', html: '导出为网页', pdf: '保存为 PDF', csv: '通讯录（CSV 文件）', saveDocx: '导出为 Word 文档' },
-  en: { images: 'Choose pictures', docx: 'Choose a Word document', package: 'Choose a draft package', html: 'Export as web page', pdf: 'Save as PDF', csv: 'Staff list (CSV file)', saveDocx: 'Export as Word document' }
+  'zh-CN': { photos: '选择照片', 'photos-folder': '选择照片文件夹', images: '选择图片', docx: '选择 Word 文档', package: '选择稿件包', html: '导出为网页', pdf: '保存为 PDF', csv: '通讯录（CSV 文件）', saveDocx: '导出为 Word 文档' },
+  en: { photos: 'Choose photos', 'photos-folder': 'Choose a folder of photos', images: 'Choose pictures', docx: 'Choose a Word document', package: 'Choose a draft package', html: 'Export as web page', pdf: 'Save as PDF', csv: 'Staff list (CSV file)', saveDocx: 'Export as Word document' }
 }
 
 /** The system's file dialogs, attached to the main window, titled in the UI language. */
 function desktopDialogs(language: () => UiLanguage): DesktopDialogs {
   const title = (purpose: string) => DIALOG_TITLES[language()][purpose] ?? ''
   return {
-    async openFiles({ purpose, multiple, filters }) {
-      const options: OpenDialogOptions = { title: title(purpose), filters, properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'] }
+    async openFiles({ purpose, multiple, filters, folders }) {
+      const kind = folders ? 'openDirectory' : 'openFile'
+      const options: OpenDialogOptions = { title: title(purpose), filters, properties: multiple ? [kind, 'multiSelections'] : [kind] }
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
       return result.canceled ? [] : result.filePaths
     },
@@ -216,9 +231,17 @@ async function start(): Promise<void> {
 
   const store = new Store({ name: 'settings' })
   let language: UiLanguage = 'zh-CN'
+  // Decodes iPhone photos off the main thread; the worker is its own electron-vite entry beside this file.
+  const heicDecoder = createWorkerHeicDecoder({ workerUrl: new URL('./heicWorker.js', import.meta.url) })
   const services = composeApp({
+    heicDecoder,
     dialogs: desktopDialogs(() => language),
     pdf: pdfRenderer(),
+    secrets: createEncryptedSecretStore({
+      file: join(app.getPath('userData'), 'publish-secrets.json'),
+      fs: nodeServiceFs,
+      cipher: { available: () => safeStorage.isEncryptionAvailable(), encrypt: (plain) => safeStorage.encryptString(plain), decrypt: (bytes) => safeStorage.decryptString(bytes) }
+    }),
     userDataDir: app.getPath('userData'),
     settingsStore: store,
     shell: { openExternal: (url) => shell.openExternal(url), showInFolder: (p) => shell.showItemInFolder(p) },
@@ -226,6 +249,7 @@ async function start(): Promise<void> {
   })
 
   serveAssets(services)
+  servePreviews(services)
   registerIpc<IpcMainInvokeEvent>({
     ipcMain,
     dispatch: services.dispatch,
@@ -236,6 +260,9 @@ async function start(): Promise<void> {
       }
     })
   })
+
+  // The outbox: queued publish jobs are tried again when due (backoff in publishService).
+  setInterval(() => void services.publishing.retryDue().catch((error: unknown) => console.error('publish outbox retry failed', error)), 30_000).unref()
 
   language = services.settings.get().language
   applyMenu(language)
@@ -251,6 +278,7 @@ async function start(): Promise<void> {
     // The editor's pending text first, then the audit log's coalesced save entries.
     void flushWindow()
       .then(() => services.workflow.flush())
+      .then(() => heicDecoder.close())
       .catch((error: unknown) => console.error('could not finish writing before quitting', error))
       .finally(() => {
         readyToQuit = true
@@ -273,7 +301,10 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.enableSandbox()
   // Must happen before the app is ready; `standard` gives the addresses a host (the draft id) and a path.
-  protocol.registerSchemesAsPrivileged([{ scheme: ASSET_SCHEME, privileges: { standard: true, secure: true, stream: true } }])
+  protocol.registerSchemesAsPrivileged([
+    { scheme: ASSET_SCHEME, privileges: { standard: true, secure: true, stream: true } },
+    { scheme: PREVIEW_SCHEME, privileges: { standard: true, secure: true, stream: true } }
+  ])
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents))
   app.on('second-instance', () => {
     if (mainWindow) focus(mainWindow)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CHINESE_SCRIPTS, CREDIT_TEMPLATE_MAX, DEFAULT_CREDIT_TEMPLATE, validateCreditTemplate } from './article/creditLine'
 
 export const UI_LANGUAGES = ['zh-CN', 'en'] as const
 export const UiLanguageSchema = z.enum(UI_LANGUAGES)
@@ -9,6 +10,35 @@ export const AUTOSAVE_DELAY_MAX_MS = 10_000
 export const USER_NAME_MAX = 60
 export const HISTORY_INTERVAL_MIN_MINUTES = 1
 export const HISTORY_INTERVAL_MAX_MINUTES = 24 * 60
+
+/** Metadata fields an office may require (title and body are always expected; they are not metadata). */
+export const REQUIRABLE_METADATA_FIELDS = [
+  'column',
+  'subtitle',
+  'sourceDepartment',
+  'editor',
+  'authors',
+  'photographers',
+  'proofreader',
+  'reviewer',
+  'publishAt',
+  'summary',
+  'tags',
+  'coverAssetId'
+] as const
+export const RequirableMetadataFieldSchema = z.enum(REQUIRABLE_METADATA_FIELDS)
+export type RequirableMetadataField = z.infer<typeof RequirableMetadataFieldSchema>
+
+/** How picked photos are compressed for the site (see CompressionProfile in model/image.ts). */
+export const PhotoCompressionSchema = z.object({
+  longEdge: z.number().int().min(320).max(8192),
+  quality: z.number().int().min(30).max(100),
+  format: z.enum(['jpeg', 'webp']),
+  /** Keep the camera's capture date in the published file; GPS and everything else is always dropped. */
+  keepCaptureDate: z.boolean()
+})
+export type PhotoCompression = z.infer<typeof PhotoCompressionSchema>
+export const DEFAULT_PHOTO_COMPRESSION: PhotoCompression = { longEdge: 1920, quality: 82, format: 'jpeg', keepCaptureDate: false }
 
 export const SettingsSchema = z.object({
   language: UiLanguageSchema,
@@ -21,7 +51,18 @@ export const SettingsSchema = z.object({
   /** 先审后发: publishing needs a valid proofread + review chain. Off: publishing is logged as without approval. */
   requireApproval: z.boolean(),
   /** A history version is kept when a save comes this long after the previous one. */
-  historyIntervalMinutes: z.number().int().min(HISTORY_INTERVAL_MIN_MINUTES).max(HISTORY_INTERVAL_MAX_MINUTES)
+  historyIntervalMinutes: z.number().int().min(HISTORY_INTERVAL_MIN_MINUTES).max(HISTORY_INTERVAL_MAX_MINUTES),
+  /** Shown as 必填 in the metadata panel; a missing one is pointed out, never a reason to refuse a save. */
+  requiredMetadata: z.array(RequirableMetadataFieldSchema).transform((fields) => REQUIRABLE_METADATA_FIELDS.filter((f) => fields.includes(f))),
+  /** The credit line's template (src/shared/article/creditLine.ts); a broken one falls back to the default. */
+  creditTemplate: z
+    .string()
+    .max(CREDIT_TEMPLATE_MAX)
+    .refine((template) => validateCreditTemplate(template).ok, 'invalid credit line template'),
+  /** Simplified as typed, or Traditional (Taiwan / Hong Kong) for the credit line in preview and export. */
+  creditScript: z.enum(CHINESE_SCRIPTS),
+  /** Long edge, quality and format of photos compressed for the site. */
+  photoCompression: PhotoCompressionSchema
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
@@ -34,5 +75,9 @@ export const DEFAULT_SETTINGS: Settings = {
   dataDir: '',
   userName: '',
   requireApproval: true,
-  historyIntervalMinutes: 10
+  historyIntervalMinutes: 10,
+  requiredMetadata: ['column', 'sourceDepartment', 'editor', 'authors'],
+  creditTemplate: DEFAULT_CREDIT_TEMPLATE,
+  creditScript: 'simplified',
+  photoCompression: DEFAULT_PHOTO_COMPRESSION
 }

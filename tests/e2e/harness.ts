@@ -26,6 +26,7 @@ import { assetFileFor, assetMime } from '../../src/main/services/assets/assetUrl
 
 const rendererCsp = buildContentSecurityPolicy()
 const ASSET_PREFIX = '/__assets/'
+const PREVIEW_PREFIX = '/__previews/'
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..')
 /** The built renderer; NEWSROOM_RENDERER_DIR points elsewhere (e.g. a build made with `electron-vite build --outDir`). */
 export const RENDERER_DIR = resolve(process.env['NEWSROOM_RENDERER_DIR'] ?? join(ROOT, 'out', 'renderer'))
@@ -92,12 +93,16 @@ const MIME: Record<string, string> = {
 }
 
 /** A static file server for out/renderer on 127.0.0.1, sending the same CSP the app enforces. */
-async function serveRenderer(assetFile: (tail: string) => string | null): Promise<{ server: Server; origin: string }> {
+async function serveRenderer(
+  assetFile: (tail: string) => string | null,
+  previewFile: (tail: string) => string | null
+): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {
     const rawPath = new URL(req.url ?? '/', 'http://x').pathname
-    if (rawPath.startsWith(ASSET_PREFIX)) {
-      // What Electron's newsroom-asset:// protocol handler does, over HTTP.
-      const file = assetFile(rawPath.slice(ASSET_PREFIX.length))
+    const isPreview = rawPath.startsWith(PREVIEW_PREFIX)
+    if (rawPath.startsWith(ASSET_PREFIX) || isPreview) {
+      // What Electron's newsroom-asset:// and newsroom-preview:// protocol handlers do, over HTTP.
+      const file = isPreview ? previewFile(rawPath.slice(PREVIEW_PREFIX.length)) : assetFile(rawPath.slice(ASSET_PREFIX.length))
       if (!file) {
         res.writeHead(400).end()
         return
@@ -248,7 +253,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const asked: { kind: 'open' | 'save'; purpose: string }[] = []
   const pageErrors: string[] = []
   let composed: AppServices | null = null
-  const { server, origin } = await serveRenderer((tail) => (composed ? assetFileFor(composed.drafts(), tail) : null))
+  const { server, origin } = await serveRenderer(
+    (tail) => (composed ? assetFileFor(composed.drafts(), tail) : null),
+    (tail) => composed?.previewFile(tail) ?? null
+  )
   const services = composeApp({
     userDataDir: dataDir,
     settingsStore,
@@ -270,6 +278,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       }
     },
     appInfo: { version: 'e2e', platform: process.platform, assetUrlBase: `${origin}${ASSET_PREFIX}` },
+    previewUrlBase: `${origin}${PREVIEW_PREFIX}`,
     pdf: { fromHtml: printPdf },
     ...(options.fs ? { fs: options.fs } : {}),
     ...(options.clock ? { clock: options.clock } : {}),

@@ -19,12 +19,12 @@ async function writeDraft(page: Page): Promise<void> {
   const title = page.getByRole('textbox', { name: '标题' })
   await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true)
   await title.fill(TITLE)
-  await page.getByRole('textbox', { name: '栏目' }).fill(COLUMN)
+  await page.getByRole('combobox', { name: '栏目' }).fill(COLUMN)
   await page.getByRole('textbox', { name: '正文' }).click()
   await page.keyboard.insertText(FIRST)
   await page.keyboard.press('Enter')
   await page.keyboard.insertText(SECOND)
-  await expect.poll(() => page.getByRole('status').first().textContent()).toContain('已保存')
+  await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 10_000 }).toContain('已保存')
 }
 
 function previewDialog(page: Page) {

@@ -10,7 +10,7 @@ function productionDirectives(): Directives {
     ['default-src', ["'self'"]],
     ['script-src', ["'self'"]],
     ['style-src', ["'self'", "'unsafe-inline'"]],
-    ['img-src', ["'self'", 'data:', 'blob:', 'newsroom-asset:']],
+    ['img-src', ["'self'", 'data:', 'blob:', 'newsroom-asset:', 'newsroom-preview:']],
     ['font-src', ["'self'", 'data:']],
     ['connect-src', ["'self'"]],
     ['object-src', ["'none'"]],

@@ -12,6 +12,7 @@ import { RenameDialog } from './library/RenameDialog'
 import { EmptyTrashDialog } from './library/EmptyTrashDialog'
 import { withSavedContent, withSummary } from './library/summaries'
 import { SettingsDialog } from './settings/SettingsDialog'
+import { WorkflowBar } from './workflow/WorkflowBar'
 import { Notice } from './components/Notice'
 import { applyLanguage } from './i18n'
 import { useNow } from './useNow'
@@ -51,6 +52,8 @@ export function App() {
   const delayRef = useRef(DEFAULT_SETTINGS.autosaveDelayMs)
   const openSeq = useRef(0)
   const editorHandle = useRef<DraftEditorHandle>(null)
+  /** The open draft's revision on disk: a sign-off names it, so main never signs text the signer has not seen. */
+  const revisionRef = useRef(0)
 
   const fail = (action: Action, error: unknown) =>
     setNotice({ kind: 'action', action, code: errorCodeOf(error), detail: errorDetailOf(error) })
@@ -81,6 +84,7 @@ export function App() {
       delayMs: delayRef.current,
       save: async (content) => {
         const result = await api().drafts.save({ id: draft.id, content })
+        if (sessionRef.current?.autosave === autosave) revisionRef.current = result.revision
         setDrafts((list) => withSavedContent(list, draft.id, content, result.updatedAt))
       },
       onState: (state) => {
@@ -89,6 +93,7 @@ export function App() {
     })
     const next = { draft, autosave, focusTitle }
     sessionRef.current = next
+    revisionRef.current = draft.revision
     setSession(next)
     setSaveState(autosave.state)
     setOpening(false)
@@ -108,6 +113,35 @@ export function App() {
       setSession(null)
     }
     return true
+  }
+
+  /** Before a package replaces a draft: an open editor's late autosave would write over the imported one. */
+  async function closeIfOpen(id: string): Promise<boolean> {
+    if (sessionRef.current?.draft.id !== id) return true
+    openSeq.current++
+    setOpening(false)
+    return closeSession()
+  }
+
+  /** A sign-off wrote the draft: the editor carries on from its revision and names. */
+  function adoptDraft(draft: Draft) {
+    if (sessionRef.current?.draft.id !== draft.id) return
+    revisionRef.current = draft.revision
+    editorHandle.current?.adoptDraft(draft)
+    showStatus(draft.id, draft.status)
+  }
+
+  function showStatus(id: string, status: Draft['status']) {
+    setDrafts((list) => (list.some((item) => item.id === id && item.status !== status) ? list.map((item) => (item.id === id ? { ...item, status } : item)) : list))
+  }
+
+  /** An earlier version was restored: reopen the editor on it (the old content was saved before). */
+  function reloadRestored(draft: Draft) {
+    const current = sessionRef.current
+    if (current?.draft.id !== draft.id) return
+    current.autosave.dispose()
+    startSession(draft, false)
+    refreshActive().catch(() => undefined)
   }
 
   async function openDraft(id: string) {
@@ -368,6 +402,7 @@ export function App() {
         onRestore={(id) => void restoreDraft(id)}
         onEmptyTrash={() => setConfirmingEmptyTrash(true)}
         onOpenSettings={() => setSettingsOpen(true)}
+        closeIfOpen={closeIfOpen}
         onImported={async (id) => {
           setView('active')
           await refreshActive().catch(() => undefined)
@@ -379,15 +414,29 @@ export function App() {
           <QuarantineBanner items={unacknowledged} onShowInFolder={showInFolder} onAcknowledge={(ids) => void acknowledge(ids)} />
           {notice && <Notice message={noticeText(notice, t)} detail={noticeDetail(notice)} onDismiss={() => setNotice(null)} />}
         </div>
+        {session && (
+          <WorkflowBar
+            key={session.draft.id}
+            draftId={session.draft.id}
+            userName={settings.userName}
+            requireApproval={settings.requireApproval}
+            flush={() => session.autosave.flush()}
+            revision={() => revisionRef.current}
+            onAdopt={adoptDraft}
+            onRestored={reloadRestored}
+            onStatus={(status) => showStatus(session.draft.id, status)}
+          />
+        )}
         {session ? (
           <DraftEditor
-            key={session.draft.id}
+            key={`${session.draft.id}:${session.draft.revision}`}
             ref={editorHandle}
             draft={session.draft}
             saveState={saveState}
             onChange={session.autosave.change}
             onRetry={() => void session.autosave.flush()}
             autoFocusTitle={session.focusTitle}
+            settings={settings}
           />
         ) : (
           <div className="workspace-empty">

@@ -64,6 +64,10 @@ export interface Article {
   /** A serialized editor state from any source: it is sanitized before rendering. */
   body: unknown
   metadata: ArticleMetadata
+  /** The office's credit line options (articleOf fills them from settings); render options override them. */
+  creditLine?: CreditLineOptions
+  /** Language of the editor line when the render options do not say. */
+  locale?: EditorLineLocale
 }
 
 /** The address of a stored image as the target sees it, or null when it has none (not uploaded yet). */
@@ -235,23 +239,24 @@ interface HeaderLines {
   editorLine: string
 }
 
-function headerLines(metadata: ArticleMetadata, options: ArticleRenderOptions): HeaderLines {
+function headerLines(article: Article, options: ArticleRenderOptions): HeaderLines {
+  const metadata = article.metadata
   return {
     column: metadata.column.trim(),
     title: metadata.title.trim(),
     subtitle: metadata.subtitle.trim(),
-    editorLine: formatEditorLine(metadata, options.locale ?? 'zh-CN', options.timeZone === undefined ? {} : { timeZone: options.timeZone })
+    editorLine: formatEditorLine(metadata, options.locale ?? article.locale ?? 'zh-CN', options.timeZone === undefined ? {} : { timeZone: options.timeZone })
   }
 }
 
-function creditLineOf(metadata: ArticleMetadata, options: ArticleRenderOptions): string {
-  return options.creditLine === false ? '' : formatCreditLine(metadata, options.creditLine ?? {})
+function creditLineOf(article: Article, options: ArticleRenderOptions): string {
+  return options.creditLine === false ? '' : formatCreditLine(article.metadata, options.creditLine ?? article.creditLine ?? {})
 }
 
 /** `（摄影：赵六）` after a caption, in the credit line's script, or null when photo credits are off. */
-function photoCreditFormatter(options: ArticleRenderOptions): ((credit: string) => string) | null {
+function photoCreditFormatter(article: Article, options: ArticleRenderOptions): ((credit: string) => string) | null {
   if (options.photoCredit !== true) return null
-  const credit = options.creditLine === false ? {} : (options.creditLine ?? {})
+  const credit = options.creditLine === false ? {} : (options.creditLine ?? article.creditLine ?? {})
   const word = credit.roles?.photographers ?? DEFAULT_ROLE_WORDS.photographers
   return (name) => (name === '' ? '' : toChineseScript(`（${word}：${name}）`, credit.script ?? 'simplified'))
 }
@@ -264,11 +269,11 @@ export function articleToHtml(article: Article, resolveAsset: ResolveAsset, opti
   const body: ArticleBodyStrict = sanitizeArticleBody(article.body).body
   const ctx: RenderContext = {
     resolveSrc: imageSourceResolver(resolveAsset, options.imageProtocols ?? ['https:', 'http:']),
-    photoCredit: photoCreditFormatter(options)
+    photoCredit: photoCreditFormatter(article, options)
   }
   const out: string[] = []
   if (options.header === true) {
-    const header = headerLines(article.metadata, options)
+    const header = headerLines(article, options)
     const lines = [
       header.column === '' ? '' : `<p>${escapeHtml(header.column)}</p>`,
       header.title === '' ? '' : `<h1>${escapeHtml(header.title)}</h1>`,
@@ -278,7 +283,7 @@ export function articleToHtml(article: Article, resolveAsset: ResolveAsset, opti
     if (lines.length > 0) out.push(`<header>\n${lines.join('\n')}\n</header>`)
   }
   for (const block of body.root.children) out.push(renderBlock(block, ctx))
-  const credit = creditLineOf(article.metadata, options)
+  const credit = creditLineOf(article, options)
   if (credit !== '') out.push(`<p>${escapeHtml(credit)}</p>`)
   return out.filter((html) => html !== '').join('\n')
 }
@@ -319,11 +324,11 @@ function listText(list: ArticleList): string[] {
 export function articleToPlainText(article: Article, options: ArticlePlainTextOptions = {}): string {
   const body = sanitizeArticleBody(article.body).body
   const captions = options.captions !== false
-  const photoCredit = photoCreditFormatter(options)
+  const photoCredit = photoCreditFormatter(article, options)
   const caption = (photo: ArticlePhoto): string => (captions ? photo.caption + (photoCredit?.(photo.credit) ?? '') : '')
   const lines: string[] = []
   if (options.header === true) {
-    const header = headerLines(article.metadata, options)
+    const header = headerLines(article, options)
     lines.push(header.column, header.title, header.subtitle, header.editorLine)
   }
   for (const block of body.root.children) {
@@ -346,7 +351,7 @@ export function articleToPlainText(article: Article, options: ArticlePlainTextOp
         break
     }
   }
-  lines.push(creditLineOf(article.metadata, options))
+  lines.push(creditLineOf(article, options))
   return lines
     .map((line) => cleanText(line))
     .filter((line) => line.trim() !== '')

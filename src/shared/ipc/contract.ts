@@ -8,6 +8,8 @@ import { draftChannels, draftEvents } from './channels/drafts'
 import { exportChannels, exportEvents } from './channels/export'
 import { importChannels, importEvents } from './channels/imports'
 import { packageChannels, packageEvents } from './channels/packages'
+import { publishChannels, publishEvents } from './channels/publish'
+import { photoChannels, photoEvents } from './channels/photos'
 import { settingsChannels, settingsEvents } from './channels/settings'
 import { workflowChannels, workflowEvents } from './channels/workflow'
 import type { ChannelMap, EventMap } from './channels/common'
@@ -26,6 +28,8 @@ export const invokeContract = {
   ...exportChannels,
   ...importChannels,
   ...packageChannels,
+  ...publishChannels,
+  ...photoChannels,
   ...settingsChannels,
   ...workflowChannels
 } as const satisfies ChannelMap
@@ -40,6 +44,8 @@ export const eventContract = {
   ...exportEvents,
   ...importEvents,
   ...packageEvents,
+  ...publishEvents,
+  ...photoEvents,
   ...settingsEvents,
   ...workflowEvents
 } as const satisfies EventMap

@@ -20,7 +20,7 @@ describe('Content-Security-Policy', () => {
 
   it('is the strict production policy', () => {
     expect(buildContentSecurityPolicy()).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: newsroom-asset:; " +
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: newsroom-asset: newsroom-preview:; " +
         "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
     )
   })

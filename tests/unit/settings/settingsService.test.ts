@@ -3,6 +3,7 @@ import Conf from 'conf'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createSettingsService } from '../../../src/main/services/settings/settingsService'
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings'
+import { DEFAULT_CREDIT_TEMPLATE } from '../../../src/shared/article/creditLine'
 import { AppError } from '../../../src/shared/errors'
 import { makeTempDir } from '../../support/draftFixtures'
 
@@ -25,7 +26,11 @@ describe('settingsService over a real conf store', () => {
       dataDir: '',
       userName: '',
       requireApproval: true,
-      historyIntervalMinutes: 10
+      historyIntervalMinutes: 10,
+      requiredMetadata: ['column', 'sourceDepartment', 'editor', 'authors'],
+      creditTemplate: DEFAULT_CREDIT_TEMPLATE,
+      creditScript: 'simplified',
+      photoCompression: { longEdge: 1920, quality: 82, format: 'jpeg', keepCaptureDate: false }
     })
   })
 

@@ -7,6 +7,8 @@ import type { DirectoryService } from '../../services/directory/directoryService
 import type { PackageService } from '../../services/package/packageService'
 import type { ApprovalService } from '../../services/approval/approvalService'
 import type { WorkflowService } from '../../services/workflow/workflowService'
+import type { PublishService } from '../../services/publish/publishService'
+import type { ImageService } from '../../services/images/imageService'
 
 /** What the desktop shell does for the app; Electron's `shell` in main, a recorder in tests. */
 export type DesktopShell = {
@@ -20,8 +22,10 @@ export type DesktopShell = {
  */
 export type DesktopDialogs = {
   openFiles(options: {
-    purpose: 'images' | 'docx' | 'package' | 'csv'
+    purpose: 'images' | 'docx' | 'package' | 'csv' | 'photos' | 'photos-folder'
     multiple: boolean
+    /** Choose folders instead of files (Electron's `openDirectory`). */
+    folders?: boolean
     filters: { name: string; extensions: string[] }[]
   }): Promise<string[]>
   saveFile(options: { purpose: 'html' | 'docx' | 'pdf' | 'package' | 'csv'; defaultName: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>
@@ -37,6 +41,11 @@ export type HandlerDeps = {
   workflow(): WorkflowService
   packages(): PackageService
   approval(): ApprovalService
+  /** Publishing targets, their secrets (by reference), publish jobs and the outbox (docs/publish.md). */
+  publishing(): PublishService
+  /** The photo pipeline, its preview cache under the library folder; `previewUrlBase` + a preview's file name shows it. */
+  images(): ImageService
+  previewUrlBase: string
   dialogs: DesktopDialogs
   settings: SettingsService
   flush: FlushCoordinator

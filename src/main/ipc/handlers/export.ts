@@ -33,7 +33,9 @@ export function createExportHandlers(deps: HandlerDeps): Pick<HandlerTable, keyo
       filters: format.filters.map((filter) => ({ name: filter.name, extensions: [...filter.extensions] }))
     })
     if (target === null) return { cancelled: true as const }
-    const result = kind === 'html' ? await exporter().exportHtml(draft, target) : await exporter().exportDocx(draft, target)
+    // The credit line as the office set it up (template, Simplified or Traditional).
+    const output = settings.get()
+    const result = kind === 'html' ? await exporter().exportHtml(draft, target, output) : await exporter().exportDocx(draft, target, output)
     exported.add(result.path)
     return result
   }

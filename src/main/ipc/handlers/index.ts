@@ -7,6 +7,8 @@ import { createDraftHandlers } from './drafts'
 import { createExportHandlers } from './export'
 import { createImportHandlers } from './imports'
 import { createPackageHandlers } from './packages'
+import { createPublishHandlers } from './publish'
+import { createPhotoHandlers } from './photos'
 import { createSettingsHandlers } from './settings'
 import { createWorkflowHandlers } from './workflow'
 import type { HandlerDeps } from './deps'
@@ -24,6 +26,8 @@ export function createHandlerTable(deps: HandlerDeps): HandlerTable {
     ...createExportHandlers(deps),
     ...createImportHandlers(deps),
     ...createPackageHandlers(deps),
+    ...createPublishHandlers(deps),
+    ...createPhotoHandlers(deps),
     ...createSettingsHandlers(deps),
     ...createWorkflowHandlers(deps)
   }

@@ -236,7 +236,7 @@ function headerParagraphs(article: Article, options: DocxOptions): Paragraph[] {
   const column = metadata.column.trim()
   const title = metadata.title.trim()
   const subtitle = metadata.subtitle.trim()
-  const editorLine = formatEditorLine(metadata, options.locale ?? 'zh-CN', options.timeZone === undefined ? {} : { timeZone: options.timeZone })
+  const editorLine = formatEditorLine(metadata, options.locale ?? article.locale ?? 'zh-CN', options.timeZone === undefined ? {} : { timeZone: options.timeZone })
   if (column !== '') {
     out.push(new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: column, size: 21, color: '9E1B1E', bold: true })] }))
   }
@@ -266,7 +266,7 @@ export async function articleToDocx(article: Article, picture: (assetId: AssetId
   const body = sanitizeArticleBody(article.body).body
   const ctx: BuildContext = { picture, numbering: new Map(), nextListInstance: 1 }
   const children = [...headerParagraphs(article, options), ...body.root.children.flatMap((block) => blockParagraphs(block, ctx))]
-  const credit = formatCreditLine(article.metadata)
+  const credit = formatCreditLine(article.metadata, article.creditLine)
   if (credit !== '') {
     children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 360 }, children: [new TextRun({ text: credit, color: '444444' })] }))
   }

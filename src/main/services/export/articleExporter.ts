@@ -1,6 +1,6 @@
 import { basename, dirname, extname, join } from 'node:path'
 import sharp from 'sharp'
-import { articleOf } from '../../../shared/article/articleOf'
+import { articleOf, type ArticleOutputSettings } from '../../../shared/article/articleOf'
 import { formatCreditLine } from '../../../shared/article/creditLine'
 import { collectAssetIds, sanitizeArticleBody, type ArticleBodyStrict, type AssetId } from '../../../shared/article/schema'
 import { articleToHtml } from '../../../shared/article/toHtml'
@@ -26,8 +26,8 @@ export type ExportResult = { path: string; missing: MissingPicture[] }
 export type ArticleExporter = {
   readonly styles: SiteStylesService
   /** Writes `target` (a .html page) and the pictures into `<name>_files/` beside it. */
-  exportHtml(draft: Draft, target: string): Promise<ExportResult>
-  exportDocx(draft: Draft, target: string): Promise<ExportResult>
+  exportHtml(draft: Draft, target: string, output?: ArticleOutputSettings): Promise<ExportResult>
+  exportDocx(draft: Draft, target: string, output?: ArticleOutputSettings): Promise<ExportResult>
 }
 
 export type ArticleExporterOptions = {
@@ -126,9 +126,9 @@ export function createArticleExporter(options: ArticleExporterOptions): ArticleE
 
   return {
     styles,
-    async exportHtml(draft, chosen) {
+    async exportHtml(draft, chosen, output) {
       const target = withExtension(chosen, ['.html', '.htm'])
-      const article = articleOf(draft)
+      const article = articleOf(draft, output)
       const body = sanitizeArticleBody(article.body).body
       const { pictures, missing } = await readPictures(draft, body)
       const folderName = `${basename(target, extname(target))}_files`
@@ -148,7 +148,7 @@ export function createArticleExporter(options: ArticleExporterOptions): ArticleE
         articleHtml: html,
         title: article.metadata.title || basename(target, extname(target)),
         css: (await styles.read()).css,
-        hasCreditLine: formatCreditLine(article.metadata) !== ''
+        hasCreditLine: formatCreditLine(article.metadata, article.creditLine) !== ''
       })
 
       const files = [...pictures.values()].map((picture) => ({ path: join(folder, fileNames.get(picture.assetId) ?? picture.assetId), data: picture.bytes }))
@@ -156,9 +156,9 @@ export function createArticleExporter(options: ArticleExporterOptions): ArticleE
       await writeAll([...files, { path: target, data: page }], files.length > 0 ? [folder] : [], target)
       return { path: target, missing }
     },
-    async exportDocx(draft, chosen) {
+    async exportDocx(draft, chosen, output) {
       const target = withExtension(chosen, ['.docx'])
-      const article = articleOf(draft)
+      const article = articleOf(draft, output)
       const body = sanitizeArticleBody(article.body).body
       const { pictures, missing } = await readPictures(draft, body)
       const prepared = new Map<AssetId, DocxPicture>()

@@ -22,6 +22,7 @@ import { ImagesPlugin } from './plugins/images/ImagesPlugin'
 import { PastePlugin } from './plugins/paste/PastePlugin'
 import { WordCountPlugin } from './plugins/WordCountPlugin'
 import { useFirstLineIndent } from './firstLineIndent'
+import { takeParsedBody } from './body'
 
 type Props = {
   /** Serialized editor state checked by loadArticleBody; undefined starts with an empty paragraph. Read once. */
@@ -37,7 +38,7 @@ export function ArticleBodyEditor({ initialState, onChange, editorRef }: Props) 
     namespace: 'campus-newsroom-article',
     nodes: [...articleNodes],
     theme: articleTheme,
-    editorState: initialState,
+    editorState: initialState === undefined ? undefined : (takeParsedBody(initialState) ?? initialState),
     onError: (error) => {
       // Lexical recovers from most update errors; log so the E2E harness and developers see them.
       console.error('editor error', error)

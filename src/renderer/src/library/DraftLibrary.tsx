@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { DraftSummary } from '@shared/model/draft'
 import { DraftListItem, TrashListItem } from './DraftListItem'
 import { ImportDocxButton } from '../import/ImportDocxButton'
+import { ImportPackageButton } from '../packages/ImportPackageButton'
 
 export type LibraryView = 'active' | 'trash'
 
@@ -24,6 +25,8 @@ type Props = {
   onOpenSettings(): void
   /** A draft made by 导入 Word 文档: list it and open it. */
   onImported(id: string): Promise<void>
+  /** Closes the draft in the editor if it is open (before a package replaces it); false when it cannot be saved. */
+  closeIfOpen(id: string): Promise<boolean>
 }
 
 const VIEWS: LibraryView[] = ['active', 'trash']
@@ -56,6 +59,7 @@ export function DraftLibrary(props: Props) {
         {t('library.newDraft')}
       </button>
       <ImportDocxButton onImported={props.onImported} />
+      <ImportPackageButton onImported={props.onImported} closeIfOpen={props.closeIfOpen} />
       <div role="tablist" aria-label={t('library.views')} className="library-tabs">
         {VIEWS.map((view) => (
           <button

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { DraftArticleSource } from '@shared/article/articleOf'
+import type { ArticleOutputSettings, DraftArticleSource } from '@shared/article/articleOf'
 import type { AppErrorCode } from '@shared/errors'
 import type { MissingPicture, SiteStyles } from '@shared/ipc/channels/export'
 import { Modal } from '../components/Modal'
@@ -21,13 +21,15 @@ type Props = {
   draftId: string
   /** The draft as the editor holds it now, unsaved edits included. */
   source: DraftArticleSource
+  /** The office's credit line settings; the defaults when not given. */
+  output?: ArticleOutputSettings | undefined
   /** The last save failed: an export would miss the newest edits, so it is not offered. */
   saveFailed: boolean
   onClose(): void
 }
 
 /** 预览: the article as the school's site shows it, and its export as a web page or a Word document. */
-export function PreviewDialog({ draftId, source, saveFailed, onClose }: Props) {
+export function PreviewDialog({ draftId, source, output, saveFailed, onClose }: Props) {
   const { t } = useTranslation()
   const ids = useId()
   const [assetUrlBase, setAssetUrlBase] = useState<string | null>(null)
@@ -63,8 +65,8 @@ export function PreviewDialog({ draftId, source, saveFailed, onClose }: Props) {
     () =>
       assetUrlBase === null
         ? null
-        : previewMarkup(previewArticle(source, now), { draftId, assetUrlBase, creditPlaceholder: t('preview.creditPlaceholder') }),
-    [assetUrlBase, source, now, draftId, t]
+        : previewMarkup(previewArticle(source, now, output), { draftId, assetUrlBase, creditPlaceholder: t('preview.creditPlaceholder') }),
+    [assetUrlBase, source, now, output, draftId, t]
   )
 
   async function exportAs(format: Format) {

@@ -1,5 +1,5 @@
 // Relative imports, not @shared: this module is unit-tested under Vitest, which has no @shared alias.
-import { articleOf, type DraftArticleSource } from '../../../shared/article/articleOf'
+import { articleOf, type ArticleOutputSettings, type DraftArticleSource } from '../../../shared/article/articleOf'
 import { formatCreditLine } from '../../../shared/article/creditLine'
 import { articleToHtml, escapeHtml, type Article } from '../../../shared/article/toHtml'
 
@@ -10,8 +10,8 @@ const PREVIEW_IMAGE_PROTOCOLS = ['newsroom-asset:', 'http:', 'https:']
  * The article as the site will show it once published: a draft with no publication date yet is shown
  * with today's, so the 编辑/发布日期 line reads as it will.
  */
-export function previewArticle(source: DraftArticleSource, now: Date): Article {
-  const article = articleOf(source)
+export function previewArticle(source: DraftArticleSource, now: Date, output?: ArticleOutputSettings): Article {
+  const article = articleOf(source, output)
   return { ...article, metadata: { ...article.metadata, publishAt: article.metadata.publishAt ?? now.toISOString() } }
 }
 
@@ -32,7 +32,7 @@ export function previewMarkup(article: Article, options: PreviewMarkupOptions): 
     header: true,
     imageProtocols: PREVIEW_IMAGE_PROTOCOLS
   })
-  const hasCreditLine = formatCreditLine(article.metadata) !== ''
+  const hasCreditLine = formatCreditLine(article.metadata, article.creditLine) !== ''
   const placeholder = hasCreditLine ? '' : `\n<p class="preview-credit-placeholder">${escapeHtml(options.creditPlaceholder)}</p>`
   return `<article class="news-article${hasCreditLine ? ' has-credit-line' : ''}">\n${html}${placeholder}\n</article>`
 }

@@ -9,6 +9,13 @@ import {
   type UiLanguage
 } from '@shared/settings'
 import { Modal } from '../components/Modal'
+import { CreditSettings, articleSettingsValid, type ArticleSettingsValue } from './credit/CreditSettings'
+import { DirectoryManager } from './directory/DirectoryManager'
+import { PhotoCompressionFields, usePhotoCompressionForm } from '../photos/PhotoCompressionFields'
+import { WorkflowSettingsFields } from '../workflow/WorkflowSettingsFields'
+
+const SETTINGS_TABS = ['general', 'article', 'directory'] as const
+type SettingsTab = (typeof SETTINGS_TABS)[number]
 
 type Props = {
   settings: Settings
@@ -25,83 +32,126 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onClose }: Pr
   const [delay, setDelay] = useState(String(settings.autosaveDelayMs))
   const shownDataDir = settings.dataDir || currentDataDir
   const [dataDir, setDataDir] = useState(shownDataDir)
+  const [userName, setUserName] = useState(settings.userName)
+  const [requireApproval, setRequireApproval] = useState(settings.requireApproval)
   const delayMs = Number(delay)
   const delayValid = /^\d+$/.test(delay.trim()) && delayMs >= AUTOSAVE_DELAY_MIN_MS && delayMs <= AUTOSAVE_DELAY_MAX_MS
   const bounds = { min: AUTOSAVE_DELAY_MIN_MS, max: AUTOSAVE_DELAY_MAX_MS }
+  const [tab, setTab] = useState<SettingsTab>('general')
+  const [article, setArticle] = useState<ArticleSettingsValue>({
+    requiredMetadata: settings.requiredMetadata,
+    creditTemplate: settings.creditTemplate,
+    creditScript: settings.creditScript
+  })
+  const articleValid = articleSettingsValid(article)
+  const photoForm = usePhotoCompressionForm(settings.photoCompression)
+  const tabLabel = (name: SettingsTab) => (name === 'general' ? t('directory.tabs.general') : name === 'article' ? t('credit.tab') : t('directory.tabs.directory'))
 
   return (
-    <Modal labelledBy={`${ids}-heading`} onClose={onClose}>
+    <Modal labelledBy={`${ids}-heading`} onClose={onClose} className="modal-settings">
       <form
         className="modal-body"
         noValidate
         onSubmit={(event) => {
           event.preventDefault()
-          if (!delayValid) return
+          if (!delayValid || !articleValid || !photoForm.valid) return
           const patch: SettingsPatch = {}
           if (language !== settings.language) patch.language = language
           if (delayMs !== settings.autosaveDelayMs) patch.autosaveDelayMs = delayMs
           // An emptied field means the default folder; an untouched one changes nothing.
           if (dataDir.trim() !== shownDataDir) patch.dataDir = dataDir.trim()
+          if (article.requiredMetadata.join() !== settings.requiredMetadata.join()) patch.requiredMetadata = article.requiredMetadata
+          if (article.creditTemplate !== settings.creditTemplate) patch.creditTemplate = article.creditTemplate
+          if (article.creditScript !== settings.creditScript) patch.creditScript = article.creditScript
+          if (userName.trim() !== settings.userName) patch.userName = userName.trim()
+          if (requireApproval !== settings.requireApproval) patch.requireApproval = requireApproval
+          if (photoForm.patch) patch.photoCompression = photoForm.patch
           onSave(patch)
         }}
       >
         <h2 id={`${ids}-heading`} className="modal-title">
           {t('settings.title')}
         </h2>
-        <div className="field">
-          <label className="field-label" htmlFor={`${ids}-language`}>
-            {t('settings.language')}
-          </label>
-          <select id={`${ids}-language`} value={language} onChange={(event) => setLanguage(event.target.value as UiLanguage)}>
-            {UI_LANGUAGES.map((code) => (
-              <option key={code} value={code}>
-                {t(`settings.languages.${code}`)}
-              </option>
-            ))}
-          </select>
+        <div className="settings-tabs" role="tablist" aria-label={t('settings.title')}>
+          {SETTINGS_TABS.map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              id={`${ids}-tab-${name}`}
+              aria-selected={tab === name}
+              aria-controls={`${ids}-panel-${name}`}
+              className={tab === name ? 'settings-tab settings-tab-active' : 'settings-tab'}
+              onClick={() => setTab(name)}
+            >
+              {tabLabel(name)}
+            </button>
+          ))}
         </div>
-        <div className="field">
-          <label className="field-label" htmlFor={`${ids}-delay`}>
-            {t('settings.autosaveDelay')}
-          </label>
-          <input
-            id={`${ids}-delay`}
-            type="number"
-            inputMode="numeric"
-            min={AUTOSAVE_DELAY_MIN_MS}
-            max={AUTOSAVE_DELAY_MAX_MS}
-            step={100}
-            value={delay}
-            aria-invalid={!delayValid}
-            aria-describedby={`${ids}-delay-hint`}
-            onChange={(event) => setDelay(event.target.value)}
-          />
-          <span id={`${ids}-delay-hint`} className={delayValid ? 'field-hint' : 'field-error'}>
-            {delayValid ? t('settings.autosaveDelayHint', bounds) : t('settings.autosaveDelayInvalid', bounds)}
-          </span>
+        <div role="tabpanel" id={`${ids}-panel-general`} aria-labelledby={`${ids}-tab-general`} className="settings-panel" hidden={tab !== 'general'}>
+          <div className="field">
+            <label className="field-label" htmlFor={`${ids}-language`}>
+              {t('settings.language')}
+            </label>
+            <select id={`${ids}-language`} value={language} onChange={(event) => setLanguage(event.target.value as UiLanguage)}>
+              {UI_LANGUAGES.map((code) => (
+                <option key={code} value={code}>
+                  {t(`settings.languages.${code}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label className="field-label" htmlFor={`${ids}-delay`}>
+              {t('settings.autosaveDelay')}
+            </label>
+            <input
+              id={`${ids}-delay`}
+              type="number"
+              inputMode="numeric"
+              min={AUTOSAVE_DELAY_MIN_MS}
+              max={AUTOSAVE_DELAY_MAX_MS}
+              step={100}
+              value={delay}
+              aria-invalid={!delayValid}
+              aria-describedby={`${ids}-delay-hint`}
+              onChange={(event) => setDelay(event.target.value)}
+            />
+            <span id={`${ids}-delay-hint`} className={delayValid ? 'field-hint' : 'field-error'}>
+              {delayValid ? t('settings.autosaveDelayHint', bounds) : t('settings.autosaveDelayInvalid', bounds)}
+            </span>
+          </div>
+          <div className="field">
+            <label className="field-label" htmlFor={`${ids}-datadir`}>
+              {t('settings.dataDir')}
+            </label>
+            <input
+              id={`${ids}-datadir`}
+              type="text"
+              value={dataDir}
+              spellCheck={false}
+              placeholder={currentDataDir}
+              aria-describedby={`${ids}-datadir-hint`}
+              onChange={(event) => setDataDir(event.target.value)}
+            />
+            <span id={`${ids}-datadir-hint`} className="field-hint">
+              {t('settings.dataDirHint', { path: currentDataDir })}
+            </span>
+          </div>
+          <WorkflowSettingsFields userName={userName} onUserName={setUserName} requireApproval={requireApproval} onRequireApproval={setRequireApproval} />
         </div>
-        <div className="field">
-          <label className="field-label" htmlFor={`${ids}-datadir`}>
-            {t('settings.dataDir')}
-          </label>
-          <input
-            id={`${ids}-datadir`}
-            type="text"
-            value={dataDir}
-            spellCheck={false}
-            placeholder={currentDataDir}
-            aria-describedby={`${ids}-datadir-hint`}
-            onChange={(event) => setDataDir(event.target.value)}
-          />
-          <span id={`${ids}-datadir-hint`} className="field-hint">
-            {t('settings.dataDirHint', { path: currentDataDir })}
-          </span>
+        <div role="tabpanel" id={`${ids}-panel-article`} aria-labelledby={`${ids}-tab-article`} className="settings-panel" hidden={tab !== 'article'}>
+          <CreditSettings value={article} onChange={setArticle} />
+          <PhotoCompressionFields form={photoForm} />
+        </div>
+        <div role="tabpanel" id={`${ids}-panel-directory`} aria-labelledby={`${ids}-tab-directory`} className="settings-panel" hidden={tab !== 'directory'}>
+          {tab === 'directory' && <DirectoryManager />}
         </div>
         <div className="modal-actions">
           <button type="button" className="button" onClick={onClose}>
             {t('settings.cancel')}
           </button>
-          <button type="submit" className="button button-primary" disabled={!delayValid}>
+          <button type="submit" className="button button-primary" disabled={!delayValid || !articleValid || !photoForm.valid}>
             {t('settings.save')}
           </button>
         </div>

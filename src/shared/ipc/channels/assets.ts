@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { DraftIdSchema } from '../../model/draft'
 import { StoredAssetSchema } from '../../model/asset'
+import { AssetIdSchema } from '../../article/schema'
 import { AppErrorPayloadSchema } from '../../errors'
 import type { ChannelMap, EventMap } from './common'
 
@@ -24,6 +25,14 @@ export const assetChannels = {
         z.object({ kind: z.literal('wordClip'), url: z.string().max(2000).regex(WORD_CLIP_URL, 'not a Word clipboard picture') })
       ])
     }),
+    response: StoredAssetSchema
+  },
+  'assets:adopt': {
+    /**
+     * A picture copied from another draft's body: main copies it into this draft's assets (when it is not
+     * there yet), so the pasted photo does not name a file only the other draft has.
+     */
+    request: z.object({ draftId: DraftIdSchema, fromDraftId: DraftIdSchema, assetId: AssetIdSchema }),
     response: StoredAssetSchema
   },
   'assets:pickImages': {

@@ -121,6 +121,9 @@ export function ImageComponent({ nodeKey, image }: ImageViewProps) {
   const release = useReleaseBlockSelection()
   const update = useNodeUpdate<ImageNode>(nodeKey, $isImageNode)
   const [broken, setBroken] = useState(false)
+  // The tools are built only for the photo being worked on: an article has dozens of photos, and building every
+  // photo's hidden tools (about a dozen elements and translations each) slowed opening a long article.
+  const [focused, setFocused] = useState(false)
   const src = assetUrl(image.assetId)
   const name = image.alt || image.caption || t('images.photo')
 
@@ -129,6 +132,10 @@ export function ImageComponent({ nodeKey, image }: ImageViewProps) {
       ref={frame}
       className={`photo photo-width-${image.width} photo-align-${image.align}${isSelected ? ' is-selected' : ''}`}
       aria-label={name}
+      onFocus={() => setFocused(true)}
+      onBlur={(event) => {
+        if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) setFocused(false)
+      }}
     >
       <div className="photo-frame">
         {src !== null && !broken ? (
@@ -157,7 +164,7 @@ export function ImageComponent({ nodeKey, image }: ImageViewProps) {
           onCommit={(credit) => update((node) => node.setFields({ credit }))}
         />
       </figcaption>
-      {editable && (
+      {editable && (isSelected || focused) && (
         <div className="photo-tools" role="group" aria-label={t('images.tools')}>
           <PhotoField
             className="photo-alt"

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { mergeRegister } from '@lexical/utils'
-import { COMMAND_PRIORITY_CRITICAL, COMMAND_PRIORITY_HIGH, KEY_DOWN_COMMAND, PASTE_COMMAND, type LexicalEditor } from 'lexical'
+import { COMMAND_PRIORITY_CRITICAL, COMMAND_PRIORITY_HIGH, COPY_COMMAND, CUT_COMMAND, KEY_DOWN_COMMAND, PASTE_COMMAND, type LexicalEditor } from 'lexical'
 import { sanitizeArticleBody, type ArticleBlock } from '@shared/article/schema'
 import { newsroom } from '../../../newsroom'
 import { articleNodes } from '../../nodes'
@@ -15,6 +15,7 @@ import { plainTextToBlocks } from './htmlToBlocks'
 import { $insertArticleBlocks } from './insertBlocks'
 import { parseUntrustedHtml } from './prepareHtml'
 import { placePictures, storeWordClips, wordClipUrls, type PictureServices, type PictureWords, type StoredClips } from './pictures'
+import { SOURCE_DRAFT_MIME, adoptAssets, pictureAssetIds, placeAdopted } from './adoptPictures'
 
 /** Node types the editor can parse: Lexical's built-ins plus every registered article node. */
 export function registeredArticleTypes(): ReadonlySet<string> {
@@ -61,7 +62,8 @@ type Notice = { kind: 'pictures'; count: number } | { kind: 'failed' }
  * line.) Pictures from Word's clipboard folder are stored as assets before the (synchronous) insert;
  * pictures that cannot be had become placeholder paragraphs and a notice.
  * Image files alone on the clipboard are left to the images plugin; files beside HTML that is only the
- * same picture ("copy image") go the images plugin's way too.
+ * same picture ("copy image") go the images plugin's way too. Photos copied from another draft are copied
+ * into this draft's assets first (assets:adopt, see adoptPictures.ts).
  */
 export function PastePlugin() {
   const [editor] = useLexicalComposerContext()
@@ -90,6 +92,12 @@ export function PastePlugin() {
       $insertArticleBlocks(target, enforceArticleSchema(blocks, registered, words.current))
     }
 
+    // Lexical writes its own flavours after this (same event); ours only says which draft the copy is from.
+    const markSource = (event: ClipboardEvent | KeyboardEvent | null): boolean => {
+      if (draftId && event instanceof ClipboardEvent) event.clipboardData?.setData(SOURCE_DRAFT_MIME, draftId)
+      return false
+    }
+
     const finish = (converted: ReturnType<typeof convertHtml>, clips: StoredClips) => {
       const placed = placePictures(converted, clips, words.current)
       insert(editor, placed.blocks)
@@ -113,7 +121,23 @@ export function PastePlugin() {
       const copied = lexical ? blocksFromLexicalClipboard(lexical) : null
       if (copied) {
         event.preventDefault()
-        insert(editor, copied)
+        const from = data.getData(SOURCE_DRAFT_MIME)
+        const assetIds = pictureAssetIds(copied)
+        if (!draftId || from === '' || from === draftId || assetIds.length === 0) {
+          insert(editor, copied)
+          return true
+        }
+        adoptAssets(assetIds, (assetId) => newsroom().assets.adopt({ draftId, fromDraftId: from, assetId }))
+          .then((adopted) => {
+            if (editor.getRootElement() === null || !editor.isEditable()) return
+            const placed = placeAdopted(copied, adopted, words.current)
+            editor.update(() => insert(editor, placed.blocks))
+            if (placed.problems.length > 0) setNotice({ kind: 'pictures', count: placed.problems.length })
+          })
+          .catch((error: unknown) => {
+            console.warn('paste failed', error)
+            setNotice({ kind: 'failed' })
+          })
         return true
       }
       if (html.trim() === '') return false
@@ -169,6 +193,8 @@ export function PastePlugin() {
         COMMAND_PRIORITY_CRITICAL
       ),
       editor.registerCommand(PASTE_COMMAND, onPaste, COMMAND_PRIORITY_HIGH),
+      editor.registerCommand(COPY_COMMAND, markSource, COMMAND_PRIORITY_HIGH),
+      editor.registerCommand(CUT_COMMAND, markSource, COMMAND_PRIORITY_HIGH),
       () => clearTimeout(plainTimer)
     )
   }, [editor, assets])

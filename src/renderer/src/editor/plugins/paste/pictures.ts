@@ -10,9 +10,10 @@ import type { ConvertedBlock, PictureRef } from './htmlToBlocks'
  *  - `local-file`: a file: address outside Word's clipboard folder, which we never read;
  *  - `unsupported`: a format the article cannot show (EMF, WMF, TIFF, BMP…) or a damaged file;
  *  - `failed`: reading or storing it failed (a full disk, say);
- *  - `no-source`: no address we could use at all.
+ *  - `no-source`: no address we could use at all;
+ *  - `draft-gone`: copied from another draft that no longer has the picture (deleted, or the draft itself).
  */
-export type PictureProblem = 'missing' | 'remote' | 'local-file' | 'unsupported' | 'failed' | 'no-source'
+export type PictureProblem = 'missing' | 'remote' | 'local-file' | 'unsupported' | 'failed' | 'no-source' | 'draft-gone'
 
 export type PictureWords = {
   /** The paragraph that stands in for the picture, e.g. 〔图片未能导入：clip_image001.png（…）〕. */
@@ -52,7 +53,7 @@ export function normalizedWordClipUrl(src: string): string | null {
   }
 }
 
-function problemOf(error: unknown): PictureProblem {
+export function problemOf(error: unknown): PictureProblem {
   const code = (error as { code?: unknown } | null)?.code
   if (code === 'not-found') return 'missing'
   if (code === 'unsupported-file' || code === 'corrupt-file' || code === 'file-too-large') return 'unsupported'

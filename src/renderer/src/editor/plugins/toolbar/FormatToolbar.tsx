@@ -32,6 +32,7 @@ import { FindBar, type FindRequest } from '../find/FindBar'
 import { LinkEditor } from './LinkEditor'
 import { TOOLBAR_ICONS } from './icons'
 import { ImageToolbarButtons } from '../images/ImageToolbarButtons'
+import { PhotosButton } from '../../../photos/PhotosButton'
 
 const GROUPS: readonly (readonly EditorAction[])[] = [
   ['undo', 'redo'],
@@ -278,6 +279,7 @@ export function FormatToolbar() {
           </div>
         ))}
         <ImageToolbarButtons />
+        <PhotosButton />
       </div>
       {linkEditing && (
         <LinkEditor

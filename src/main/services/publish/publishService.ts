@@ -1,0 +1,222 @@
+import { join } from 'node:path'
+import type { DraftId } from '../../../shared/model/draft'
+import {
+  OutboxJobSchema,
+  PublishTargetListSchema,
+  PublishTargetSchema,
+  type ConnectionReport,
+  type LivePageReport,
+  type OutboxJob,
+  type PublishErrorInfo,
+  type PublishOptions,
+  type PublishProgress,
+  type PublishRecordFile,
+  type PublishResult,
+  type PublishTarget,
+  type PublishTargetId,
+  type PublishTargetInput,
+  type PublishTargetList
+} from '../../../shared/model/publish'
+import { z } from 'zod'
+import type { Clock } from '../clock'
+import { atomicWriteFile } from '../fs/atomicWrite'
+import type { ServiceFs } from '../fs/serviceFs'
+import type { Publisher } from './publisher'
+import { PublishError } from './publishError'
+import type { SecretStore } from './secretStore'
+
+export const TARGETS_FILE = 'publish-targets.json'
+export const OUTBOX_FILE = 'publish-outbox.json'
+const OutboxFileSchema = z.object({ jobs: z.array(OutboxJobSchema) })
+
+/** 30 s, 1 min, 2 min … at most an hour between attempts. */
+export function backoffMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000)
+}
+
+export type PublishRunOutcome =
+  | { outcome: 'published'; result: PublishResult }
+  | { outcome: 'failed'; error: PublishErrorInfo; queued: OutboxJob | null }
+
+export type PublishService = {
+  targets(): Promise<PublishTargetList & { withSecret: PublishTargetId[] }>
+  /** Adds or replaces a target; the secret (when given) goes to the SecretStore only. */
+  saveTarget(input: PublishTargetInput, secret?: string, makeDefault?: boolean): Promise<PublishTargetList & { withSecret: PublishTargetId[] }>
+  removeTarget(id: PublishTargetId): Promise<PublishTargetList & { withSecret: PublishTargetId[] }>
+  testConnection(id: PublishTargetId): Promise<ConnectionReport>
+  /** Runs one publish; a failure worth retrying (offline, timeout, 5xx) is queued in the outbox. */
+  run(request: { jobId: string; draftId: DraftId; targetId?: PublishTargetId | undefined; options?: PublishOptions | undefined }, onProgress?: (progress: PublishProgress) => void): Promise<PublishRunOutcome>
+  cancel(jobId: string): boolean
+  outbox(): Promise<OutboxJob[]>
+  cancelQueued(jobId: string): Promise<void>
+  /** Attempts the queued jobs that are due; returns how many were published. */
+  retryDue(onProgress?: (progress: PublishProgress) => void): Promise<number>
+  verify(draftId: DraftId, targetId: PublishTargetId): Promise<LivePageReport>
+  records(draftId: DraftId): Promise<PublishRecordFile>
+}
+
+export type PublishServiceOptions = {
+  dataDir(): string
+  fs: ServiceFs
+  clock: Clock
+  secrets: SecretStore
+  publisher: Publisher
+}
+
+export function createPublishService(options: PublishServiceOptions): PublishService {
+  const { fs, clock, secrets, publisher } = options
+  const running = new Map<string, AbortController>()
+  let writes: Promise<unknown> = Promise.resolve()
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = writes.catch(() => undefined).then(work)
+    writes = next
+    return next
+  }
+
+  async function readJson<T>(name: string, schema: z.ZodType<T>, empty: T): Promise<T> {
+    try {
+      return schema.parse(JSON.parse(await fs.readFile(join(options.dataDir(), name), 'utf8')))
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ENOENT') return empty
+      throw error
+    }
+  }
+  const writeJson = async (name: string, value: unknown) => {
+    await fs.mkdir(options.dataDir(), { recursive: true })
+    await atomicWriteFile(fs, join(options.dataDir(), name), `${JSON.stringify(value, null, 2)}\n`)
+  }
+  const readTargets = () => readJson(TARGETS_FILE, PublishTargetListSchema, { targets: [], defaultTargetId: null })
+  const readOutbox = async () => (await readJson(OUTBOX_FILE, OutboxFileSchema, { jobs: [] })).jobs
+  const writeOutbox = (jobs: OutboxJob[]) => writeJson(OUTBOX_FILE, { jobs })
+
+  async function withSecretFlags(list: PublishTargetList) {
+    const withSecret: PublishTargetId[] = []
+    for (const target of list.targets) if (target.kind === 'local' || (await secrets.get(target.secretRef)) !== null) withSecret.push(target.id)
+    return { ...list, withSecret }
+  }
+
+  async function targetFor(id: PublishTargetId | undefined): Promise<PublishTarget> {
+    const list = await readTargets()
+    const wanted = id ?? list.defaultTargetId ?? list.targets[0]?.id
+    const target = list.targets.find((t) => t.id === wanted)
+    if (target === undefined) throw new PublishError('not-found', `no publishing target ${wanted ?? ''} is configured`, { step: 'prepare' })
+    return target
+  }
+
+  function errorInfo(error: unknown): PublishErrorInfo {
+    if (error instanceof PublishError) return error.toInfo()
+    // Not a network answer: a damaged draft, an unreadable picture. Its message has no secret in it.
+    return { kind: 'invalid-response', message: error instanceof Error ? error.message : String(error), httpStatus: null, step: null, canSubmitPending: false, retryable: false, conflict: null }
+  }
+
+  async function attempt(jobId: string, draftId: DraftId, target: PublishTarget, publishOptions: PublishOptions | undefined, onProgress?: (p: PublishProgress) => void) {
+    const controller = new AbortController()
+    running.set(jobId, controller)
+    try {
+      return await publisher.publish({ jobId, draftId, target, options: publishOptions ?? {}, signal: controller.signal, ...(onProgress ? { onProgress } : {}) })
+    } finally {
+      running.delete(jobId)
+    }
+  }
+
+  return {
+    async targets() {
+      return withSecretFlags(await readTargets())
+    },
+    saveTarget(input, secret, makeDefault) {
+      return serial(async () => {
+        const target = PublishTargetSchema.parse(input)
+        if (secret !== undefined && target.kind !== 'local') await secrets.set(target.secretRef, secret)
+        const list = await readTargets()
+        const targets = [...list.targets.filter((t) => t.id !== target.id), target]
+        const next = { targets, defaultTargetId: makeDefault === true ? target.id : (list.defaultTargetId ?? target.id) }
+        await writeJson(TARGETS_FILE, next)
+        return withSecretFlags(next)
+      })
+    },
+    removeTarget(id) {
+      return serial(async () => {
+        const list = await readTargets()
+        const gone = list.targets.find((t) => t.id === id)
+        if (gone !== undefined && gone.kind !== 'local') await secrets.delete(gone.secretRef)
+        const targets = list.targets.filter((t) => t.id !== id)
+        const next = { targets, defaultTargetId: list.defaultTargetId === id ? (targets[0]?.id ?? null) : list.defaultTargetId }
+        await writeJson(TARGETS_FILE, next)
+        return withSecretFlags(next)
+      })
+    },
+    async testConnection(id) {
+      return publisher.testConnection(await targetFor(id))
+    },
+    async run(request, onProgress) {
+      let target: PublishTarget | null = null
+      try {
+        target = await targetFor(request.targetId)
+        return { outcome: 'published', result: await attempt(request.jobId, request.draftId, target, request.options, onProgress) }
+      } catch (error) {
+        const info = errorInfo(error)
+        if (!info.retryable || target === null) return { outcome: 'failed', error: info, queued: null }
+        const now = clock.now()
+        const job: OutboxJob = {
+          jobId: request.jobId,
+          draftId: request.draftId,
+          targetId: target.id,
+          options: { overwriteRemoteEdits: false, verify: true, ...request.options },
+          queuedAt: now.toISOString(),
+          attempts: 1,
+          nextAttemptAt: new Date(now.getTime() + backoffMs(1)).toISOString(),
+          state: 'waiting',
+          lastError: info
+        }
+        await serial(async () => writeOutbox([...(await readOutbox()).filter((j) => j.jobId !== job.jobId), job]))
+        return { outcome: 'failed', error: info, queued: job }
+      }
+    },
+    cancel(jobId) {
+      const controller = running.get(jobId)
+      controller?.abort()
+      return controller !== undefined
+    },
+    outbox: readOutbox,
+    cancelQueued(jobId) {
+      running.get(jobId)?.abort()
+      return serial(async () => writeOutbox((await readOutbox()).filter((j) => j.jobId !== jobId)))
+    },
+    async retryDue(onProgress) {
+      const now = clock.now().getTime()
+      const due = (await readOutbox()).filter((job) => job.state === 'waiting' && Date.parse(job.nextAttemptAt) <= now && !running.has(job.jobId))
+      let published = 0
+      for (const job of due) {
+        let outcome: { done: true } | { done: false; info: PublishErrorInfo }
+        try {
+          await attempt(job.jobId, job.draftId, await targetFor(job.targetId), job.options, onProgress)
+          outcome = { done: true }
+        } catch (error) {
+          outcome = { done: false, info: errorInfo(error) }
+        }
+        if (outcome.done) published++
+        await serial(async () => {
+          const jobs = await readOutbox()
+          // Cancelled by the person meanwhile: stays cancelled.
+          if (!jobs.some((j) => j.jobId === job.jobId)) return
+          const rest = jobs.filter((j) => j.jobId !== job.jobId)
+          if (outcome.done) return writeOutbox(rest)
+          const attempts = job.attempts + 1
+          const updated: OutboxJob = {
+            ...job,
+            attempts,
+            lastError: outcome.info,
+            state: outcome.info.retryable ? 'waiting' : 'failed',
+            nextAttemptAt: new Date(clock.now().getTime() + backoffMs(attempts)).toISOString()
+          }
+          return writeOutbox([...rest, updated])
+        })
+      }
+      return published
+    },
+    async verify(draftId, targetId) {
+      return publisher.verify(draftId, await targetFor(targetId))
+    },
+    records: (draftId) => publisher.records.readAll(draftId)
+  }
+}

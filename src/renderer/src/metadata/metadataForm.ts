@@ -1,0 +1,89 @@
+// Relative imports, not @shared: this module is unit-tested under Vitest, which has no @shared alias.
+import { NAMES_MAX, parseNameList, uniqueNames, type ArticleMetadata } from '../../../shared/model/metadata'
+import { DEFAULT_TIME_ZONE } from '../../../shared/article/creditLine'
+import type { RequirableMetadataField } from '../../../shared/settings'
+
+/** What ends a name in a token field besides Enter: the separators parseNameList splits on. */
+const TOKEN_SEPARATOR = /[、,，;；/／|\n]/
+
+/**
+ * Splits what is in a token field's text box into finished names and the part still being typed:
+ * `张三、李` → names [张三], rest `李`. Text after the last separator stays as typed, spaces included,
+ * so the cursor never jumps.
+ */
+export function takeTokens(text: string): { names: string[]; rest: string } {
+  if (!TOKEN_SEPARATOR.test(text)) return { names: [], rest: text }
+  const parts = text.split(TOKEN_SEPARATOR)
+  const rest = parts.pop() ?? ''
+  return { names: parseNameList(parts.join('、')), rest }
+}
+
+/** The list with `added` appended: each name once, blanks dropped, at most `max` names. */
+export function addTokens(list: readonly string[], added: readonly string[], max: number = NAMES_MAX): string[] {
+  return uniqueNames([...list, ...added]).slice(0, max)
+}
+
+/** The values the required-field check looks at: the draft's column lives beside the metadata. */
+export type RequiredCheckSource = Pick<ArticleMetadata, Exclude<RequirableMetadataField, 'column'>> & { column: string }
+
+function filled(value: string | readonly string[] | null): boolean {
+  if (value === null) return false
+  if (typeof value === 'string') return value.trim() !== ''
+  return value.some((item) => item.trim() !== '')
+}
+
+/** The required fields that are still empty, in the order given. */
+export function missingRequired(source: RequiredCheckSource, required: readonly RequirableMetadataField[]): RequirableMetadataField[] {
+  return required.filter((field) => !filled(source[field]))
+}
+
+const LOCAL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/
+
+function offsetText(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+'
+  const abs = Math.abs(minutes)
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`
+}
+
+/** The zone's offset from UTC in minutes at `date` (Asia/Shanghai: +480, all year). */
+export function zoneOffsetMinutes(date: Date, timeZone: string = DEFAULT_TIME_ZONE): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric'
+  }).formatToParts(date)
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0)
+  const asUtc = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'))
+  return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60_000)
+}
+
+/**
+ * A `datetime-local` value read as wall-clock time in `timeZone`, as ISO 8601 with that zone's offset:
+ * `2026-11-20T14:30` → `2026-11-20T14:30:00+08:00`. '' gives null; anything unreadable too.
+ */
+export function localInputToIso(value: string, timeZone: string = DEFAULT_TIME_ZONE): string | null {
+  const match = LOCAL_DATETIME.exec(value.trim())
+  if (!match) return null
+  const [, y, mo, d, h, mi, s] = match.map(Number) as [number, number, number, number, number, number, number]
+  const wall = Date.UTC(y, mo - 1, d, h, mi, Number.isNaN(s) ? 0 : s)
+  if (new Date(wall).getUTCDate() !== d) return null
+  // The offset at the wall-clock instant, corrected once for zones whose offset changes near it.
+  let offset = zoneOffsetMinutes(new Date(wall), timeZone)
+  offset = zoneOffsetMinutes(new Date(wall - offset * 60_000), timeZone)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${String(y).padStart(4, '0')}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(Number.isNaN(s) ? 0 : s)}${offsetText(offset)}`
+}
+
+/** An ISO time as the `datetime-local` value showing it in `timeZone`: `2026-11-20T06:30:00Z` → `2026-11-20T14:30`. */
+export function isoToLocalInput(iso: string | null, timeZone: string = DEFAULT_TIME_ZONE): string {
+  if (iso === null) return ''
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return ''
+  const local = new Date(date.getTime() + zoneOffsetMinutes(date, timeZone) * 60_000)
+  return local.toISOString().slice(0, 16)
+}

@@ -1,0 +1,75 @@
+import { useEffect, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AppErrorCode } from '@shared/errors'
+import type { AuditEntry } from '@shared/model/workflow'
+import { Modal } from '../components/Modal'
+import { errorCodeOf, errorDetailOf } from '../drafts/errorText'
+import { newsroom } from '../newsroom'
+import { auditActionText, auditDetailsText } from './auditText'
+import { fullTime } from './timeText'
+
+type Loaded = { kind: 'loading' } | { kind: 'ready'; entries: AuditEntry[] } | { kind: 'failed'; code: AppErrorCode; detail: string }
+
+/** 操作记录: who did what to the draft and when, newest first. */
+export function AuditLogDialog({ draftId, onClose }: { draftId: string; onClose(): void }) {
+  const { t } = useTranslation()
+  const ids = useId()
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' })
+
+  useEffect(() => {
+    let live = true
+    newsroom()
+      .audit.list({ draftId })
+      .then((entries) => live && setLoaded({ kind: 'ready', entries: [...entries].reverse() }))
+      .catch((error: unknown) => live && setLoaded({ kind: 'failed', code: errorCodeOf(error), detail: errorDetailOf(error) }))
+    return () => {
+      live = false
+    }
+  }, [draftId])
+
+  return (
+    <Modal labelledBy={`${ids}-title`} onClose={onClose} className="modal-wide">
+      <div className="modal-body">
+        <h2 id={`${ids}-title`} className="modal-title">
+          {t('workflow.audit.title')}
+        </h2>
+        <div className="modal-scroll">
+          {loaded.kind === 'loading' && <p>{t('workflow.audit.loading')}</p>}
+          {loaded.kind === 'failed' && (
+            <p role="alert" className="field-error" title={loaded.detail}>
+              {t('workflow.audit.failed', { reason: t(`errors.${loaded.code}`) })}
+            </p>
+          )}
+          {loaded.kind === 'ready' && loaded.entries.length === 0 && <p>{t('workflow.audit.empty')}</p>}
+          {loaded.kind === 'ready' && loaded.entries.length > 0 && (
+            <table className="audit-table" aria-labelledby={`${ids}-title`}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('workflow.audit.time')}</th>
+                  <th scope="col">{t('workflow.audit.who')}</th>
+                  <th scope="col">{t('workflow.audit.action')}</th>
+                  <th scope="col">{t('workflow.audit.details')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {loaded.entries.map((entry, index) => (
+                  <tr key={`${entry.at}-${index}`} className={`audit-${entry.action}`}>
+                    <td className="audit-time">{fullTime(entry.at)}</td>
+                    <td>{entry.actor || t('workflow.audit.unknownActor')}</td>
+                    <td>{auditActionText(entry, t)}</td>
+                    <td>{auditDetailsText(entry, t)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+        <div className="modal-actions">
+          <button type="button" className="button button-primary" onClick={onClose}>
+            {t('workflow.close')}
+          </button>
+        </div>
+      </div>
+    </Modal>
+  )
+}

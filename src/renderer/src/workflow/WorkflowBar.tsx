@@ -1,0 +1,282 @@
+import { useEffect, useEffectEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Draft, DraftStatus } from '@shared/model/draft'
+import type { SignOff, WorkflowAction, WorkflowState } from '@shared/model/workflow'
+import { errorCodeOf, errorDetailOf } from '../drafts/errorText'
+import { newsroom } from '../newsroom'
+import { HistoryDialog } from '../history/HistoryDialog'
+import { ExportPackageButton } from '../packages/ExportPackageButton'
+import { AuditLogDialog } from './AuditLogDialog'
+import { ChangesDialog } from './ChangesDialog'
+import { SignOffDialog } from './SignOffDialog'
+import { shortTime } from './timeText'
+
+type Props = {
+  draftId: string
+  /** settings.userName: who signs on this computer ('' = ask in the dialog). */
+  userName: string
+  /** settings.requireApproval: when the office turns the gate on or off, the allowed steps change. */
+  requireApproval: boolean
+  /** Writes pending edits; false when the save failed (then nothing is signed). */
+  flush(): Promise<boolean>
+  /** The revision on disk that the editor shows, sent with a step so main refuses to sign newer text. */
+  revision(): number
+  /** A step changed the draft (status, revision, the proofreader/reviewer names): the editor takes it over. */
+  onAdopt(draft: Draft): void
+  /** An earlier version was restored: the editor reloads with this draft. */
+  onRestored(draft: Draft): void
+  onStatus(status: DraftStatus): void
+}
+
+type Dialog = { kind: 'step'; action: WorkflowAction } | { kind: 'changes' } | { kind: 'audit' } | { kind: 'history' }
+
+type Message =
+  | { kind: 'invalidated'; status: DraftStatus }
+  | { kind: 'error'; text: string; detail?: string }
+  | { kind: 'saved'; text: string; path: string }
+
+/** Buttons in the order the work goes; 退回 last, apart from the rest. */
+const BUTTON_ORDER: readonly WorkflowAction[] = ['submit', 'proofread', 'review', 'publish', 'return']
+
+/** 审签: the draft's status, the proofread/review chain, the next steps, and the record behind them. */
+export function WorkflowBar({ draftId, userName, requireApproval, flush, revision, onAdopt, onRestored, onStatus }: Props) {
+  const { t } = useTranslation()
+  const [state, setState] = useState<WorkflowState | null>(null)
+  const [dialog, setDialog] = useState<Dialog | null>(null)
+  const [message, setMessage] = useState<Message | null>(null)
+  const [exportingPdf, setExportingPdf] = useState(false)
+
+  function loaded(next: WorkflowState) {
+    setState(next)
+    onStatus(next.status)
+  }
+  function loadFailed(error: unknown) {
+    setMessage({ kind: 'error', text: t('workflow.loadFailed', { reason: t(`errors.${errorCodeOf(error)}`) }), detail: errorDetailOf(error) })
+  }
+  const reload = () => newsroom().workflow.get({ draftId }).then(loaded, loadFailed)
+  const onLoaded = useEffectEvent(loaded)
+  const onLoadFailed = useEffectEvent(loadFailed)
+
+  useEffect(() => {
+    let live = true
+    const refresh = () =>
+      newsroom()
+        .workflow.get({ draftId })
+        .then(
+          (next) => live && onLoaded(next),
+          (error: unknown) => live && onLoadFailed(error)
+        )
+    void refresh()
+    const off = newsroom().on('workflow:changed', (change) => {
+      if (change.draftId !== draftId) return
+      if (change.cause === 'edit') setMessage({ kind: 'invalidated', status: change.status })
+      void refresh()
+    })
+    return () => {
+      live = false
+      off()
+    }
+  }, [draftId, requireApproval])
+
+  async function step(action: WorkflowAction, name: string, text: string): Promise<string | null> {
+    const actionWord = t(`workflow.actions.${action}`)
+    if (!(await flush())) return t('workflow.saveFirst')
+    const base = { draftId, name, revision: revision() }
+    try {
+      const api = newsroom().workflow
+      const result =
+        action === 'return'
+          ? await api.return({ ...base, reason: text })
+          : await api[action]({ ...base, ...(text ? { comment: text } : {}) })
+      onAdopt(result.draft)
+      setState(result.state)
+      onStatus(result.state.status)
+      setMessage(null)
+      setDialog(null)
+      return null
+    } catch (error) {
+      const code = errorCodeOf(error)
+      if (code === 'workflow-conflict' || code === 'approval-required') void reload()
+      return t('workflow.failed', { action: actionWord, reason: t(`errors.${code}`) })
+    }
+  }
+
+  async function exportPdf() {
+    setExportingPdf(true)
+    setMessage(null)
+    try {
+      await flush()
+      const result = await newsroom().approval.exportPdf({ draftId })
+      if ('path' in result) setMessage({ kind: 'saved', text: t('workflow.pdfSaved', { path: result.path }), path: result.path })
+    } catch (error) {
+      setMessage({ kind: 'error', text: t('workflow.failed', { action: t('workflow.exportPdf'), reason: t(`errors.${errorCodeOf(error)}`) }), detail: errorDetailOf(error) })
+    } finally {
+      setExportingPdf(false)
+    }
+  }
+
+  function reveal(path: string) {
+    newsroom()
+      .app.showInFolder({ path })
+      .catch((error: unknown) => setMessage({ kind: 'error', text: t(`errors.${errorCodeOf(error)}`), detail: errorDetailOf(error) }))
+  }
+
+  const allowed = new Set(state?.allowedActions ?? [])
+  const buttons = BUTTON_ORDER.filter((action) => allowed.has(action))
+  const lastReturn = state?.status === 'returned' ? state.signOffs.findLast((signOff) => signOff.action === 'return') : undefined
+  const lastPublish = state?.status === 'published' ? state.signOffs.findLast((signOff) => signOff.action === 'publish' && signOff.valid) : undefined
+  const everApproved = state?.signOffs.some((signOff) => signOff.action === 'proofread' || signOff.action === 'review') ?? false
+
+  return (
+    <section className="workflow-bar" aria-label={t('workflow.region')}>
+      <div className="workflow-row">
+        <span className="workflow-status-label">{t('workflow.statusLabel')}</span>
+        {state && <span className={`status-chip workflow-status status-${state.status}`}>{t(`status.${state.status}`)}</span>}
+        {state && (
+          <span className="workflow-chain">
+            <ChainLink role="proofread" signOff={state.proofread} />
+            <span aria-hidden="true"> / </span>
+            <ChainLink role="review" signOff={state.review} />
+          </span>
+        )}
+        <span className="workflow-steps">
+          {buttons.map((action) => (
+            <button
+              key={action}
+              type="button"
+              className={`button button-small ${action === 'return' ? 'button-danger' : 'button-primary'}`}
+              onClick={() => setDialog({ kind: 'step', action })}
+            >
+              {t(`workflow.actions.${action}`)}
+            </button>
+          ))}
+        </span>
+      </div>
+      <div className="workflow-row workflow-tools">
+        {everApproved && (
+          <button type="button" className="button button-small button-quiet" onClick={() => setDialog({ kind: 'changes' })}>
+            {t('workflow.viewChanges')}
+          </button>
+        )}
+        <button type="button" className="button button-small button-quiet" onClick={() => setDialog({ kind: 'audit' })}>
+          {t('workflow.auditLog')}
+        </button>
+        <button type="button" className="button button-small button-quiet" onClick={() => setDialog({ kind: 'history' })}>
+          {t('workflow.history')}
+        </button>
+        <button type="button" className="button button-small button-quiet" disabled={exportingPdf} aria-busy={exportingPdf} onClick={() => void exportPdf()}>
+          {exportingPdf ? t('workflow.exportingPdf') : t('workflow.exportPdf')}
+        </button>
+        <ExportPackageButton
+          draftId={draftId}
+          flush={flush}
+          onDone={(text, path) => setMessage({ kind: 'saved', text, path })}
+          onFailed={(text, detail) => setMessage({ kind: 'error', text, detail })}
+        />
+      </div>
+      {lastReturn && (
+        <p className="workflow-note workflow-returned">
+          {t('workflow.returnedBecause', { reason: lastReturn.comment, name: lastReturn.name, time: shortTime(lastReturn.at) })}
+        </p>
+      )}
+      {lastPublish?.withoutApproval && (
+        <p className="workflow-note workflow-unapproved">{t('workflow.publishedWithoutApproval', { name: lastPublish.name, time: shortTime(lastPublish.at) })}</p>
+      )}
+      {message && (
+        <WorkflowMessage
+          message={message}
+          onViewChanges={() => setDialog({ kind: 'changes' })}
+          onReveal={reveal}
+          onDismiss={() => setMessage(null)}
+        />
+      )}
+      {dialog?.kind === 'step' && (
+        <SignOffDialog
+          action={dialog.action}
+          defaultName={userName}
+          withoutApproval={state?.publishWithoutApproval ?? false}
+          onConfirm={(name, text) => step(dialog.action, name, text)}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'changes' && <ChangesDialog draftId={draftId} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'audit' && <AuditLogDialog draftId={draftId} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'history' && (
+        <HistoryDialog
+          draftId={draftId}
+          flush={flush}
+          onRestored={(draft) => {
+            setDialog(null)
+            onRestored(draft)
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+    </section>
+  )
+}
+
+function ChainLink({ role, signOff }: { role: 'proofread' | 'review'; signOff: SignOff | null }) {
+  const { t } = useTranslation()
+  return (
+    <span className={`workflow-link ${signOff ? 'workflow-link-signed' : 'workflow-link-pending'}`} title={signOff?.comment || undefined}>
+      {t(`workflow.chain.${role}`)}{' '}
+      {signOff ? t('workflow.chain.signed', { name: signOff.name, time: shortTime(signOff.at) }) : t('workflow.chain.pending')}
+    </span>
+  )
+}
+
+function WorkflowMessage({
+  message,
+  onViewChanges,
+  onReveal,
+  onDismiss
+}: {
+  message: Message
+  onViewChanges(): void
+  onReveal(path: string): void
+  onDismiss(): void
+}) {
+  const { t } = useTranslation()
+  switch (message.kind) {
+    case 'invalidated':
+      return (
+        <div role="alert" className="banner banner-warning workflow-message">
+          <p className="banner-message">{t('workflow.invalidated', { status: t(`status.${message.status}`) })}</p>
+          <div className="banner-actions">
+            <button type="button" className="button button-small" onClick={onViewChanges}>
+              {t('workflow.viewChanges')}
+            </button>
+            <button type="button" className="button button-small button-quiet" onClick={onDismiss}>
+              {t('app.dismiss')}
+            </button>
+          </div>
+        </div>
+      )
+    case 'error':
+      return (
+        <div role="alert" className="banner banner-error workflow-message">
+          <p className="banner-message" title={message.detail}>
+            {message.text}
+          </p>
+          <button type="button" className="button button-small" onClick={onDismiss}>
+            {t('app.dismiss')}
+          </button>
+        </div>
+      )
+    case 'saved':
+      return (
+        <div aria-live="polite" className="banner workflow-message workflow-saved">
+          <p className="banner-message">{message.text}</p>
+          <div className="banner-actions">
+            <button type="button" className="button button-small" onClick={() => onReveal(message.path)}>
+              {t('workflow.showInFolder')}
+            </button>
+            <button type="button" className="button button-small button-quiet" onClick={onDismiss}>
+              {t('app.dismiss')}
+            </button>
+          </div>
+        </div>
+      )
+  }
+}

@@ -1,0 +1,118 @@
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { nodeServiceFs } from '../../../src/main/services/fs/serviceFs'
+import { createPublisher } from '../../../src/main/services/publish/publisher'
+import { backoffMs, createPublishService, type PublishService } from '../../../src/main/services/publish/publishService'
+import { createEncryptedSecretStore, createMemorySecretStore, type SecretCipher } from '../../../src/main/services/publish/secretStore'
+import { startCmsServer, type CmsServer } from '../../support/cmsServer'
+import { makeTempDir } from '../../support/draftFixtures'
+import { createFixtureLibrary, photo } from '../../support/publishFixtures'
+
+/** Reversible and visibly not plain text, like safeStorage's output. */
+const testCipher: SecretCipher = {
+  available: () => true,
+  encrypt: (plain) => Buffer.from(Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)),
+  decrypt: (bytes) => Buffer.from(bytes.map((b) => b ^ 0x5a)).toString('utf8')
+}
+
+async function filesContaining(folder: string, needle: string): Promise<string[]> {
+  const hits: string[] = []
+  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const path = join(entry.parentPath, entry.name)
+    if ((await readFile(path)).includes(needle)) hits.push(path)
+  }
+  return hits
+}
+
+describe('the publish service: targets, secrets, outbox', () => {
+  let temp: Awaited<ReturnType<typeof makeTempDir>>
+  let cms: CmsServer
+  let now: number
+  let service: PublishService
+  let library: ReturnType<typeof createFixtureLibrary>
+
+  beforeEach(async () => {
+    temp = await makeTempDir('newsroom-publish-service-')
+    cms = await startCmsServer({ token: 'Very-Secret-Token-42' })
+    now = Date.parse('2026-11-20T08:00:00Z')
+    const clock = { now: () => new Date(now) }
+    library = createFixtureLibrary(join(temp.dir, 'library'))
+    const secrets = createEncryptedSecretStore({ file: join(temp.dir, 'userData', 'publish-secrets.json'), fs: nodeServiceFs, cipher: testCipher })
+    const publisher = createPublisher({ fetch, secrets, clock, timeoutMs: 2000, ...library.deps() })
+    service = createPublishService({ dataDir: () => join(temp.dir, 'library'), fs: nodeServiceFs, clock, secrets, publisher })
+    await library.add('draft-svc-1', { title: '外网发布', paragraphs: ['正文。'], photos: [{ bytes: await photo(77), caption: '图一' }], metadata: { column: '校园动态' } })
+  })
+  afterEach(async () => {
+    await cms.close()
+    await temp.cleanup()
+  })
+
+  it('keeps the token only encrypted; targets, records and errors never hold it', async () => {
+    const view = await service.saveTarget({ id: 'cms', name: 'CMS', kind: 'cms', baseUrl: cms.url, secretRef: 'cms:main' }, 'Very-Secret-Token-42', true)
+    expect(view).toMatchObject({ defaultTargetId: 'cms', withSecret: ['cms'] })
+    const published = await service.run({ jobId: 'j1', draftId: 'draft-svc-1' })
+    expect(published.outcome).toBe('published')
+    await service.saveTarget({ id: 'cms', name: 'CMS', kind: 'cms', baseUrl: cms.url, secretRef: 'cms:main' }, 'Wrong-Token-Also-Secret')
+    const refused = await service.run({ jobId: 'j2', draftId: 'draft-svc-1' })
+    expect(refused).toMatchObject({ outcome: 'failed', error: { kind: 'auth' }, queued: null })
+    expect(JSON.stringify(refused)).not.toContain('Wrong-Token')
+    expect(await filesContaining(temp.dir, 'Very-Secret-Token-42')).toEqual([])
+    expect(await filesContaining(temp.dir, 'Wrong-Token-Also-Secret')).toEqual([])
+    expect(await readFile(join(temp.dir, 'userData', 'publish-secrets.json'), 'utf8')).toContain('cms:main')
+    expect(await filesContaining(join(temp.dir, 'library'), 'cms:main')).toEqual([join(temp.dir, 'library', 'publish-targets.json')])
+    await service.removeTarget('cms')
+    expect(await readFile(join(temp.dir, 'userData', 'publish-secrets.json'), 'utf8')).not.toContain('cms:main')
+  })
+
+  it('queues a job the site could not take, retries it with backoff when due, and lets the person cancel one', async () => {
+    await service.saveTarget({ id: 'cms', name: 'CMS', kind: 'cms', baseUrl: cms.url, secretRef: 'cms:main' }, 'Very-Secret-Token-42')
+    cms.failNext('GET /columns', { status: 500 })
+    const first = await service.run({ jobId: 'queued-1', draftId: 'draft-svc-1' })
+    expect(first).toMatchObject({ outcome: 'failed', error: { kind: 'server', retryable: true }, queued: { jobId: 'queued-1', attempts: 1 } })
+    expect((await service.outbox()).map((job) => job.jobId)).toEqual(['queued-1'])
+
+    // Not due yet: nothing happens.
+    expect(await service.retryDue()).toBe(0)
+    cms.failNext('GET /columns', { status: 503 })
+    now += backoffMs(1)
+    expect(await service.retryDue()).toBe(0)
+    const [waiting] = await service.outbox()
+    expect(waiting).toMatchObject({ attempts: 2, state: 'waiting', nextAttemptAt: new Date(now + backoffMs(2)).toISOString() })
+    now += backoffMs(2)
+    expect(await service.retryDue()).toBe(1)
+    expect(await service.outbox()).toEqual([])
+    expect(cms.articles.size).toBe(1)
+
+    cms.failNext('GET /columns', { status: 500 })
+    await service.run({ jobId: 'queued-2', draftId: 'draft-svc-1' })
+    await service.cancelQueued('queued-2')
+    now += backoffMs(1)
+    expect(await service.retryDue()).toBe(0)
+    expect(await service.outbox()).toEqual([])
+  })
+
+  it('publishes to the default target when none is named; an unknown target is not-found', async () => {
+    await service.saveTarget({ id: 'site', name: '本地网站', kind: 'local', folder: join(temp.dir, 'site') })
+    expect(await service.run({ jobId: 'l1', draftId: 'draft-svc-1' })).toMatchObject({ outcome: 'published', result: { targetId: 'site', status: 'local' } })
+    expect(await service.run({ jobId: 'l2', draftId: 'draft-svc-1', targetId: 'nope' })).toMatchObject({ outcome: 'failed', error: { kind: 'not-found' } })
+    expect((await service.records('draft-svc-1')).targets.site?.remoteUrl).toMatch(/^file:/)
+  })
+})
+
+describe('secret stores', () => {
+  it('the in-memory store gets, sets and deletes', async () => {
+    const store = createMemorySecretStore({ a: '1' })
+    expect(await store.get('a')).toBe('1')
+    await store.set('b', '2')
+    await store.delete('a')
+    expect([await store.get('a'), await store.get('b')]).toEqual([null, '2'])
+  })
+  it('the encrypted store refuses to store anything when the system has no encryption', async () => {
+    const temp = await makeTempDir('newsroom-secrets-')
+    const store = createEncryptedSecretStore({ file: join(temp.dir, 's.json'), fs: nodeServiceFs, cipher: { ...testCipher, available: () => false } })
+    await expect(store.set('x', 'secret')).rejects.toThrow(/no encryption/)
+    await temp.cleanup()
+  })
+})
