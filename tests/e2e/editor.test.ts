@@ -177,7 +177,7 @@ suite('article editor: toolbar and shortcuts', () => {
     // Into the bold word of the first paragraph.
     await body(page).getByText('加粗').click()
     await expect.poll(() => bold.getAttribute('aria-pressed')).toBe('true')
-    expect(await toolbarButton(page, '正文').getAttribute('aria-pressed')).toBe('true')
+    await expect.poll(() => toolbarButton(page, '正文').getAttribute('aria-pressed')).toBe('true')
     expect(await toolbarButton(page, '左对齐').getAttribute('aria-pressed')).toBe('true')
     expect(await toolbarButton(page, '倾斜').getAttribute('aria-pressed')).toBe('false')
     await body(page).getByText('普通').click({ position: { x: 2, y: 5 } })
