@@ -102,6 +102,7 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     pdf,
     clock,
     directory: () => directory.get(),
+    output: () => settings.get(),
     workflow: { audit: (id) => workflow.auditList(id) },
     audit: (id, details) => workflow.appendAudit(id, { action: 'export', details }),
     ...fsOption

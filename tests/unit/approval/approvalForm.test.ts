@@ -187,3 +187,29 @@ describe('稿件审批单 (approval form HTML)', () => {
     expect(en).toContain('Invalid: the content changed after the sign-off.')
   })
 })
+
+describe('the approval form and the office’s credit settings', () => {
+  it('prints the credit line in the template and script the office chose', async () => {
+    const { approvalFormHtml } = await import('../../../src/main/services/approval/approvalForm')
+    const { emptyMetadata } = await import('../../../src/shared/model/metadata')
+    const draft = {
+      schemaVersion: 1 as const,
+      id: 'mabc123-credit',
+      title: '運動會',
+      column: '校园动态',
+      status: 'draft' as const,
+      body: { root: { type: 'root' as const, children: [{ type: 'paragraph', children: [{ type: 'text', text: '正文', format: 0, version: 1 }], version: 1, format: '', indent: 0, direction: null }] } },
+      metadata: { ...emptyMetadata(), sourceDepartment: '体育部', authors: ['张三'], photographers: ['张三'], proofreader: '李四', reviewer: '王五' },
+      signOffs: [],
+      createdAt: '2026-11-20T08:00:00.000Z',
+      updatedAt: '2026-11-20T08:00:00.000Z',
+      revision: 1
+    }
+    const base = { draft, signOffs: [], resolveAsset: () => null }
+    const simplified = approvalFormHtml(base as never, 'zh-CN')
+    expect(simplified).toContain('（体育部 张三供稿/图；李四校对；王五审核）')
+    const { DEFAULT_SETTINGS } = await import('../../../src/shared/settings')
+    const traditional = approvalFormHtml({ ...base, output: { creditTemplate: DEFAULT_SETTINGS.creditTemplate, creditScript: 'traditional-tw' } } as never, 'zh-CN')
+    expect(traditional).toContain('王五審核')
+  })
+})

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto'
 import { collectAssetIds, sanitizeArticleBody, type AssetId } from '../../../shared/article/schema'
-import { articleToHtml, articleToPlainText, escapeHtml, type Article } from '../../../shared/article/toHtml'
+import { articleToHtml, articleToPlainText, escapeHtml } from '../../../shared/article/toHtml'
 import { countWords } from '../../../shared/article/wordCount'
 import { DEFAULT_TIME_ZONE } from '../../../shared/article/creditLine'
+import { articleOf, type ArticleOutputSettings } from '../../../shared/article/articleOf'
 import type { Draft, DraftStatus } from '../../../shared/model/draft'
 import type { OfficeDirectory } from '../../../shared/model/directory'
 import { canonicalContent, type AuditEntry, type SignOff, type WorkflowAction } from '../../../shared/model/workflow'
@@ -26,6 +27,8 @@ export type ApprovalFormInput = {
   /** When the form was made; now when omitted. */
   printedAt?: Date
   timeZone?: string
+  /** The office's credit-line template and script, as preview and export use them. */
+  output?: ArticleOutputSettings
 }
 
 const AUDIT_ROWS = 30
@@ -194,10 +197,6 @@ export function contentHashOf(draft: Pick<Draft, 'title' | 'column' | 'body' | '
 
 const shortHash = (hash: string) => hash.slice(0, 12)
 
-/** The article as the form prints it: the draft's metadata with its canonical title and column. */
-function articleOfDraft(draft: Draft): Article {
-  return { body: draft.body, metadata: { ...draft.metadata, title: draft.title, column: draft.column } }
-}
 
 const STYLE = `
 @page { size: A4; margin: 18mm 16mm 20mm 16mm; }
@@ -235,7 +234,7 @@ export function approvalFormHtml(input: ApprovalFormInput, locale: ApprovalFormL
   const w = WORDS[locale]
   const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE
   const { draft } = input
-  const article = articleOfDraft(draft)
+  const article = articleOf(draft, input.output)
   const metadata = article.metadata
   const body = sanitizeArticleBody(draft.body).body
   const words = countWords(articleToPlainText(article, { captions: false, creditLine: false }))

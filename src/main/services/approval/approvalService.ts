@@ -10,6 +10,7 @@ import { nodeServiceFs, type ServiceFs } from '../fs/serviceFs'
 import type { DraftStore } from '../drafts/draftStore'
 import type { Clock } from '../clock'
 import { approvalFormHtml, type ApprovalFormLocale } from './approvalForm'
+import type { ArticleOutputSettings } from '../../../shared/article/articleOf'
 
 /** Turns an HTML document into PDF bytes: Electron's printToPDF in the app, Chromium's page.pdf in tests. */
 export type PdfRenderer = { fromHtml(html: string): Promise<Uint8Array> }
@@ -25,6 +26,8 @@ export type ApprovalServiceOptions = {
   clock: Clock
   workflow?: WorkflowRecords
   directory?: () => Promise<OfficeDirectory>
+  /** The credit-line settings, so the form prints the same credit line as preview and export. */
+  output?: () => ArticleOutputSettings
   fs?: ServiceFs
   /** Writes the export into the draft's audit log; a failure there does not undo the file. */
   audit?: (draftId: DraftId, details: Record<string, unknown>) => Promise<void>
@@ -82,7 +85,8 @@ export function createApprovalService(options: ApprovalServiceOptions): Approval
         audit,
         ...(directory ? { directory } : {}),
         resolveAsset: (assetId) => sources.get(assetId) ?? null,
-        printedAt: options.clock.now()
+        printedAt: options.clock.now(),
+        ...(options.output ? { output: options.output() } : {})
       },
       locale
     )
