@@ -1,31 +1,16 @@
-import { useEffect, useId, useState } from 'react'
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AppErrorCode } from '@shared/errors'
-import type { AuditEntry } from '@shared/model/workflow'
 import { Modal } from '../components/Modal'
-import { errorCodeOf, errorDetailOf } from '../drafts/errorText'
+import { useLoaded } from '../components/useLoaded'
 import { newsroom } from '../newsroom'
 import { auditActionText, auditDetailsText } from './auditText'
 import { fullTime } from './timeText'
-
-type Loaded = { kind: 'loading' } | { kind: 'ready'; entries: AuditEntry[] } | { kind: 'failed'; code: AppErrorCode; detail: string }
 
 /** 操作记录: who did what to the draft and when, newest first. */
 export function AuditLogDialog({ draftId, onClose }: { draftId: string; onClose(): void }) {
   const { t } = useTranslation()
   const ids = useId()
-  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' })
-
-  useEffect(() => {
-    let live = true
-    newsroom()
-      .audit.list({ draftId })
-      .then((entries) => live && setLoaded({ kind: 'ready', entries: [...entries].reverse() }))
-      .catch((error: unknown) => live && setLoaded({ kind: 'failed', code: errorCodeOf(error), detail: errorDetailOf(error) }))
-    return () => {
-      live = false
-    }
-  }, [draftId])
+  const loaded = useLoaded(async () => [...(await newsroom().audit.list({ draftId }))].reverse(), draftId)
 
   return (
     <Modal labelledBy={`${ids}-title`} onClose={onClose} className="modal-wide">
@@ -40,8 +25,8 @@ export function AuditLogDialog({ draftId, onClose }: { draftId: string; onClose(
               {t('workflow.audit.failed', { reason: t(`errors.${loaded.code}`) })}
             </p>
           )}
-          {loaded.kind === 'ready' && loaded.entries.length === 0 && <p>{t('workflow.audit.empty')}</p>}
-          {loaded.kind === 'ready' && loaded.entries.length > 0 && (
+          {loaded.kind === 'ready' && loaded.value.length === 0 && <p>{t('workflow.audit.empty')}</p>}
+          {loaded.kind === 'ready' && loaded.value.length > 0 && (
             <table className="audit-table" aria-labelledby={`${ids}-title`}>
               <thead>
                 <tr>
@@ -52,7 +37,7 @@ export function AuditLogDialog({ draftId, onClose }: { draftId: string; onClose(
                 </tr>
               </thead>
               <tbody>
-                {loaded.entries.map((entry, index) => (
+                {loaded.value.map((entry, index) => (
                   <tr key={`${entry.at}-${index}`} className={`audit-${entry.action}`}>
                     <td className="audit-time">{fullTime(entry.at)}</td>
                     <td>{entry.actor || t('workflow.audit.unknownActor')}</td>
