@@ -1,22 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import type { ContentDiff, FieldChange, ParagraphChange } from '@shared/model/workflow'
 import { collapseUnchanged, shortenSameRuns } from './diffDisplay'
+import { REQUIRABLE_METADATA_FIELDS } from '@shared/settings'
 
-const FIELD_KEYS = [
-  'title',
-  'column',
-  'subtitle',
-  'sourceDepartment',
-  'editor',
-  'authors',
-  'photographers',
-  'proofreader',
-  'reviewer',
-  'publishAt',
-  'summary',
-  'tags',
-  'coverAssetId'
-] as const
+// The title plus every metadata field (the same list the office picks its required fields from).
+const FIELD_KEYS = ['title', ...REQUIRABLE_METADATA_FIELDS] as const
 type FieldKey = (typeof FIELD_KEYS)[number]
 const isFieldKey = (field: string): field is FieldKey => (FIELD_KEYS as readonly string[]).includes(field)
 
