@@ -30,9 +30,25 @@ export type HttpClientOptions = {
   headers?: () => Record<string, string>
 }
 
-function signalFor(options: HttpClientOptions): AbortSignal {
-  const timeout = AbortSignal.timeout(options.timeoutMs)
-  return options.signal === undefined ? timeout : AbortSignal.any([options.signal, timeout])
+/**
+ * A request's deadline: aborts after `timeoutMs` or when the job is cancelled, whichever comes first. Held
+ * by the request until its body is read. Not AbortSignal.timeout(): Node 20 may garbage-collect such a
+ * signal while a large upload allocates, and then the timeout never fires and a stalled server hangs the
+ * publish (seen with the fault proxy's "stall").
+ */
+function startDeadline(options: HttpClientOptions): { signal: AbortSignal; clear(): void } {
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(new DOMException(`no answer within ${String(options.timeoutMs)} ms`, 'TimeoutError')), options.timeoutMs)
+  const cancel = () => controller.abort(options.signal?.reason)
+  options.signal?.addEventListener('abort', cancel, { once: true })
+  if (options.signal?.aborted) cancel()
+  return {
+    signal: controller.signal,
+    clear() {
+      clearTimeout(timer)
+      options.signal?.removeEventListener('abort', cancel)
+    }
+  }
 }
 
 function describeFailure(data: unknown): string {
@@ -46,13 +62,21 @@ function describeFailure(data: unknown): string {
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const cancelled = (): boolean => options.signal?.aborted === true
-  async function run(url: string, init: RequestInit, step: string): Promise<Response> {
+  /** Sends the request and reads the whole answer under one deadline. */
+  async function exchange(url: string, init: RequestInit, step: string): Promise<{ response: Response; text: string }> {
     if (cancelled()) throw new PublishError('cancelled', 'cancelled', { step })
+    const deadline = startDeadline(options)
     try {
-      return await options.fetch(url, { ...init, signal: signalFor(options), redirect: 'follow' })
-    } catch (error) {
-      if (cancelled()) throw new PublishError('cancelled', 'cancelled', { step, cause: error })
-      throw classifyNetworkError(error, url, step)
+      let response: Response
+      try {
+        response = await options.fetch(url, { ...init, signal: deadline.signal, redirect: 'follow' })
+      } catch (error) {
+        if (cancelled()) throw new PublishError('cancelled', 'cancelled', { step, cause: error })
+        throw classifyNetworkError(error, url, step)
+      }
+      return { response, text: await body(response, url, step) }
+    } finally {
+      deadline.clear()
     }
   }
   async function body(response: Response, url: string, step: string): Promise<string> {
@@ -66,8 +90,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   return {
     async send(url, request) {
       const method = request.method ?? 'GET'
-      const response = await run(url, { method, headers: { Accept: 'application/json', ...options.headers?.(), ...request.headers }, body: request.body ?? null }, request.step)
-      const text = await body(response, url, request.step)
+      const { response, text } = await exchange(
+        url,
+        { method, headers: { Accept: 'application/json', ...options.headers?.(), ...request.headers }, body: request.body ?? null },
+        request.step
+      )
       let data: unknown = null
       if (text.trim() !== '') {
         try {
@@ -94,8 +121,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return { status: response.status, data, headers: response.headers }
     },
     async text(url, step) {
-      const response = await run(url, { method: 'GET', headers: { Accept: 'text/html' } }, step)
-      return { status: response.status, text: await body(response, url, step) }
+      const { response, text } = await exchange(url, { method: 'GET', headers: { Accept: 'text/html' } }, step)
+      return { status: response.status, text }
     }
   }
 }
