@@ -1,14 +1,11 @@
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { $getNodeByKey } from 'lexical'
-import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
 import { GALLERY_MAX, type ArticlePhoto } from '@shared/article/schema'
 import { useAssets } from '../plugins/images/AssetContext'
 import { pickPhotos } from '../plugins/images/importPhotos'
-import { $removePhotoBlock } from '../plugins/images/removePhotoBlock'
 import { $isGalleryNode, type GalleryNode, type GalleryViewProps } from './GalleryNode'
-import { PhotoField, useNodeUpdate, usePhotoBlockSelection, useReleaseBlockSelection } from './ImageComponent'
+import { DeletePhotoBlockButton, PhotoField, useNodeUpdate, usePhotoBlockSelection, useReleaseBlockSelection } from './ImageComponent'
 
 function GalleryItem({ photo, index, nodeKey, editable }: { photo: ArticlePhoto; index: number; nodeKey: string; editable: boolean }) {
   const { t } = useTranslation()
@@ -82,7 +79,6 @@ function GalleryItem({ photo, index, nodeKey, editable }: { photo: ArticlePhoto;
 /** Two to four photos side by side, each with its own caption; photos can be added and removed. */
 export function GalleryComponent({ nodeKey, gallery }: GalleryViewProps) {
   const { t } = useTranslation()
-  const [editor] = useLexicalComposerContext()
   const editable = useLexicalEditable()
   const { draftId, reportFailures } = useAssets()
   const frame = useRef<HTMLElement>(null)
@@ -120,18 +116,7 @@ export function GalleryComponent({ nodeKey, gallery }: GalleryViewProps) {
               {t('images.addPhoto')}
             </button>
           )}
-          <button
-            type="button"
-            className="photo-tool photo-tool-danger"
-            onClick={() =>
-              editor.update(() => {
-                const node = $getNodeByKey(nodeKey)
-                if (node) $removePhotoBlock(node)
-              })
-            }
-          >
-            {t('images.deleteGallery')}
-          </button>
+          <DeletePhotoBlockButton nodeKey={nodeKey} label={t('images.deleteGallery')} />
         </div>
       )}
     </figure>

@@ -113,7 +113,6 @@ export function PhotoField({ label, placeholder, value, className, readOnly, onF
 /** A photo in the body: the picture, its caption and credit, and (when selected) its layout, alt text and delete. */
 export function ImageComponent({ nodeKey, image }: ImageViewProps) {
   const { t } = useTranslation()
-  const [editor] = useLexicalComposerContext()
   const editable = useLexicalEditable()
   const { assetUrl } = useAssets()
   const frame = useRef<HTMLElement>(null)
@@ -201,20 +200,28 @@ export function ImageComponent({ nodeKey, image }: ImageViewProps) {
               </button>
             ))}
           </span>
-          <button
-            type="button"
-            className="photo-tool photo-tool-danger"
-            onClick={() =>
-              editor.update(() => {
-                const node = $getNodeByKey(nodeKey)
-                if (node) $removePhotoBlock(node)
-              })
-            }
-          >
-            {t('images.delete')}
-          </button>
+          <DeletePhotoBlockButton nodeKey={nodeKey} label={t('images.delete')} />
         </div>
       )}
     </figure>
+  )
+}
+
+/** Removes the whole photo block (an image or a gallery) and leaves the caret where it was. */
+export function DeletePhotoBlockButton({ nodeKey, label }: { nodeKey: NodeKey; label: string }) {
+  const [editor] = useLexicalComposerContext()
+  return (
+    <button
+      type="button"
+      className="photo-tool photo-tool-danger"
+      onClick={() =>
+        editor.update(() => {
+          const node = $getNodeByKey(nodeKey)
+          if (node) $removePhotoBlock(node)
+        })
+      }
+    >
+      {label}
+    </button>
   )
 }
