@@ -4,6 +4,7 @@ import en from '../../../src/renderer/src/i18n/en.json'
 import { APP_ERROR_CODES } from '../../../src/shared/errors'
 import { DRAFT_STATUSES, QUARANTINE_REASONS } from '../../../src/shared/model/draft'
 import { UI_LANGUAGES } from '../../../src/shared/settings'
+import { PUBLISH_ERROR_KINDS, PUBLISH_STEPS } from '../../../src/shared/model/publish'
 
 type Catalogue = { [key: string]: string | Catalogue }
 
@@ -34,12 +35,14 @@ describe('UI catalogues', () => {
     }
   })
 
-  it('have words for every error code, draft status, quarantine reason and language', () => {
+  it('have words for every error code, draft status, quarantine reason, language, publish error kind and publish step', () => {
     const required = [
       ...APP_ERROR_CODES.flatMap((code) => [`errors.${code}`, `save.errors.${code}`]),
       ...DRAFT_STATUSES.map((status) => `status.${status}`),
       ...QUARANTINE_REASONS.map((reason) => `quarantine.reasons.${reason}`),
-      ...UI_LANGUAGES.map((language) => `settings.languages.${language}`)
+      ...UI_LANGUAGES.map((language) => `settings.languages.${language}`),
+      ...PUBLISH_ERROR_KINDS.map((kind) => `publishing.errors.${kind}`),
+      ...PUBLISH_STEPS.map((step) => `publishing.steps.${step}`)
     ]
     for (const [language, catalogue] of Object.entries(catalogues)) {
       for (const key of required) expect(typeof lookup(catalogue, key), `${language}: ${key}`).toBe('string')
