@@ -34,7 +34,7 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
  * A conforming, in-memory implementation of docs/cms-api.yaml on loopback, with error modes, so the CMS adapter
  * is tested against an actual HTTP server.
  */
-export async function startCmsServer(options: { token?: string; maxUploadBytes?: number } = {}): Promise<CmsServer> {
+export async function startCmsServer(options: { token?: string; maxUploadBytes?: number; latencyMs?: number } = {}): Promise<CmsServer> {
   const token = options.token ?? 'cms-token-0123456789'
   const maxUpload = options.maxUploadBytes ?? 5 * 1024 * 1024
   let faults: { match: string; fault: CmsFault }[] = []
@@ -70,6 +70,8 @@ export async function startCmsServer(options: { token?: string; maxUploadBytes?:
       const route = `${req.method ?? 'GET'} ${url.pathname}`
       state.requests.push(route)
       const body = await readBody(req)
+      // A school site across town: every answer waits as long as a round trip plus the server's own work would.
+      if (options.latencyMs !== undefined) await new Promise((resolve) => setTimeout(resolve, options.latencyMs))
       const fault = faults.find((f) => route.startsWith(f.match))
       if (fault) {
         faults = faults.filter((f) => f !== fault)
