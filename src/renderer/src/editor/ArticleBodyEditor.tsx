@@ -7,10 +7,9 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable'
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin'
 import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin'
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
-import type { ArticleBody } from '@shared/model/draft'
 import { articleNodes } from './nodes'
 import { articleTheme } from './theme/articleTheme'
-import { BodyChangePlugin } from './plugins/BodyChangePlugin'
+import { BodyChangePlugin, type ReadBody } from './plugins/BodyChangePlugin'
 import { ListPlugin } from '@lexical/react/LexicalListPlugin'
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin'
 import { HorizontalRulePlugin } from '@lexical/react/LexicalHorizontalRulePlugin'
@@ -27,7 +26,8 @@ import { takeParsedBody } from './body'
 type Props = {
   /** Serialized editor state checked by loadArticleBody; undefined starts with an empty paragraph. Read once. */
   initialState: string | undefined
-  onChange(body: ArticleBody): void
+  /** Called on every edit with a reader of the body (serialized when read). */
+  onChange(readBody: ReadBody): void
   editorRef: RefObject<LexicalEditor | null>
 }
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LexicalEditor } from 'lexical'
-import { TITLE_MAX, type ArticleBody, type Draft, type DraftContent } from '@shared/model/draft'
+import { TITLE_MAX, type Draft, type DraftContent } from '@shared/model/draft'
 import type { ArticleMetadata } from '@shared/model/metadata'
 import type { Settings } from '@shared/settings'
 import type { SaveState } from '../drafts/autosave'
@@ -11,6 +11,9 @@ import { SaveStatus } from './SaveStatus'
 import { PreviewButton } from '../preview/PreviewButton'
 import { loadArticleBody } from './body'
 import { MetadataPanel } from '../metadata/MetadataPanel'
+
+/** Reads the body as of one edit (null for a draft whose body was never written). */
+type ReadBody = () => DraftContent['body']
 
 export type DraftEditorHandle = {
   /** Changes the title as if typed (used by 重命名 on the open draft, so the rename goes through autosave). */
@@ -41,7 +44,11 @@ export function DraftEditor({ draft, saveState, onChange, onRetry, autoFocusTitl
   const [metadata, setMetadata] = useState<ArticleMetadata>(draft.metadata)
   /** Bumped when metadata is adopted from main: the panel starts over from the new values. */
   const [metadataGeneration, setMetadataGeneration] = useState(0)
-  const content = useRef<DraftContent>({ title: draft.title, column: draft.column, body: draft.body, metadata: draft.metadata })
+  // What the autosave and the preview read. The body is read through `readBody`, so a keystroke never pays for
+  // serializing the whole article; the content object made for each change keeps that change's body.
+  const opened = { title: draft.title, column: draft.column, metadata: draft.metadata, readBody: () => draft.body }
+  const parts = useRef<Omit<DraftContent, 'body'> & { readBody: ReadBody }>(opened)
+  const content = useRef<DraftContent>(contentOf(opened))
   const { requiredMetadata, creditTemplate, creditScript } = settings
   const output = useMemo(() => ({ creditTemplate, creditScript }), [creditTemplate, creditScript])
   const editorRef = useRef<LexicalEditor | null>(null)
@@ -49,13 +56,14 @@ export function DraftEditor({ draft, saveState, onChange, onRetry, autoFocusTitl
   const loaded = useMemo(() => loadArticleBody(draft.body), [draft.body])
 
   const report = useCallback(
-    (patch: Partial<DraftContent>) => {
-      content.current = { ...content.current, ...patch }
+    (patch: Partial<Omit<DraftContent, 'body'> & { readBody: ReadBody }>) => {
+      parts.current = { ...parts.current, ...patch }
+      content.current = contentOf(parts.current)
       onChange(content.current)
     },
     [onChange]
   )
-  const onBodyChange = useCallback((body: ArticleBody) => report({ body }), [report])
+  const onBodyChange = useCallback((readBody: ReadBody) => report({ readBody }), [report])
 
   useImperativeHandle(ref, () => ({
     setTitle(next: string) {
@@ -65,7 +73,8 @@ export function DraftEditor({ draft, saveState, onChange, onRetry, autoFocusTitl
     adoptDraft(next) {
       setMetadata(next.metadata)
       setMetadataGeneration((n) => n + 1)
-      content.current = { ...content.current, metadata: next.metadata }
+      parts.current = { ...parts.current, metadata: next.metadata }
+      content.current = contentOf(parts.current)
       // Only edits still waiting to be written need the adopted names; a clean draft needs no save.
       if (saveState.kind !== 'saved') onChange(content.current)
     }
@@ -105,7 +114,7 @@ export function DraftEditor({ draft, saveState, onChange, onRetry, autoFocusTitl
           <PreviewButton draftId={draft.id} getSource={() => content.current} output={output} saveFailed={saveState.kind === 'failed'} />
         </div>
         {loaded.ok ? (
-          <PhotoAssetsProvider draftId={draft.id}>
+          <PhotoAssetsProvider draftId={draft.id} photographers={metadata.photographers}>
             <ArticleBodyEditor initialState={loaded.initialState} onChange={onBodyChange} editorRef={editorRef} />
           </PhotoAssetsProvider>
         ) : (
@@ -128,11 +137,21 @@ export function DraftEditor({ draft, saveState, onChange, onRetry, autoFocusTitl
           report({ column: next })
         }}
         onChange={(patch) => {
-          const next = { ...(content.current.metadata ?? metadata), ...patch }
+          const next = { ...(parts.current.metadata ?? metadata), ...patch }
           setMetadata(next)
           report({ metadata: next })
         }}
       />
     </div>
   )
+}
+
+/** A draft's content whose body is serialized when first read (by the autosave, the preview, the library list). */
+function contentOf({ readBody, ...rest }: Omit<DraftContent, 'body'> & { readBody: ReadBody }): DraftContent {
+  return {
+    ...rest,
+    get body() {
+      return readBody()
+    }
+  }
 }
