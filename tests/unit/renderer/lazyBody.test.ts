@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { $createParagraphNode, $createTextNode, $getRoot, createEditor } from 'lexical'
-import { lazyBodyOf } from '../../../src/renderer/src/editor/plugins/BodyChangePlugin'
+import { lazyBodyOf } from '../../../src/renderer/src/editor/lazyBody'
 import { storedBodyOf } from '../../../src/renderer/src/editor/storedBody'
 
 function stateWith(text: string) {

@@ -1,15 +1,8 @@
 import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin'
 import type { EditorState } from 'lexical'
-import type { ArticleBody } from '@shared/model/draft'
-import { storedBodyOf } from '../storedBody'
+import { lazyBodyOf, type ReadBody } from '../lazyBody'
 
-/** The body of one editor state, serialized the first time someone asks (an editor state never changes). */
-export type ReadBody = () => ArticleBody
-
-export function lazyBodyOf(editorState: EditorState): ReadBody {
-  let body: ArticleBody | null = null
-  return () => (body ??= storedBodyOf(editorState.toJSON()))
-}
+export type { ReadBody }
 
 /**
  * Reports every edit with a reader of the body as the stored document. Serializing a long article takes
