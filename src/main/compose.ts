@@ -4,7 +4,7 @@ import { createSettingsService, type SettingsService, type SettingsStore } from 
 import { createFlushCoordinator, type FlushCoordinator } from './services/flush/flushCoordinator'
 import { systemClock, type Clock } from './services/clock'
 import type { ServiceFs } from './services/fs/serviceFs'
-import { createHandlerTable, type DesktopDialogs, type DesktopShell } from './ipc/handlers/index'
+import { createHandlerTable, type DesktopDialogs, type DesktopNotifier, type DesktopShell } from './ipc/handlers/index'
 import { createAssetStore, type AssetStore } from './services/assets/assetStore'
 import { createArticleExporter } from './services/export/articleExporter'
 import { createDirectoryService } from './services/directory/directoryService'
@@ -17,6 +17,7 @@ import type { FetchLike } from './services/publish/http'
 import { createPublisher } from './services/publish/publisher'
 import { createPublishService, type PublishService } from './services/publish/publishService'
 import { createMemorySecretStore, type SecretStore } from './services/publish/secretStore'
+import { createOutboxRunner, type Broadcast, type OutboxRunner } from './services/publish/outboxRunner'
 import { createImageService } from './services/images/imageService'
 import { createInlineHeicDecoder, type HeicDecoder } from './services/images/heicDecoder'
 import { previewFileFor } from './ipc/handlers/photos'
@@ -41,6 +42,10 @@ export type AppCapabilities = {
   heicDecoder?: HeicDecoder
   /** Where photo previews are shown from (`<base><file name>`); newsroom-preview://previews/ by default. */
   previewUrlBase?: string
+  /** Pushes an event to every window (outbox retries happen with no request to answer); dropped when absent. */
+  broadcast?: Broadcast
+  /** System notifications; ignored when absent. */
+  notifier?: DesktopNotifier
 }
 
 export type AppServices = {
@@ -52,8 +57,9 @@ export type AppServices = {
   workflow: WorkflowService
   handlers: HandlerTable
   dispatch: Dispatch
-  /** main retries the outbox with it (`retryDue`) while the app runs. */
   publishing: PublishService
+  /** Sends queued publish jobs: main calls `runDue()` on a timer while the app runs, tests call it directly. */
+  outbox: OutboxRunner
   /** The preview file a `<previewUrlBase><tail>` address names, or null for anything else. */
   previewFile(tail: string): string | null
 }
@@ -132,6 +138,12 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
       siteCss: async () => (await exporter.styles.read()).css
     })
   })
+  const outbox = createOutboxRunner({
+    publishing: () => publishing,
+    workflow: () => workflow,
+    broadcast: capabilities.broadcast ?? (() => undefined),
+    onError: (message, error) => (capabilities.logger ?? console).error(message, error)
+  })
   const handlers = createHandlerTable({
     drafts: () => store,
     workflow: () => workflow,
@@ -141,12 +153,15 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     packages: () => packages,
     approval: () => approval,
     publishing: () => publishing,
+    outbox: () => outbox,
     images: () => images,
     previewUrlBase: capabilities.previewUrlBase ?? 'newsroom-preview://previews/',
+    ...fsOption,
     dialogs: capabilities.dialogs,
     settings,
     flush,
     shell: capabilities.shell,
+    notifier: capabilities.notifier ?? { show: () => undefined },
     appInfo: capabilities.appInfo
   })
   return {
@@ -158,6 +173,7 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     handlers,
     dispatch: createDispatcher(handlers, capabilities.logger),
     publishing,
+    outbox,
     previewFile: (tail) => previewFileFor(join(store.dataDir, '.cache'), tail)
   }
 }

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, screen, session, shell, type IpcMainInvokeEvent, type OpenDialogOptions, type SaveDialogOptions, type WebContents } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, Notification, protocol, safeStorage, screen, session, shell, type IpcMainInvokeEvent, type OpenDialogOptions, type SaveDialogOptions, type WebContents } from 'electron'
 import Store from 'electron-store'
 import { composeApp, type AppServices } from './compose'
 import { nodeServiceFs } from './services/fs/serviceFs'
@@ -245,6 +245,15 @@ async function start(): Promise<void> {
     userDataDir: app.getPath('userData'),
     settingsStore: store,
     shell: { openExternal: (url) => shell.openExternal(url), showInFolder: (p) => shell.showItemInFolder(p) },
+    broadcast: (channel, payload) => {
+      const message = validateEvent(channel, payload)
+      for (const win of BrowserWindow.getAllWindows()) if (!win.webContents.isDestroyed()) win.webContents.send(channel, message)
+    },
+    notifier: {
+      show: (title, body) => {
+        if (Notification.isSupported()) new Notification({ title, body }).show()
+      }
+    },
     appInfo: { version: app.getVersion(), platform: process.platform, assetUrlBase: `${ASSET_SCHEME}://` }
   })
 
@@ -262,7 +271,7 @@ async function start(): Promise<void> {
   })
 
   // The outbox: queued publish jobs are tried again when due (backoff in publishService).
-  setInterval(() => void services.publishing.retryDue().catch((error: unknown) => console.error('publish outbox retry failed', error)), 30_000).unref()
+  setInterval(() => void services.outbox.runDue().catch((error: unknown) => console.error('publish outbox retry failed', error)), 30_000).unref()
 
   language = services.settings.get().language
   applyMenu(language)

@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import { z } from 'zod'
 import { API_GLOBAL, createNewsroomBridge } from '../shared/ipc/api'
 
@@ -9,14 +9,18 @@ z.config({ jitless: true })
 // generic "invoke any channel" function.
 contextBridge.exposeInMainWorld(
   API_GLOBAL,
-  createNewsroomBridge({
-    invoke: (channel, request) => ipcRenderer.invoke(channel, request),
-    subscribe: (channel, listener) => {
-      const forward = (_event: IpcRendererEvent, payload: unknown) => listener(payload)
-      ipcRenderer.on(channel, forward)
-      return () => {
-        ipcRenderer.removeListener(channel, forward)
+  createNewsroomBridge(
+    {
+      invoke: (channel, request) => ipcRenderer.invoke(channel, request),
+      subscribe: (channel, listener) => {
+        const forward = (_event: IpcRendererEvent, payload: unknown) => listener(payload)
+        ipcRenderer.on(channel, forward)
+        return () => {
+          ipcRenderer.removeListener(channel, forward)
+        }
       }
-    }
-  })
+    },
+    // Dropped files only: the page learns where what the person dragged in lies, and main checks each path.
+    { pathsForFiles: (files) => files.map((file) => webUtils.getPathForFile(file as File)) }
+  )
 )

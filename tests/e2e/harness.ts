@@ -55,6 +55,8 @@ export type LaunchedApp = {
   requestFlush(timeoutMs?: number): Promise<'flushed' | 'failed' | 'timeout'>
   /** URLs the desktop shell was asked to open or show (external links, folders). */
   shellCalls: { openExternal: string[]; showInFolder: string[] }
+  /** System notifications the app showed (app:notify), in order. */
+  notifications: { title: string; body: string }[]
   /**
    * The answers the system's file dialogs will give, in order: queue paths before the click that opens one
    * (an empty list = the person pressed Cancel). A dialog with no queued answer fails the test.
@@ -66,6 +68,11 @@ export type LaunchedApp = {
   }
   /** Console errors and page errors seen so far; a healthy run has none. */
   pageErrors: string[]
+  /**
+   * Where files dropped on the page are on disk, by file name, as Electron's preload tells the page
+   * (webUtils.getPathForFile); a dropped File whose name is not here has no path, like a pasted picture.
+   */
+  dropPaths(paths: Record<string, string>): Promise<void>
 }
 
 /** Why E2E tests cannot run here, or null when they can. Tests skip with this reason. */
@@ -170,6 +177,10 @@ function buildPreloadScript(): Promise<string> {
         Object.defineProperty(window, '__newsroomDeliver', {
           value: (channel, payload) => { for (const l of listeners.get(channel) ?? []) l(payload) }
         })
+        const dropPaths = new Map()
+        Object.defineProperty(window, '__newsroomDropPaths', {
+          value: (paths) => { dropPaths.clear(); for (const [name, path] of Object.entries(paths)) dropPaths.set(name, path) }
+        })
         const api = createNewsroomBridge({
           invoke: (channel, request) => window.__newsroomInvoke(channel, request),
           subscribe: (channel, listener) => {
@@ -178,7 +189,7 @@ function buildPreloadScript(): Promise<string> {
             set.add(listener)
             return () => set.delete(listener)
           }
-        })
+        }, { pathsForFiles: (files) => files.map((file) => dropPaths.get(file.name) ?? '') })
         Object.defineProperty(window, API_GLOBAL, { value: api, enumerable: true })
       `,
       resolveDir: ROOT,
@@ -252,6 +263,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const saveAnswers: (string | null)[] = []
   const asked: { kind: 'open' | 'save'; purpose: string }[] = []
   const pageErrors: string[] = []
+  const notifications: { title: string; body: string }[] = []
   let composed: AppServices | null = null
   const { server, origin } = await serveRenderer(
     (tail) => (composed ? assetFileFor(composed.drafts(), tail) : null),
@@ -280,6 +292,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     appInfo: { version: 'e2e', platform: process.platform, assetUrlBase: `${origin}${ASSET_PREFIX}` },
     previewUrlBase: `${origin}${PREVIEW_PREFIX}`,
     pdf: { fromHtml: printPdf },
+    notifier: { show: (title, body) => void notifications.push({ title, body }) },
+    // What Electron's main sends to every window; only called once the page below exists.
+    broadcast: (channel, payload) => handlerContext.emit(channel, payload),
     ...(options.fs ? { fs: options.fs } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     logger: { error: (message, error) => pageErrors.push(`[main] ${message} ${String(error ?? '')}`) }
@@ -318,6 +333,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     dataDir,
     services,
     shellCalls,
+    notifications,
     pageErrors,
     dialogs: {
       answerOpen: (paths) => void openAnswers.push(paths),
@@ -325,6 +341,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       asked
     },
     emit: (channel, payload) => deliver(channel, validateEvent(channel, payload)),
+    dropPaths: (paths) =>
+      page.evaluate((p) => (window as unknown as { __newsroomDropPaths(p: Record<string, string>): void }).__newsroomDropPaths(p), paths),
     requestFlush: (timeoutMs = 5000) =>
       services.flush.request((requestId) => handlerContext.emit('app:flushRequest', { requestId }), timeoutMs),
     async close() {

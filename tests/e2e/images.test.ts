@@ -4,11 +4,13 @@ import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import exifr from 'exifr'
 import sharp from 'sharp'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { ArticleBodyStrictSchema, type ArticleBlock, type ArticleBodyStrict } from '../../src/shared/article/schema'
 import { createFaultyFs } from '../support/faultyFs'
+import { cameraJpeg, quadrantJpeg } from '../support/images/fixtures'
 import { e2eUnavailableReason, launchApp, shutdownBrowser, type LaunchedApp } from './harness'
 
 const unavailable = e2eUnavailableReason()
@@ -17,7 +19,7 @@ const suite = unavailable ? describe.skip : describe
 
 const ASSET_ID = /^sha256-[0-9a-f]{64}\.jpg$/
 
-type Fixtures = { dir: string; photos: string[]; fake: string }
+type Fixtures = { dir: string; photos: string[]; fake: string; camera: string }
 let fixtures: Fixtures
 
 /** Photos of different colours (so different assets), plus a text file named like a photo. */
@@ -40,7 +42,19 @@ async function makeFixtures(): Promise<Fixtures> {
   }
   const fake = join(dir, '不是照片.jpg')
   await writeFile(fake, '这是一个改了扩展名的文本文件，不是照片。\n')
-  return { dir, photos, fake }
+  // As a camera writes it: larger than the profile's 1920 px, stored sideways (EXIF orientation 6), with GPS.
+  const camera = join(dir, 'DSC_0042.JPG')
+  await writeFile(
+    camera,
+    await cameraJpeg(await quadrantJpeg(2400, 1600), {
+      make: 'NIKON CORPORATION',
+      model: 'NIKON Z 6_2',
+      orientation: 6,
+      dateTimeOriginal: '2025:11:20 09:30:00',
+      gps: { latitude: 30.52, longitude: 114.36 }
+    })
+  )
+  return { dir, photos, fake, camera }
 }
 
 function photo(index: number): string {
@@ -60,6 +74,12 @@ async function savedBody(dataDir: string): Promise<ArticleBodyStrict | null> {
   if (ids.length !== 1) return null
   const draft = JSON.parse(await readFile(join(dataDir, 'drafts', ids[0]!, 'draft.json'), 'utf8')) as { body: ArticleBodyStrict | null }
   return draft.body
+}
+
+/** photo-originals.json of the one draft: asset id → the file the photo was made from. */
+async function photoOriginals(app: LaunchedApp): Promise<Record<string, string> | null> {
+  const text = await readFile(join(await draftFolder(app.dataDir), 'photo-originals.json'), 'utf8').catch(() => null)
+  return text === null ? null : (JSON.parse(text) as Record<string, string>)
 }
 
 /** Waits until what reached draft.json satisfies `check`, and returns it. */
@@ -179,6 +199,8 @@ suite('photos in the article editor', () => {
     if (image?.type !== 'image') throw new Error('no image saved')
     expect(image.assetId).toMatch(ASSET_ID)
     expect(existsSync(join(await draftFolder(app.dataDir), 'assets', image.assetId))).toBe(true)
+    // Through the photo pipeline: the original is remembered, not stored.
+    await expect.poll(() => photoOriginals(app!)).toStrictEqual({ [image.assetId]: photo(0) })
     expectStrictBody(saved)
 
     // A photo with neither alt text nor caption is still named; then its caption names it.
@@ -220,20 +242,34 @@ suite('photos in the article editor', () => {
     expect(textOf(saved.root.children[0])).toBe('开幕式在体育场举行。')
   })
 
-  it('inserts dropped and pasted image files where they land', async () => {
+  it('inserts dropped and pasted image files where they land, compressed, upright, without GPS and credited', async () => {
     app = await launchApp({ settings: { autosaveDelayMs: 200 } })
     const { page } = app
     await newDraft(page, '第一段：运动员入场。')
     await page.keyboard.press('Enter')
     await page.keyboard.insertText('第二段：比赛开始。')
+    // The draft's one photographer is the credit of photos inserted without the culling view.
+    const photographers = page.getByRole('complementary', { name: '稿件信息' }).getByRole('combobox', { name: '摄影' })
+    await photographers.fill('李华')
+    await photographers.press('Enter')
     await savedWhen(app, (blocks) => textOf(blocks[1]) === '第二段：比赛开始。')
 
+    // Dropped from the system: the preload knows where the file is, so main reads it there.
+    await app.dropPaths({ '入场.jpg': fixtures.camera })
     const first = body(page).locator('p').first()
-    await dropFiles(page, [await fileFor(photo(1), '入场.jpg', 'image/jpeg')], first)
+    await dropFiles(page, [await fileFor(fixtures.camera, '入场.jpg', 'image/jpeg')], first)
     await expectPhotosShown(page, 1)
     let saved = await savedWhen(app, (blocks) => blocks.some((b) => b.type === 'image'))
     expect(typesOf(saved.root.children)).toStrictEqual(['paragraph', 'image', 'paragraph'])
     expect(textOf(saved.root.children[2])).toBe('第二段：比赛开始。')
+    const dropped = saved.root.children.find((b) => b.type === 'image')
+    if (dropped?.type !== 'image') throw new Error('no image saved')
+    expect(dropped.credit).toBe('李华')
+    const droppedFile = join(await draftFolder(app.dataDir), 'assets', dropped.assetId)
+    const meta = await sharp(droppedFile).metadata()
+    expect({ width: meta.width, height: meta.height, orientation: meta.orientation }).toStrictEqual({ width: 1280, height: 1920, orientation: undefined })
+    expect(await exifr.gps(droppedFile)).toBeUndefined()
+    expect(meta.xmp?.toString()).toContain('李华')
 
     // Paste at the caret: the end of the second paragraph.
     await body(page).locator('p').last().click()
@@ -245,6 +281,8 @@ suite('photos in the article editor', () => {
     const ids = saved.root.children.flatMap((b) => (b.type === 'image' ? [b.assetId] : []))
     expect(new Set(ids).size).toBe(2)
     for (const id of ids) expect(id).toMatch(ASSET_ID)
+    // A pasted picture has no file of its own: its name is what is remembered.
+    expect(await photoOriginals(app)).toStrictEqual({ [ids[0]!]: fixtures.camera, [ids[1]!]: 'image.png' })
     expectStrictBody(saved)
   })
 
@@ -365,7 +403,7 @@ suite('photos in the article editor', () => {
     await insertFromPicker(app, [fixtures.fake, photo(0)])
     const alert = page.getByRole('alert')
     await expect.poll(() => alert.textContent()).toContain('不是照片.jpg')
-    expect(await alert.textContent()).toContain('不是可用的图片')
+    expect(await alert.textContent()).toContain('这不是照片文件')
     await expectPhotosShown(page, 1)
     await page.getByRole('button', { name: '关闭' }).click()
 
@@ -378,9 +416,9 @@ suite('photos in the article editor', () => {
     await expect.poll(() => alert.textContent()).toContain('假照片.jpg')
     await expectPhotosShown(page, 2)
 
-    // A full disk while storing a picture: said in words, nothing inserted.
+    // A full disk while storing a picture (the library's disk: its assets and its cache): said in words, nothing inserted.
     await page.getByRole('button', { name: '关闭' }).click()
-    fs.fail('disk-full', { only: (path) => path.includes('/assets/'), failOpen: true })
+    fs.fail('disk-full', { only: (path) => path.includes('/assets/') || path.includes('/.cache/'), failOpen: true })
     await dropFiles(page, [await fileFor(photo(2), '第三张.jpg', 'image/jpeg')], body(page).locator('p').first())
     await expect.poll(() => alert.textContent()).toContain('第三张.jpg')
     expect(await alert.textContent()).toContain('磁盘空间已满')

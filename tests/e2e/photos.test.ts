@@ -3,12 +3,14 @@ import * as nodeFs from 'node:fs/promises'
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import exifr from 'exifr'
 import sharp from 'sharp'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { nodeServiceFs, type ServiceFs } from '../../src/main/services/fs/serviceFs'
 import type { ArticleBodyStrict, ArticleImage } from '../../src/shared/article/schema'
-import { cameraJpeg, sha256File } from '../support/images/fixtures'
+import { createFaultyFs } from '../support/faultyFs'
+import { cameraJpeg, quadrantJpeg, sha256File } from '../support/images/fixtures'
 import { e2eUnavailableReason, launchApp, shutdownBrowser, type LaunchedApp } from './harness'
 
 const unavailable = e2eUnavailableReason()
@@ -68,13 +70,19 @@ async function savedBody(dataDir: string): Promise<{ id: string; body: ArticleBo
   return draft.body ? { id: ids[0]!, body: draft.body } : null
 }
 
-async function openPhotos(page: Page): Promise<void> {
+const OPENING_TEXT = '11月20日，第四十届校运动会在东区体育场开幕。'
+
+async function newDraft(page: Page): Promise<void> {
   await page.getByRole('button', { name: '新建稿件' }).first().click()
   const title = page.getByRole('textbox', { name: '标题' })
   await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true)
   await title.fill('校运动会开幕')
   await page.getByRole('textbox', { name: '正文' }).click()
-  await page.keyboard.insertText('11月20日，第四十届校运动会在东区体育场开幕。')
+  await page.keyboard.insertText(OPENING_TEXT)
+}
+
+async function openPhotos(page: Page): Promise<void> {
+  await newDraft(page)
   await page.getByRole('button', { name: '照片', exact: true }).click()
   await expect.poll(() => page.getByRole('dialog', { name: '照片' }).isVisible()).toBe(true)
 }
@@ -185,6 +193,18 @@ suite('photos: culling and inserting a photographer’s folder', () => {
       .poll(() => page.locator('.photo-tile-image').evaluateAll((all) => all.filter((img) => (img as HTMLImageElement).naturalWidth > 0).length))
       .toBe(2)
     expect(await tiles(page).first().locator('.photo-tile-name').textContent()).toBe(nameOf(0))
+
+    // From the system, by path: a folder joins the import; a file that is no photo is named with the reason.
+    await app.dropPaths({ [folder.split('/').pop()!]: folder, '说明.txt': join(folder, '说明.txt') })
+    await panel.evaluate((target, names) => {
+      const data = new DataTransfer()
+      for (const name of names) data.items.add(new File([], name, { type: name.endsWith('.txt') ? 'text/plain' : '' }))
+      const init = { bubbles: true, cancelable: true, dataTransfer: data }
+      target.dispatchEvent(new DragEvent('dragover', init))
+      target.dispatchEvent(new DragEvent('drop', init))
+    }, [folder.split('/').pop()!, '说明.txt'])
+    await expect.poll(() => tiles(page).count()).toBe(2 + PHOTO_COUNT)
+    await expect.poll(() => page.locator('.photos-refused').textContent()).toBe('“说明.txt”没有添加：这不是照片文件。')
   })
 
   it('cancels a batch of previews mid-way and carries on when asked', async () => {
@@ -227,5 +247,135 @@ suite('photos: culling and inserting a photographer’s folder', () => {
       .poll(() => page.locator('.photo-tile-image').evaluateAll((all) => all.filter((img) => (img as HTMLImageElement).naturalWidth > 0).length))
       .toBe(PHOTO_COUNT - 1)
     expect(await tiles(page).filter({ hasText: '已取消' }).count()).toBe(0)
+  })
+
+  it('says so in the photo when the disk is full during an insert, keeps the draft, and inserts once there is space', async () => {
+    const fs = createFaultyFs()
+    app = await launchApp({ fs, settings: { autosaveDelayMs: 200 } })
+    const { page, dataDir } = app
+    await openPhotos(page)
+    app.dialogs.answerOpen([folder])
+    await page.getByRole('button', { name: '添加文件夹…' }).click()
+    await expect
+      .poll(() => page.locator('.photo-tile-image').evaluateAll((all) => all.filter((img) => (img as HTMLImageElement).naturalWidth > 0).length))
+      .toBe(PHOTO_COUNT - 1)
+    await expect.poll(async () => JSON.stringify((await savedBody(dataDir))?.body ?? null)).toContain(OPENING_TEXT)
+    await tiles(page).first().click()
+    for (const key of ['p', 'ArrowRight', 'p']) await page.keyboard.press(key)
+    await page.getByRole('textbox', { name: '摄影', exact: true }).fill('王磊')
+
+    // The library's disk is full: the compressed photos cannot be written anywhere in it.
+    fs.fail('disk-full', { only: (path) => path.startsWith(dataDir) })
+    await page.getByRole('button', { name: '插入所选（2）' }).click()
+    const failed = tiles(page).filter({ has: page.locator('.photo-tile-failure', { hasText: '磁盘空间已满' }) })
+    await expect.poll(() => failed.locator('.photo-tile-name').allTextContents()).toEqual([nameOf(0), nameOf(7)])
+    expect(await page.locator('.photos-summary').textContent()).toContain('2 张没有插入')
+    expect(await page.getByRole('dialog', { name: '照片' }).isVisible()).toBe(true)
+    expect(fs.refused).toBeGreaterThan(0)
+    // Nothing went into the article, and its text is as it was, on screen and on disk.
+    expect(await page.locator('.photo-block').count()).toBe(0)
+    expect(await page.getByRole('textbox', { name: '正文' }).textContent()).toBe(OPENING_TEXT)
+    const kept = await savedBody(dataDir)
+    expect(JSON.stringify(kept?.body)).toContain(OPENING_TEXT)
+    expect(kept?.body.root.children.some((b) => b.type === 'image')).toBe(false)
+
+    fs.heal()
+    await page.getByRole('button', { name: '插入所选（2）' }).click()
+    await expect.poll(() => page.getByRole('dialog', { name: '照片' }).count()).toBe(0)
+    let saved: { id: string; body: ArticleBodyStrict } | null = null
+    await expect
+      .poll(async () => {
+        saved = await savedBody(dataDir)
+        return saved?.body.root.children.filter((b) => b.type === 'image').length ?? 0
+      })
+      .toBe(2)
+    const images = saved!.body.root.children.filter((b): b is ArticleImage => b.type === 'image')
+    expect(images.map((image) => image.credit)).toEqual(['王磊', '王磊'])
+    // No half-written file was left behind by the failed attempt: the assets are exactly the two photos.
+    expect((await readdir(app.services.drafts().assetsFolder(saved!.id))).sort()).toEqual(images.map((image) => image.assetId).sort())
+    expect(JSON.stringify(saved!.body)).toContain(OPENING_TEXT)
+  })
+
+  it('opens a folder dropped on the editor for choosing, then puts the picks in compressed, upright and credited', async () => {
+    // A photographer's card: file order is not capture order, one photo is stored sideways, one was cut short.
+    const card = join(work, '校运会-拖入')
+    await mkdir(card)
+    const shot = async (time: string, orientation: number) =>
+      cameraJpeg(await quadrantJpeg(2400, 1600), {
+        make: 'Canon',
+        model: 'Canon EOS R6',
+        dateTimeOriginal: `2025:11:20 ${time}`,
+        orientation,
+        gps: { latitude: 30.52, longitude: 114.36 }
+      })
+    await writeFile(join(card, 'IMG_0001.JPG'), await shot('10:05:00', 6))
+    await writeFile(join(card, 'IMG_0002.JPG'), await shot('10:01:00', 1))
+    const cut = await cameraJpeg(await quadrantJpeg(2400, 1600), { dateTimeOriginal: '2025:11:20 10:02:00' }, { thumbnail: false })
+    await writeFile(join(card, 'IMG_0003.JPG'), cut.subarray(0, Math.floor(cut.length / 2)))
+    await writeFile(join(card, 'IMG_0004.JPG'), await shot('10:03:00', 1))
+    await writeFile(join(card, '说明.txt'), '校运会，摄影：王磊')
+
+    app = await launchApp({ settings: { autosaveDelayMs: 200 } })
+    const { page, dataDir } = app
+    await newDraft(page)
+    const photographers = page.getByRole('complementary', { name: '稿件信息' }).getByRole('combobox', { name: '摄影' })
+    await photographers.fill('王磊')
+    await photographers.press('Enter')
+
+    // What Electron hands the page for a dropped folder: a File with no bytes whose path the preload knows.
+    await app.dropPaths({ '校运会-拖入': card })
+    await page.getByRole('textbox', { name: '正文' }).evaluate((root) => {
+      const data = new DataTransfer()
+      data.items.add(new File([], '校运会-拖入', { type: '' }))
+      const init = { bubbles: true, cancelable: true, dataTransfer: data }
+      root.dispatchEvent(new DragEvent('dragover', init))
+      root.dispatchEvent(new DragEvent('drop', init))
+    })
+    const dialog = page.getByRole('dialog', { name: '照片' })
+    await expect.poll(() => dialog.isVisible()).toBe(true)
+    await expect.poll(() => tiles(page).count()).toBe(4)
+    const broken = tiles(page).filter({ hasText: 'IMG_0003.JPG' })
+    await expect.poll(() => broken.locator('.photo-tile-failure').textContent()).toContain('文件已损坏或不完整')
+    await expect
+      .poll(() => tiles(page).locator('.photo-tile-name').allTextContents())
+      .toEqual(['IMG_0002.JPG', 'IMG_0004.JPG', 'IMG_0001.JPG', 'IMG_0003.JPG'])
+    expect(await page.getByRole('textbox', { name: '摄影', exact: true }).inputValue()).toBe('王磊')
+
+    // Pick the first and the sideways one with the keyboard.
+    await tiles(page).first().click()
+    for (const key of ['p', 'ArrowRight', 'ArrowRight', 'p']) await page.keyboard.press(key)
+    await page.getByRole('button', { name: '插入所选（2）' }).click()
+    await expect.poll(() => dialog.count()).toBe(0)
+
+    let saved: { id: string; body: ArticleBodyStrict } | null = null
+    await expect
+      .poll(async () => {
+        saved = await savedBody(dataDir)
+        return saved?.body.root.children.filter((b) => b.type === 'image').length ?? 0
+      })
+      .toBe(2)
+    const images = saved!.body.root.children.filter((b): b is ArticleImage => b.type === 'image')
+    expect(images.map((image) => image.credit)).toEqual(['王磊', '王磊'])
+    const assetsDir = app.services.drafts().assetsFolder(saved!.id)
+    const sizes = []
+    for (const image of images) {
+      const file = join(assetsDir, image.assetId)
+      const meta = await sharp(file).metadata()
+      sizes.push([meta.width, meta.height])
+      expect(meta.orientation).toBeUndefined()
+      expect(await exifr.gps(file)).toBeUndefined()
+      expect(meta.xmp?.toString()).toContain('王磊')
+    }
+    // IMG_0002 as shot; IMG_0001 turned upright (a quarter turn) — both within the profile's 1920 px.
+    expect(sizes).toEqual([
+      [1920, 1280],
+      [1280, 1920]
+    ])
+    const photoOriginals = JSON.parse(await readFile(join(app.services.drafts().draftFolder(saved!.id), 'photo-originals.json'), 'utf8')) as Record<string, string>
+    expect(photoOriginals).toEqual({ [images[0]!.assetId]: join(card, 'IMG_0002.JPG'), [images[1]!.assetId]: join(card, 'IMG_0001.JPG') })
+    await expect
+      .poll(() => page.locator('.photo-block img').evaluateAll((all) => all.filter((img) => (img as HTMLImageElement).naturalWidth > 0).length))
+      .toBe(2)
+    expect(JSON.stringify(saved!.body)).toContain(OPENING_TEXT)
   })
 })

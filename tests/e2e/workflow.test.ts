@@ -185,6 +185,8 @@ suite('sign-off workflow through the UI', () => {
     await dialog.getByRole('button', { name: '仍然发布' }).click()
     await expect.poll(() => statusText(page)).toBe('已发布')
     await expect.poll(() => bar(page).textContent()).toContain('此稿未经审核发布（张编辑')
+    // The article went to the default target, the local site folder; the dialog shows where, until closed.
+    await page.getByRole('dialog', { name: '发布到网站' }).getByRole('button', { name: '关闭' }).click()
 
     await bar(page).getByRole('button', { name: '操作记录' }).click()
     const log = page.getByRole('dialog', { name: '操作记录' })

@@ -1,5 +1,6 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 import type { AppErrorCode } from '@shared/errors'
 import { TITLE_MAX, type Draft, type DraftContent, type DraftSummary, type QuarantinedDraft } from '@shared/model/draft'
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '@shared/settings'
@@ -11,8 +12,9 @@ import { QuarantineBanner } from './library/QuarantineBanner'
 import { RenameDialog } from './library/RenameDialog'
 import { EmptyTrashDialog } from './library/EmptyTrashDialog'
 import { withSavedContent, withSummary } from './library/summaries'
-import { SettingsDialog } from './settings/SettingsDialog'
+import { SettingsDialog, type SettingsTab } from './settings/SettingsDialog'
 import { WorkflowBar } from './workflow/WorkflowBar'
+import { OutboxButton } from './publish/OutboxButton'
 import { Notice } from './components/Notice'
 import { applyLanguage } from './i18n'
 import { useNow } from './useNow'
@@ -44,7 +46,8 @@ export function App() {
   const [notice, setNotice] = useState<NoticeState | null>(null)
   const [renaming, setRenaming] = useState<DraftSummary | null>(null)
   const [confirmingEmptyTrash, setConfirmingEmptyTrash] = useState(false)
-  const [settingsOpen, setSettingsOpen] = useState(false)
+  // true opens the settings on their first tab; a tab name opens that tab (e.g. 'publish' from a publish error).
+  const [settingsOpen, setSettingsOpen] = useState<boolean | SettingsTab>(false)
   const now = useNow(30_000)
 
   // Async flows and window events need the open draft as it is now, not as it was when they started.
@@ -410,6 +413,9 @@ export function App() {
         }}
       />
       <main className="workspace">
+        <div className="workspace-tools">
+          <OutboxButton />
+        </div>
         <div className="banners">
           <QuarantineBanner items={unacknowledged} onShowInFolder={showInFolder} onAcknowledge={(ids) => void acknowledge(ids)} />
           {notice && <Notice message={noticeText(notice, t)} detail={noticeDetail(notice)} onDismiss={() => setNotice(null)} />}
@@ -459,14 +465,20 @@ export function App() {
       {confirmingEmptyTrash && (
         <EmptyTrashDialog count={trash.length} onConfirm={() => void emptyTrash()} onClose={() => setConfirmingEmptyTrash(false)} />
       )}
-      {settingsOpen && (
-        <SettingsDialog settings={settings} currentDataDir={dataDir} onSave={(patch) => void saveSettings(patch)} onClose={() => setSettingsOpen(false)} />
+      {settingsOpen !== false && (
+        <SettingsDialog
+          settings={settings}
+          currentDataDir={dataDir}
+          initialTab={settingsOpen === true ? 'general' : settingsOpen}
+          onSave={(patch) => void saveSettings(patch)}
+          onClose={() => setSettingsOpen(false)}
+        />
       )}
     </div>
   )
 }
 
-function noticeText(notice: NoticeState, t: ReturnType<typeof useTranslation>['t']): string {
+function noticeText(notice: NoticeState, t: TFunction): string {
   switch (notice.kind) {
     case 'switchBlocked':
       return t('save.switchBlocked')

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { AssetIdSchema } from '../article/schema'
 import { DraftIdSchema } from './draft'
+import { NAME_MAX } from './metadata'
+import { COMMENT_MAX } from './signOff'
 
 /** Target ids are folder- and key-safe, like draft ids. */
 export const PublishTargetIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not a target id')
@@ -148,7 +150,9 @@ export const PUBLISH_ERROR_KINDS = [
   /** The local site folder cannot be written. */
   'local-write',
   /** No secret stored for this target. */
-  'no-credentials'
+  'no-credentials',
+  /** A queued job whose draft was edited after it was signed off: sending it would publish unapproved text. */
+  'content-changed'
 ] as const
 export const PublishErrorKindSchema = z.enum(PUBLISH_ERROR_KINDS)
 export type PublishErrorKind = z.infer<typeof PublishErrorKindSchema>
@@ -227,6 +231,14 @@ export const PublishResultSchema = z.object({
 })
 export type PublishResult = z.infer<typeof PublishResultSchema>
 
+/** Who signs the publish (发布签字) and on which revision; recorded in the workflow once the site has it. */
+export const PublishSignOffSchema = z.object({
+  name: z.string().max(NAME_MAX),
+  comment: z.string().max(COMMENT_MAX).optional(),
+  revision: z.number().int().nonnegative()
+})
+export type PublishSignOff = z.infer<typeof PublishSignOffSchema>
+
 export const OutboxJobSchema = z.object({
   jobId: z.string(),
   draftId: DraftIdSchema,
@@ -237,7 +249,11 @@ export const OutboxJobSchema = z.object({
   nextAttemptAt: IsoTime,
   /** waiting: retried when due; failed: an error retrying cannot fix (shown until the person cancels it). */
   state: z.enum(['waiting', 'failed']).default('waiting'),
-  lastError: PublishErrorInfoSchema.nullable()
+  lastError: PublishErrorInfoSchema.nullable(),
+  /** The sign-off to record when a retry gets through. */
+  signOff: PublishSignOffSchema.nullable().default(null),
+  /** The content hash the job was approved on: a retry after an edit is not sent. Null for jobs queued before. */
+  contentHash: z.string().nullable().default(null)
 })
 export type OutboxJob = z.infer<typeof OutboxJobSchema>
 

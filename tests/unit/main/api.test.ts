@@ -31,14 +31,33 @@ describe('the preload bridge and the renderer API', () => {
     expect(API_GLOBAL).toBe('newsroom')
   })
 
-  it('has exactly one method per contract channel, namespaced, and only `on` besides', () => {
+  it('has exactly one method per contract channel, namespaced, and only `on` and `pathsForFiles` besides', () => {
     const api = createNewsroomBridge(fakeTransport().transport) as unknown as Record<string, object>
     const methods = Object.entries(api)
-      .filter(([key]) => key !== 'on')
+      .filter(([key]) => key !== 'on' && key !== 'pathsForFiles')
       .flatMap(([ns, group]) => Object.keys(group).map((method) => `${ns}:${method}`))
     expect(methods.sort()).toEqual([...INVOKE_CHANNELS].sort())
     expect(typeof api.on).toBe('function')
-    expect(Object.keys(api).sort()).toEqual([...new Set(INVOKE_CHANNELS.map((c) => c.split(':')[0])), 'on'].sort())
+    expect(Object.keys(api).sort()).toEqual([...new Set(INVOKE_CHANNELS.map((c) => c.split(':')[0])), 'on', 'pathsForFiles'].sort())
+  })
+
+  it('tells where dropped files are only through the preload’s own lookup, one entry per file, never throwing', () => {
+    const files = [{ name: 'IMG_0001.JPG' }, { name: 'pasted.png' }, { name: 'broken' }]
+    const lookup = (batch: readonly { name: string }[]) =>
+      batch.map((file) => {
+        if (file.name === 'broken') throw new Error('not a File')
+        return file.name === 'IMG_0001.JPG' ? '/media/card/DCIM/IMG_0001.JPG' : ''
+      })
+    const { transport } = fakeTransport()
+    expect(createNewsroomApi(createNewsroomBridge(transport, { pathsForFiles: lookup })).pathsForFiles(files)).toEqual([
+      '/media/card/DCIM/IMG_0001.JPG',
+      '',
+      ''
+    ])
+    // Without a lookup (or a preload from before it existed) no file has a path: the page reads their bytes.
+    expect(apiOver(transport).pathsForFiles(files)).toEqual(['', '', ''])
+    const { pathsForFiles: _dropped, ...older } = createNewsroomBridge(transport) as unknown as Record<string, unknown>
+    expect(createNewsroomApi(older as unknown as Parameters<typeof createNewsroomApi>[0]).pathsForFiles(files)).toEqual(['', '', ''])
   })
 
   it('cannot be extended by the page', () => {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import exifr from 'exifr'
@@ -9,6 +9,7 @@ import type { HandlerContext } from '../../../src/main/ipc/dispatch'
 import { PHOTO_ORIGINALS_FILE } from '../../../src/main/ipc/handlers/photos'
 import { createMemorySettingsStore } from '../../../src/main/services/settings/settingsService'
 import type { EventPayloadOf, ResponseOf } from '../../../src/shared/ipc/contract'
+import { createFaultyFs } from '../../support/faultyFs'
 import { cameraJpeg, quadrantJpeg, sha256File } from '../../support/images/fixtures'
 
 type Progress = EventPayloadOf<'photos:progress'>
@@ -37,14 +38,9 @@ beforeAll(async () => {
   })
 })
 
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'newsroom-photo-ipc-'))
-  folder = join(dir, 'photographer')
-  await mkdir(join(folder, 'DCIM', '100CANON'), { recursive: true })
-  dialogAnswers = []
-  dialogOptions = []
-  events = []
-  app = composeApp({
+function compose(fs?: ReturnType<typeof createFaultyFs>): AppServices {
+  return composeApp({
+    ...(fs ? { fs } : {}),
     userDataDir: dir,
     settingsStore: createMemorySettingsStore(),
     shell: { openExternal: async () => undefined, showInFolder: () => undefined },
@@ -58,10 +54,20 @@ beforeEach(async () => {
     appInfo: { version: 't', platform: 'linux', assetUrlBase: 'newsroom-asset://' },
     previewUrlBase: 'newsroom-preview://previews/'
   })
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'newsroom-photo-ipc-'))
+  folder = join(dir, 'photographer')
+  await mkdir(join(folder, 'DCIM', '100CANON'), { recursive: true })
+  dialogAnswers = []
+  dialogOptions = []
+  events = []
+  app = compose()
 })
 afterEach(() => rm(dir, { recursive: true, force: true }))
 
-async function call<C extends 'photos:choose' | 'photos:previews' | 'photos:insert' | 'photos:cancel' | 'photos:addBytes'>(
+async function call<C extends 'photos:choose' | 'photos:previews' | 'photos:insert' | 'photos:cancel' | 'photos:addBytes' | 'photos:addPaths'>(
   channel: C,
   request: unknown
 ): Promise<ResponseOf<C>> {
@@ -175,5 +181,74 @@ describe('photo channels', () => {
     const answer = await app.dispatch('photos:previews', { sessionId: added.sessionId }, context)
     expect(answer).toMatchObject({ ok: false, error: { code: 'not-found' } })
     await expect(stat(join(dir, 'library', '.cache', 'dropped', added.sessionId))).rejects.toThrow()
+  })
+
+  it('takes dropped paths: photos and folders searched for photos; anything else is refused by name', async () => {
+    await writeFile(join(folder, 'DCIM', '100CANON', 'IMG_0001.JPG'), sideways)
+    await writeFile(join(folder, 'DCIM', '100CANON', 'IMG_0002.JPG'), sideways)
+    const single = join(dir, '单张.jpg')
+    await writeFile(single, sideways)
+    const notes = join(dir, '说明.txt')
+    await writeFile(notes, '摄影：王磊')
+    const emptyFolder = join(dir, '空文件夹')
+    await mkdir(emptyFolder)
+
+    const added = await call('photos:addPaths', {
+      sessionId: null,
+      paths: [folder, single, notes, join(dir, '不在了.jpg'), emptyFolder, 'relative/IMG_0009.JPG', single]
+    })
+    expect(added.photos.map((p) => p.name)).toEqual(['IMG_0001.JPG', 'IMG_0002.JPG', '单张.jpg'])
+    expect(added.folders).toBe(2)
+    expect(added.refused.map(({ name, code }) => ({ name, code }))).toEqual([
+      { name: '说明.txt', code: 'not-an-image' },
+      { name: '不在了.jpg', code: 'vanished' },
+      { name: '空文件夹', code: 'not-an-image' },
+      { name: 'IMG_0009.JPG', code: 'unreadable' }
+    ])
+    // Added to the same import again: nothing twice.
+    const again = await call('photos:addPaths', { sessionId: added.sessionId, paths: [single] })
+    expect(again).toMatchObject({ sessionId: added.sessionId, folders: 0, refused: [] })
+    expect(again.photos).toHaveLength(3)
+
+    const { id: draftId } = await app.drafts().create()
+    const inserted = await call('photos:insert', { sessionId: added.sessionId, draftId, photoIds: [2], credit: '' })
+    expect(inserted.photos[0]).toMatchObject({ width: 1280, height: 1920, originalPath: single })
+  })
+
+  it('writes photos into the draft through the injected file system: a read-only assets folder fails each photo, then heals', async () => {
+    const fs = createFaultyFs()
+    app = compose(fs)
+    await writeFile(join(folder, 'a.jpg'), sideways)
+    await writeFile(join(folder, 'b.jpg'), await cameraJpeg(await quadrantJpeg(1200, 800), {}))
+    dialogAnswers.push([join(folder, 'a.jpg'), join(folder, 'b.jpg')])
+    const { sessionId } = await call('photos:choose', { mode: 'files', sessionId: null })
+    const { id: draftId } = await app.drafts().create()
+    const assets = app.drafts().assetsFolder(draftId)
+    await mkdir(assets, { recursive: true })
+
+    fs.fail('read-only', { only: (path) => path.startsWith(assets) })
+    const refused = await call('photos:insert', { sessionId, draftId, photoIds: [0, 1], credit: '王磊' })
+    expect(refused.photos).toEqual([])
+    expect(refused.failures.map(({ name, code }) => ({ name, code }))).toEqual([
+      { name: 'a.jpg', code: 'read-only' },
+      { name: 'b.jpg', code: 'read-only' }
+    ])
+    expect(await readdir(assets)).toEqual([])
+    await expect(stat(join(app.drafts().draftFolder(draftId), PHOTO_ORIGINALS_FILE))).rejects.toThrow()
+
+    // The record of originals goes through it too: a failure there never loses the inserted photos.
+    fs.fail('disk-full', { only: (path) => path.includes(PHOTO_ORIGINALS_FILE) })
+    const kept = await call('photos:insert', { sessionId, draftId, photoIds: [0], credit: '王磊' })
+    expect(kept.failures).toEqual([])
+    expect(await readdir(assets)).toEqual([kept.photos[0]!.assetId])
+    expect(fs.refused).toBeGreaterThan(0)
+    await expect(stat(join(app.drafts().draftFolder(draftId), PHOTO_ORIGINALS_FILE))).rejects.toThrow()
+
+    fs.heal()
+    const healed = await call('photos:insert', { sessionId, draftId, photoIds: [0, 1], credit: '王磊' })
+    expect(healed.failures).toEqual([])
+    expect((await readdir(assets)).sort()).toEqual(healed.photos.map((p) => p.assetId).sort())
+    const originals = JSON.parse(await readFile(join(app.drafts().draftFolder(draftId), PHOTO_ORIGINALS_FILE), 'utf8'))
+    expect(originals).toEqual({ [healed.photos[0]!.assetId]: join(folder, 'a.jpg'), [healed.photos[1]!.assetId]: join(folder, 'b.jpg') })
   })
 })

@@ -51,7 +51,7 @@ describe('the publish service: targets, secrets, outbox', () => {
 
   it('keeps the token only encrypted; targets, records and errors never hold it', async () => {
     const view = await service.saveTarget({ id: 'cms', name: 'CMS', kind: 'cms', baseUrl: cms.url, secretRef: 'cms:main' }, 'Very-Secret-Token-42', true)
-    expect(view).toMatchObject({ defaultTargetId: 'cms', withSecret: ['cms'] })
+    expect(view).toMatchObject({ defaultTargetId: 'cms', withSecret: ['local', 'cms'] })
     const published = await service.run({ jobId: 'j1', draftId: 'draft-svc-1' })
     expect(published.outcome).toBe('published')
     await service.saveTarget({ id: 'cms', name: 'CMS', kind: 'cms', baseUrl: cms.url, secretRef: 'cms:main' }, 'Wrong-Token-Also-Secret')
@@ -67,7 +67,7 @@ describe('the publish service: targets, secrets, outbox', () => {
   })
 
   it('queues a job the site could not take, retries it with backoff when due, and lets the person cancel one', async () => {
-    await service.saveTarget({ id: 'cms', name: 'CMS', kind: 'cms', baseUrl: cms.url, secretRef: 'cms:main' }, 'Very-Secret-Token-42')
+    await service.saveTarget({ id: 'cms', name: 'CMS', kind: 'cms', baseUrl: cms.url, secretRef: 'cms:main' }, 'Very-Secret-Token-42', true)
     cms.failNext('GET /columns', { status: 500 })
     const first = await service.run({ jobId: 'queued-1', draftId: 'draft-svc-1' })
     expect(first).toMatchObject({ outcome: 'failed', error: { kind: 'server', retryable: true }, queued: { jobId: 'queued-1', attempts: 1 } })
@@ -93,8 +93,23 @@ describe('the publish service: targets, secrets, outbox', () => {
     expect(await service.outbox()).toEqual([])
   })
 
+  it('works out of the box with the local site under the library; once targets are edited it is a saved one', async () => {
+    expect(await service.targets()).toEqual({
+      targets: [{ id: 'local', kind: 'local', name: '本地网站', folder: join(temp.dir, 'library', 'site') }],
+      defaultTargetId: 'local',
+      withSecret: ['local']
+    })
+    expect(await service.run({ jobId: 'd1', draftId: 'draft-svc-1' })).toMatchObject({ outcome: 'published', result: { targetId: 'local', status: 'local' } })
+    expect(await readFile(join(temp.dir, 'library', 'site', 'draft-svc-1', 'index.html'), 'utf8')).toContain('外网发布')
+    await service.saveTarget({ id: 'cms', name: 'CMS', kind: 'cms', baseUrl: cms.url, secretRef: 'cms:main' }, 'Very-Secret-Token-42')
+    const saved = JSON.parse(await readFile(join(temp.dir, 'library', 'publish-targets.json'), 'utf8')) as { targets: { id: string }[]; defaultTargetId: string }
+    expect(saved).toMatchObject({ defaultTargetId: 'local', targets: [{ id: 'local' }, { id: 'cms' }] })
+    await service.removeTarget('local')
+    expect(await service.targets()).toMatchObject({ defaultTargetId: 'cms', targets: [{ id: 'cms' }] })
+  })
+
   it('publishes to the default target when none is named; an unknown target is not-found', async () => {
-    await service.saveTarget({ id: 'site', name: '本地网站', kind: 'local', folder: join(temp.dir, 'site') })
+    await service.saveTarget({ id: 'site', name: '本地网站', kind: 'local', folder: join(temp.dir, 'site') }, undefined, true)
     expect(await service.run({ jobId: 'l1', draftId: 'draft-svc-1' })).toMatchObject({ outcome: 'published', result: { targetId: 'site', status: 'local' } })
     expect(await service.run({ jobId: 'l2', draftId: 'draft-svc-1', targetId: 'nope' })).toMatchObject({ outcome: 'failed', error: { kind: 'not-found' } })
     expect((await service.records('draft-svc-1')).targets.site?.remoteUrl).toMatch(/^file:/)

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_PHOTO_BYTES, base64OfDataUrl, pastedPhotoName, sortPhotoFiles } from '../../../src/renderer/src/editor/plugins/images/photoFiles'
+import { MAX_PHOTO_BYTES, base64OfDataUrl, pastedPhotoName, photoFailureCodeOf, sortPhotoFiles } from '../../../src/renderer/src/editor/plugins/images/photoFiles'
 
 describe('sortPhotoFiles', () => {
-  it('sends pictures (and files of unknown type) to the asset store and refuses the rest by name', () => {
+  it('sends pictures (and files of unknown type) to the photo pipeline and refuses the rest by name', () => {
     const files = [
       { name: '开幕式.jpg', type: 'image/jpeg', size: 2_000_000 },
       { name: '通知.pdf', type: 'application/pdf', size: 50_000 },
@@ -13,14 +13,24 @@ describe('sortPhotoFiles', () => {
     const { toImport, refused } = sortPhotoFiles(files)
     expect(toImport.map((f) => f.name)).toStrictEqual(['开幕式.jpg', 'IMG_0001'])
     expect(refused).toStrictEqual([
-      { name: '通知.pdf', code: 'unsupported-file' },
-      { name: '航拍.png', code: 'file-too-large' },
-      { name: '空文件.jpg', code: 'corrupt-file' }
+      { name: '通知.pdf', code: 'unsupported' },
+      { name: '航拍.png', code: 'too-large' },
+      { name: '空文件.jpg', code: 'empty' }
     ])
   })
 
   it('takes a file of exactly the limit', () => {
     expect(sortPhotoFiles([{ name: 'a.jpg', type: 'image/jpeg', size: MAX_PHOTO_BYTES }]).toImport).toHaveLength(1)
+  })
+})
+
+describe('photoFailureCodeOf', () => {
+  it('words a failed request with the photo pipeline’s codes', () => {
+    expect(photoFailureCodeOf({ code: 'disk-full' })).toBe('disk-full')
+    expect(photoFailureCodeOf({ code: 'not-found' })).toBe('vanished')
+    expect(photoFailureCodeOf({ code: 'corrupt-file' })).toBe('corrupt')
+    expect(photoFailureCodeOf({ code: 'invalid-request' })).toBe('internal')
+    expect(photoFailureCodeOf(new Error('no code'))).toBe('internal')
   })
 })
 

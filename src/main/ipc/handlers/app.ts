@@ -11,7 +11,7 @@ export function isInside(folder: string, path: string): boolean {
 }
 
 export function createAppHandlers(deps: HandlerDeps): Pick<HandlerTable, keyof typeof appChannels> {
-  const { drafts, flush, shell, appInfo } = deps
+  const { drafts, flush, shell, appInfo, notifier } = deps
   return {
     'app:info': async () => ({ ...appInfo, dataDir: drafts().dataDir }),
     'app:flushed': async ({ requestId, ok: flushed }) => {
@@ -26,6 +26,10 @@ export function createAppHandlers(deps: HandlerDeps): Pick<HandlerTable, keyof t
       // Only folders inside the data folder: the renderer must not be able to probe the disk.
       if (!isInside(drafts().dataDir, path)) throw new AppError('invalid-request', 'only folders inside the data folder can be shown')
       shell.showInFolder(path)
+      return ok
+    },
+    'app:notify': async ({ title, body }) => {
+      notifier.show(title, body)
       return ok
     }
   }

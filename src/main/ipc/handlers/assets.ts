@@ -6,10 +6,8 @@ import type { assetChannels } from '../../../shared/ipc/channels/assets'
 import type { HandlerTable } from '../dispatch'
 import type { HandlerDeps } from './deps'
 
-export const IMAGE_FILE_FILTERS = [{ name: 'images', extensions: ['jpg', 'jpeg', 'png', 'gif', 'webp', 'avif'] }]
-
 export function createAssetHandlers(deps: HandlerDeps): Pick<HandlerTable, keyof typeof assetChannels> {
-  const { assets, dialogs } = deps
+  const { assets } = deps
   return {
     'assets:import': async ({ draftId, source }) => {
       if (source.kind === 'bytes') return assets().importBytes(draftId, Buffer.from(source.base64, 'base64'), source.name)
@@ -42,22 +40,6 @@ export function createAssetHandlers(deps: HandlerDeps): Pick<HandlerTable, keyof
       const stored = await assets().importBytes(draftId, bytes, assetId)
       if (stored.assetId !== assetId) throw new AppError('corrupt-file', `picture ${assetId} of draft ${fromDraftId} does not match its name`)
       return stored
-    },
-    'assets:pickImages': async ({ draftId }) => {
-      const paths = await dialogs.openFiles({ purpose: 'images', multiple: true, filters: IMAGE_FILE_FILTERS })
-      const result: { assets: Awaited<ReturnType<ReturnType<HandlerDeps['assets']>['importFile']>>[]; failures: { name: string; error: { code: AppError['code']; message: string } }[] } = {
-        assets: [],
-        failures: []
-      }
-      for (const path of paths) {
-        try {
-          result.assets.push(await assets().importFile(draftId, path))
-        } catch (error) {
-          const payload = error instanceof AppError ? error.toPayload() : { code: 'internal' as const, message: String(error) }
-          result.failures.push({ name: path.split(/[\\/]/).pop() ?? path, error: payload })
-        }
-      }
-      return result
     }
   }
 }

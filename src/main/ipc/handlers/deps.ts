@@ -9,11 +9,18 @@ import type { ApprovalService } from '../../services/approval/approvalService'
 import type { WorkflowService } from '../../services/workflow/workflowService'
 import type { PublishService } from '../../services/publish/publishService'
 import type { ImageService } from '../../services/images/imageService'
+import type { OutboxRunner } from '../../services/publish/outboxRunner'
+import type { ServiceFs } from '../../services/fs/serviceFs'
 
 /** What the desktop shell does for the app; Electron's `shell` in main, a recorder in tests. */
 export type DesktopShell = {
   openExternal(url: string): Promise<void>
   showInFolder(path: string): void
+}
+
+/** System notifications: Electron's Notification in main (when the system has them), a recorder in tests. */
+export type DesktopNotifier = {
+  show(title: string, body: string): void
 }
 
 /**
@@ -43,13 +50,18 @@ export type HandlerDeps = {
   approval(): ApprovalService
   /** Publishing targets, their secrets (by reference), publish jobs and the outbox (docs/publish.md). */
   publishing(): PublishService
+  /** The outbox's sender: retries, 立即重试, publish sign-offs recorded after the site took the article. */
+  outbox(): OutboxRunner
   /** The photo pipeline, its preview cache under the library folder; `previewUrlBase` + a preview's file name shows it. */
   images(): ImageService
   previewUrlBase: string
+  /** The file system for handlers' own writes (photo assets and records); node's own when absent. Tests inject faults here. */
+  fs?: ServiceFs
   dialogs: DesktopDialogs
   settings: SettingsService
   flush: FlushCoordinator
   shell: DesktopShell
+  notifier: DesktopNotifier
   appInfo: { version: string; platform: string; assetUrlBase: string }
 }
 

@@ -13,7 +13,7 @@ import { createSettingsHandlers } from './settings'
 import { createWorkflowHandlers } from './workflow'
 import type { HandlerDeps } from './deps'
 
-export type { DesktopDialogs, DesktopShell, HandlerDeps } from './deps'
+export type { DesktopDialogs, DesktopNotifier, DesktopShell, HandlerDeps } from './deps'
 
 /** One handler per contract channel, one file per area; TypeScript refuses a table with one missing. */
 export function createHandlerTable(deps: HandlerDeps): HandlerTable {

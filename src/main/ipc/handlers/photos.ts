@@ -1,13 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto'
-import * as nodeFs from 'node:fs/promises'
-import { basename, extname, join, resolve } from 'node:path'
+import { basename, extname, isAbsolute, join, resolve } from 'node:path'
 import { AppError } from '../../../shared/errors'
-import type { PhotoEntry, PhotoPreviewState, InsertedPhoto, PhotoFailure, photoChannels } from '../../../shared/ipc/channels/photos'
+import type { PhotoEntry, PhotoPreviewState, InsertedPhoto, PhotoFailure, RefusedPath, photoChannels } from '../../../shared/ipc/channels/photos'
 import type { DraftId } from '../../../shared/model/draft'
 import type { ImageFailureCode } from '../../../shared/model/image'
-import { atomicWriteFile } from '../../services/fs/atomicWrite'
-import { nodeServiceFs } from '../../services/fs/serviceFs'
-import { toImageFileError, writeFailure } from '../../services/images/failures'
+import { atomicWriteFile, syncFolder } from '../../services/fs/atomicWrite'
+import { nodeServiceFs, type ServiceFs } from '../../services/fs/serviceFs'
+import { readFailure, toImageFileError, writeFailure } from '../../services/images/failures'
 import { runBounded } from '../../services/images/pool'
 import type { HandlerContext, HandlerTable } from '../dispatch'
 import type { HandlerDeps } from './deps'
@@ -36,16 +35,17 @@ export function previewFileFor(cacheDir: string, tail: string): string | null {
   return PREVIEW_FILE.test(name) ? join(cacheDir, 'previews', name) : null
 }
 
-type SessionPhoto = { id: number; name: string; path: string; preview: PhotoPreviewState | null }
+/** `original` is what photo-originals.json records: the path, or for dropped bytes (which have none) the name they came with. */
+type SessionPhoto = { id: number; name: string; path: string; original: string; preview: PhotoPreviewState | null }
 type Session = { id: string; photos: SessionPhoto[]; byPath: Map<string, SessionPhoto>; running: Set<AbortController> }
 
 const isPhotoFile = (name: string) => !name.startsWith('.') && PHOTO_EXTENSIONS.includes(extname(name).slice(1).toLowerCase())
 
 /** The photos in a folder and a few levels below, in name order (cameras number their files). */
-async function photosInFolder(folder: string): Promise<string[]> {
+async function photosInFolder(fs: ServiceFs, folder: string): Promise<string[]> {
   const found: string[] = []
   async function walk(dir: string, depth: number): Promise<void> {
-    const entries = await nodeFs.readdir(dir, { withFileTypes: true }).catch(() => [])
+    const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => [])
     entries.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }))
     for (const entry of entries) {
       if (found.length >= MAX_SESSION_PHOTOS) return
@@ -66,6 +66,7 @@ function writeCode(error: unknown): ImageFailureCode {
  * `photos:progress`, and the picked photos compressed into the draft's assets with the settings' profile.
  */
 export function createPhotoHandlers(deps: HandlerDeps): Pick<HandlerTable, keyof typeof photoChannels> {
+  const fs = deps.fs ?? nodeServiceFs
   const sessions = new Map<string, Session>()
   const originalsWrites = new Map<DraftId, Promise<void>>()
   const cacheDir = () => join(deps.drafts().dataDir, '.cache')
@@ -94,14 +95,14 @@ export function createPhotoHandlers(deps: HandlerDeps): Pick<HandlerTable, keyof
     if (!session) return Promise.resolve()
     for (const controller of session.running) controller.abort()
     sessions.delete(id)
-    return nodeFs.rm(join(cacheDir(), 'dropped', id), { recursive: true, force: true }).catch(() => undefined)
+    return fs.rm(join(cacheDir(), 'dropped', id), { recursive: true, force: true }).catch(() => undefined)
   }
 
-  function add(session: Session, paths: readonly string[]): { sessionId: string; photos: PhotoEntry[] } {
+  function add(session: Session, paths: readonly string[], original?: string): { sessionId: string; photos: PhotoEntry[] } {
     for (const path of paths) {
       const key = resolve(path)
       if (session.byPath.has(key) || session.photos.length >= MAX_SESSION_PHOTOS) continue
-      const photo: SessionPhoto = { id: session.photos.length, name: basename(path), path, preview: null }
+      const photo: SessionPhoto = { id: session.photos.length, name: basename(path), path, original: original ?? path, preview: null }
       session.photos.push(photo)
       session.byPath.set(key, photo)
     }
@@ -177,10 +178,11 @@ export function createPhotoHandlers(deps: HandlerDeps): Pick<HandlerTable, keyof
   async function store(draftId: DraftId, assetFile: string, assetId: string, bytes: number): Promise<void> {
     const folder = deps.drafts().assetsFolder(draftId)
     const target = join(folder, assetId)
-    await nodeFs.mkdir(folder, { recursive: true })
-    const existing = await nodeFs.stat(target).catch(() => null)
+    await fs.mkdir(folder, { recursive: true })
+    const existing = await fs.stat(target).catch(() => null)
     if (existing?.size === bytes) return
-    await nodeFs.rename(assetFile, target)
+    await fs.rename(assetFile, target)
+    await syncFolder(fs, folder)
   }
 
   /** Remembers which original each asset came from; a failure here never loses the inserted photos. */
@@ -190,13 +192,13 @@ export function createPhotoHandlers(deps: HandlerDeps): Pick<HandlerTable, keyof
       const file = join(deps.drafts().draftFolder(draftId), PHOTO_ORIGINALS_FILE)
       let known: Record<string, string> = {}
       try {
-        const parsed: unknown = JSON.parse(await nodeFs.readFile(file, 'utf8'))
+        const parsed: unknown = JSON.parse(await fs.readFile(file, 'utf8'))
         if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) known = parsed as Record<string, string>
       } catch {
         // none yet, or unreadable: start over, it is only a record of where photos came from
       }
       for (const photo of inserted) known[photo.assetId] = photo.originalPath
-      await atomicWriteFile(nodeServiceFs, file, JSON.stringify(known, null, 2))
+      await atomicWriteFile(fs, file, JSON.stringify(known, null, 2))
     })
     const settled = next.catch((error: unknown) => console.warn(`could not record the originals of draft ${draftId}'s photos`, error))
     originalsWrites.set(draftId, settled)
@@ -212,8 +214,32 @@ export function createPhotoHandlers(deps: HandlerDeps): Pick<HandlerTable, keyof
         folders,
         filters: folders ? [] : PHOTO_FILE_FILTERS
       })
-      const paths = folders ? (await Promise.all(chosen.map(photosInFolder))).flat() : chosen
+      const paths = folders ? (await Promise.all(chosen.map((folder) => photosInFolder(fs, folder)))).flat() : chosen
       return add(sessionFor(sessionId), paths)
+    },
+    'photos:addPaths': async ({ sessionId, paths }) => {
+      // The page names these paths, so each is checked here: only photos, or folders searched for photos, are taken.
+      const found: string[] = []
+      const refused: RefusedPath[] = []
+      let folders = 0
+      for (const path of paths) {
+        const name = basename(path) || path
+        if (!isAbsolute(path) || path.includes('\0')) {
+          refused.push({ name, code: 'unreadable', detail: 'not an absolute path' })
+          continue
+        }
+        const info = await fs.stat(path).catch((error: unknown) => readFailure(error))
+        if (info instanceof Error) refused.push({ name, code: info.code, detail: info.message })
+        else if (info.isDirectory()) {
+          folders++
+          const inside = await photosInFolder(fs, path)
+          if (inside.length === 0) refused.push({ name, code: 'not-an-image', detail: 'no photos in this folder' })
+          found.push(...inside)
+        } else if (!info.isFile() || !isPhotoFile(name)) {
+          refused.push({ name, code: 'not-an-image', detail: `not named like a photo (${PHOTO_EXTENSIONS.join(', ')})` })
+        } else found.push(path)
+      }
+      return { ...add(sessionFor(sessionId), found), refused, folders }
     },
     'photos:addBytes': async ({ sessionId, name, base64 }) => {
       const session = sessionFor(sessionId)
@@ -224,12 +250,12 @@ export function createPhotoHandlers(deps: HandlerDeps): Pick<HandlerTable, keyof
       const safeName = [...basename(name)].map((c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? '_' : c)).join('') || 'photo'
       const path = join(folder, `${session.photos.length}-${safeName}`)
       try {
-        await nodeFs.mkdir(folder, { recursive: true })
-        await atomicWriteFile(nodeServiceFs, path, bytes)
+        await fs.mkdir(folder, { recursive: true })
+        await atomicWriteFile(fs, path, bytes)
       } catch (error) {
         throw new AppError(writeCode(error) === 'disk-full' ? 'disk-full' : 'internal', `cannot keep ${name}: ${(error as Error).message}`, { cause: error })
       }
-      const result = add(session, [path])
+      const result = add(session, [path], safeName)
       const added = session.byPath.get(resolve(path))
       if (added) added.name = safeName
       return { sessionId: result.sessionId, photos: session.photos.map(({ id, name: n }) => ({ id, name: n })) }
@@ -283,13 +309,13 @@ export function createPhotoHandlers(deps: HandlerDeps): Pick<HandlerTable, keyof
           const assetId = `sha256-${asset.contentHash}.${asset.fileName.slice(asset.fileName.lastIndexOf('.') + 1)}`
           try {
             await store(draftId, asset.assetFile, assetId, asset.bytes)
-            photos.push({ id: photo.id, assetId, width: asset.width, height: asset.height, originalPath: photo.path })
+            photos.push({ id: photo.id, assetId, width: asset.width, height: asset.height, originalPath: photo.original })
           } catch (error) {
             failures.push({ id: photo.id, name: photo.name, code: writeCode(error), detail: (error as Error).message })
           }
         }
       } finally {
-        await nodeFs.rm(staging, { recursive: true, force: true }).catch(() => undefined)
+        await fs.rm(staging, { recursive: true, force: true }).catch(() => undefined)
       }
       if (photos.length > 0) await rememberOriginals(draftId, photos)
       return { photos, failures }
@@ -297,7 +323,7 @@ export function createPhotoHandlers(deps: HandlerDeps): Pick<HandlerTable, keyof
     'photos:large': async ({ sessionId, id }) => {
       const photo = existingSession(sessionId).photos[id]
       if (!photo) throw new AppError('invalid-request', `no photo ${id} in this import`)
-      const info = await nodeFs.stat(photo.path).catch((error: unknown) => {
+      const info = await fs.stat(photo.path).catch((error: unknown) => {
         throw new AppError('not-found', `${photo.name}: ${(error as Error).message}`, { cause: error })
       })
       // Named like the service's previews so the same address scheme serves it; the name changes with the file.
@@ -305,24 +331,24 @@ export function createPhotoHandlers(deps: HandlerDeps): Pick<HandlerTable, keyof
       const previewsDir = join(cacheDir(), 'previews')
       const file = join(previewsDir, `${key}.jpg`)
       const sizeFile = join(previewsDir, `${key}.size.json`)
-      const known = await nodeFs
+      const known = await fs
         .readFile(sizeFile, 'utf8')
         .then((text) => JSON.parse(text) as { width: number; height: number })
         .catch(() => null)
-      if (known && (await nodeFs.stat(file).catch(() => null))) return { url: `${deps.previewUrlBase}${key}.jpg`, ...known }
+      if (known && (await fs.stat(file).catch(() => null))) return { url: `${deps.previewUrlBase}${key}.jpg`, ...known }
       const staging = join(cacheDir(), 'incoming', randomBytes(8).toString('hex'))
       try {
         const asset = await deps.images().compress(photo.path, { longEdge: 8192, quality: 90, format: 'jpeg' }, { outputDir: staging })
-        await nodeFs.mkdir(previewsDir, { recursive: true })
-        await nodeFs.rename(asset.assetFile, file)
+        await fs.mkdir(previewsDir, { recursive: true })
+        await fs.rename(asset.assetFile, file)
         const size = { width: asset.width, height: asset.height }
-        await atomicWriteFile(nodeServiceFs, sizeFile, JSON.stringify(size))
+        await atomicWriteFile(fs, sizeFile, JSON.stringify(size))
         return { url: `${deps.previewUrlBase}${key}.jpg`, ...size }
       } catch (error) {
         const failure = toImageFileError(error)
         throw new AppError(failure.code === 'disk-full' ? 'disk-full' : 'corrupt-file', `${photo.name}: ${failure.message}`, { cause: error })
       } finally {
-        await nodeFs.rm(staging, { recursive: true, force: true }).catch(() => undefined)
+        await fs.rm(staging, { recursive: true, force: true }).catch(() => undefined)
       }
     },
     'photos:cancel': async ({ sessionId }) => {

@@ -1,17 +1,30 @@
 import { AppError } from '../../../shared/errors'
 import type { publishChannels } from '../../../shared/ipc/channels/publish'
+import { checkPublishGate } from '../../services/publish/publishGate'
 import type { HandlerTable } from '../dispatch'
 import { ok, type HandlerDeps } from './deps'
 
 export function createPublishHandlers(deps: HandlerDeps): Pick<HandlerTable, keyof typeof publishChannels> {
-  const { publishing, shell } = deps
+  const { publishing, shell, workflow, outbox } = deps
   return {
     'publish:targets': () => publishing().targets(),
     'publish:saveTarget': ({ target, secret, makeDefault }) => publishing().saveTarget(target, secret, makeDefault),
     'publish:removeTarget': ({ targetId }) => publishing().removeTarget(targetId),
     'publish:testConnection': ({ targetId }) => publishing().testConnection(targetId),
-    'publish:run': ({ jobId, draftId, targetId, options }, context) =>
-      publishing().run({ jobId, draftId, targetId, options }, (progress) => context.emit('publish:progress', progress)),
+    'publish:run': async ({ jobId, draftId, targetId, options, signOff }, context) => {
+      const state = await workflow().state(draftId)
+      checkPublishGate(state, signOff)
+      const outcome = await publishing().run(
+        { jobId, draftId, targetId, options, approval: { signOff: signOff ?? null, contentHash: state.contentHash } },
+        (progress) => context.emit('publish:progress', progress)
+      )
+      if (outcome.outcome === 'failed') {
+        if (outcome.queued !== null) await outbox().changed()
+        return outcome
+      }
+      if (signOff === undefined) return { ...outcome, workflow: null, signOffError: null }
+      return { ...outcome, ...(await outbox().recordSignOff(draftId, signOff)) }
+    },
     'publish:cancel': async ({ jobId }) => {
       publishing().cancel(jobId)
       return ok
@@ -19,8 +32,10 @@ export function createPublishHandlers(deps: HandlerDeps): Pick<HandlerTable, key
     'publish:outbox': async () => ({ jobs: await publishing().outbox() }),
     'publish:outboxCancel': async ({ jobId }) => {
       await publishing().cancelQueued(jobId)
+      await outbox().changed()
       return ok
     },
+    'publish:outboxRetry': async ({ jobId }) => ({ published: (await outbox().retry(jobId)) > 0 }),
     'publish:verify': ({ draftId, targetId }) => publishing().verify(draftId, targetId),
     'publish:records': ({ draftId }) => publishing().records(draftId),
     'publish:openLive': async ({ draftId, targetId }) => {

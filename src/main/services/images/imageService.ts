@@ -39,7 +39,15 @@ export type ImageServiceOptions = {
   previewEdge?: number
   /** Files larger than this are refused unread (default 512 MB). */
   maxFileBytes?: number
+  /** How much the preview cache may keep: least recently used previews go first (default 500 MB, 30 days). */
+  previewCacheLimits?: PreviewCacheLimits
+  /** The cache is pruned this long after the service is made, off the start-up path; null: only when asked. Default 5 s. */
+  pruneDelayMs?: number | null
+  /** Milliseconds since the epoch, for the cache's age limit (default Date.now). */
+  now?: () => number
 }
+
+export type PreviewCacheLimits = { maxBytes?: number; maxAgeMs?: number }
 
 export type CompressOptions = {
   /** The article's asset folder; created if missing. */
@@ -67,6 +75,10 @@ const DEFAULT_PIXEL_LIMIT = 268_402_689
 const DEFAULT_MAX_FILE_BYTES = 512 * 1024 * 1024
 const EXTENSIONS: Record<AssetFormat, string> = { jpeg: 'jpg', webp: 'webp', gif: 'gif' }
 const HIGH_BIT_DEPTHS = new Set(['ushort', 'short', 'uint', 'int', 'float', 'double'])
+const DEFAULT_PREVIEW_CACHE_BYTES = 500 * 1024 * 1024
+const DEFAULT_PREVIEW_CACHE_AGE_MS = 30 * 24 * 60 * 60 * 1000
+/** Every file of one preview (its JPEG, its record, a large view's size) starts with the same 40-hex key. */
+const PREVIEW_KEY = /^([0-9a-f]{40})\./
 
 /**
  * The photo pipeline: culling previews for a photographer's 100–300 files, and compression of the few
@@ -80,6 +92,7 @@ export function createImageService(options: ImageServiceOptions) {
   const previewEdge = options.previewEdge ?? 400
   const previewDir = resolve(options.cacheDir, 'previews')
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
+  const now = options.now ?? Date.now
 
   async function readSource(path: string): Promise<Source> {
     let bytes: Buffer
@@ -216,13 +229,81 @@ export function createImageService(options: ImageServiceOptions) {
 
   async function readCachedPreview(key: string, path: string): Promise<ImagePreview | null> {
     try {
-      const parsed = ImagePreviewSchema.safeParse(JSON.parse(await fs.readFile(join(previewDir, `${key}.json`), 'utf8')))
+      const record = join(previewDir, `${key}.json`)
+      const parsed = ImagePreviewSchema.safeParse(JSON.parse(await fs.readFile(record, 'utf8')))
       if (!parsed.success) return null
       await fs.stat(parsed.data.previewFile)
+      void markUsed(record)
       return { ...parsed.data, originalPath: path }
     } catch {
       return null
     }
+  }
+
+  /**
+   * The cache forgets least recently used previews first; access times are not kept everywhere (noatime
+   * mounts, Windows volumes), so a hit says so itself. Best effort: a miss only costs a preview remade.
+   */
+  async function markUsed(file: string): Promise<void> {
+    try {
+      const handle = await fs.open(file, 'r')
+      try {
+        const { mtime } = await handle.stat()
+        await handle.utimes(new Date(now()), mtime)
+      } finally {
+        await handle.close()
+      }
+    } catch {
+      // a read-only cache or a file system that refuses: the age from the file's own times will do
+    }
+  }
+
+  /**
+   * Keeps the preview cache within its limits: previews unused for longer than the age limit go, then
+   * the least recently used until the cache fits. Safe at any time: a removed preview is made again.
+   */
+  async function prunePreviewCache(limits: PreviewCacheLimits = options.previewCacheLimits ?? {}): Promise<{ removed: number; bytes: number }> {
+    const maxBytes = limits.maxBytes ?? DEFAULT_PREVIEW_CACHE_BYTES
+    const maxAgeMs = limits.maxAgeMs ?? DEFAULT_PREVIEW_CACHE_AGE_MS
+    const names = await fs.readdir(previewDir).catch(() => [] as string[])
+    const groups = new Map<string, { files: string[]; bytes: number; usedAt: number }>()
+    for (const name of names) {
+      const key = PREVIEW_KEY.exec(name)?.[1]
+      if (!key) continue
+      const info = await fs.stat(join(previewDir, name)).catch(() => null)
+      if (!info?.isFile()) continue
+      const group = groups.get(key) ?? { files: [], bytes: 0, usedAt: 0 }
+      group.files.push(name)
+      group.bytes += info.size
+      group.usedAt = Math.max(group.usedAt, info.atimeMs, info.mtimeMs)
+      groups.set(key, group)
+    }
+    let total = [...groups.values()].reduce((sum, group) => sum + group.bytes, 0)
+    const oldestFirst = [...groups.values()].sort((a, b) => a.usedAt - b.usedAt)
+    const cutoff = now() - maxAgeMs
+    let removed = 0
+    let bytes = 0
+    for (const group of oldestFirst) {
+      if (group.usedAt >= cutoff && total <= maxBytes) break
+      // The record first: without it the JPEG is never served from the cache, so a half-done removal is harmless.
+      const ordered = [...group.files].sort((a, b) => Number(b.endsWith('.json')) - Number(a.endsWith('.json')))
+      try {
+        for (const name of ordered) await fs.rm(join(previewDir, name), { force: true })
+      } catch {
+        continue // read-only cache: nothing more can be done now
+      }
+      total -= group.bytes
+      bytes += group.bytes
+      removed++
+    }
+    return { removed, bytes }
+  }
+
+  const pruneDelayMs = options.pruneDelayMs === undefined ? 5000 : options.pruneDelayMs
+  if (pruneDelayMs !== null) {
+    setTimeout(() => {
+      prunePreviewCache().catch((error: unknown) => console.warn('could not prune the photo preview cache', error))
+    }, pruneDelayMs).unref()
   }
 
   /** EXIF thumbnails are stored as the sensor saw them; turning one upright costs about a millisecond. */
@@ -419,7 +500,7 @@ export function createImageService(options: ImageServiceOptions) {
     )
   }
 
-  return { preview, previewMany, compress, compressMany }
+  return { preview, previewMany, compress, compressMany, prunePreviewCache }
 }
 
 function photoFormat(bytes: Uint8Array): PhotoFormat {

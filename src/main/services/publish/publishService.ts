@@ -12,6 +12,7 @@ import {
   type PublishProgress,
   type PublishRecordFile,
   type PublishResult,
+  type PublishSignOff,
   type PublishTarget,
   type PublishTargetId,
   type PublishTargetInput,
@@ -38,6 +39,18 @@ export type PublishRunOutcome =
   | { outcome: 'published'; result: PublishResult }
   | { outcome: 'failed'; error: PublishErrorInfo; queued: OutboxJob | null }
 
+/** What a queued job keeps of the approval it was sent with (see the publish gate in ipc/handlers/publish.ts). */
+export type PublishApproval = { signOff: PublishSignOff | null; contentHash: string | null }
+
+export type RetryHooks = {
+  /** Retry this job now, whether due or failed (the person pressed 立即重试). */
+  only?: string
+  /** Asked before a queued job is sent; an error stops it (e.g. the draft changed since it was signed). */
+  check?(job: OutboxJob): Promise<PublishErrorInfo | null>
+  /** Told after a queued job got through (records the sign-off it carried). */
+  onPublished?(job: OutboxJob, result: PublishResult): Promise<void>
+}
+
 export type PublishService = {
   targets(): Promise<PublishTargetList & { withSecret: PublishTargetId[] }>
   /** Adds or replaces a target; the secret (when given) goes to the SecretStore only. */
@@ -45,12 +58,15 @@ export type PublishService = {
   removeTarget(id: PublishTargetId): Promise<PublishTargetList & { withSecret: PublishTargetId[] }>
   testConnection(id: PublishTargetId): Promise<ConnectionReport>
   /** Runs one publish; a failure worth retrying (offline, timeout, 5xx) is queued in the outbox. */
-  run(request: { jobId: string; draftId: DraftId; targetId?: PublishTargetId | undefined; options?: PublishOptions | undefined }, onProgress?: (progress: PublishProgress) => void): Promise<PublishRunOutcome>
+  run(
+    request: { jobId: string; draftId: DraftId; targetId?: PublishTargetId | undefined; options?: PublishOptions | undefined; approval?: PublishApproval | undefined },
+    onProgress?: (progress: PublishProgress) => void
+  ): Promise<PublishRunOutcome>
   cancel(jobId: string): boolean
   outbox(): Promise<OutboxJob[]>
   cancelQueued(jobId: string): Promise<void>
-  /** Attempts the queued jobs that are due; returns how many were published. */
-  retryDue(onProgress?: (progress: PublishProgress) => void): Promise<number>
+  /** Attempts the queued jobs that are due (or the one `hooks.only` names); returns how many were published. */
+  retryDue(onProgress?: (progress: PublishProgress) => void, hooks?: RetryHooks): Promise<number>
   verify(draftId: DraftId, targetId: PublishTargetId): Promise<LivePageReport>
   records(draftId: DraftId): Promise<PublishRecordFile>
 }
@@ -85,7 +101,12 @@ export function createPublishService(options: PublishServiceOptions): PublishSer
     await fs.mkdir(options.dataDir(), { recursive: true })
     await atomicWriteFile(fs, join(options.dataDir(), name), `${JSON.stringify(value, null, 2)}\n`)
   }
-  const readTargets = () => readJson(TARGETS_FILE, PublishTargetListSchema, { targets: [], defaultTargetId: null })
+  // Out of the box the local site works with no setup; it becomes a saved target once the person edits the list.
+  const readTargets = () =>
+    readJson(TARGETS_FILE, PublishTargetListSchema, {
+      targets: [{ id: 'local', kind: 'local', name: '本地网站', folder: join(options.dataDir(), 'site') }],
+      defaultTargetId: 'local'
+    })
   const readOutbox = async () => (await readJson(OUTBOX_FILE, OutboxFileSchema, { jobs: [] })).jobs
   const writeOutbox = (jobs: OutboxJob[]) => writeJson(OUTBOX_FILE, { jobs })
 
@@ -166,7 +187,9 @@ export function createPublishService(options: PublishServiceOptions): PublishSer
           attempts: 1,
           nextAttemptAt: new Date(now.getTime() + backoffMs(1)).toISOString(),
           state: 'waiting',
-          lastError: info
+          lastError: info,
+          signOff: request.approval?.signOff ?? null,
+          contentHash: request.approval?.contentHash ?? null
         }
         await serial(async () => writeOutbox([...(await readOutbox()).filter((j) => j.jobId !== job.jobId), job]))
         return { outcome: 'failed', error: info, queued: job }
@@ -182,15 +205,19 @@ export function createPublishService(options: PublishServiceOptions): PublishSer
       running.get(jobId)?.abort()
       return serial(async () => writeOutbox((await readOutbox()).filter((j) => j.jobId !== jobId)))
     },
-    async retryDue(onProgress) {
+    async retryDue(onProgress, hooks = {}) {
       const now = clock.now().getTime()
-      const due = (await readOutbox()).filter((job) => job.state === 'waiting' && Date.parse(job.nextAttemptAt) <= now && !running.has(job.jobId))
+      const due = (await readOutbox()).filter((job) =>
+        hooks.only !== undefined ? job.jobId === hooks.only && !running.has(job.jobId) : job.state === 'waiting' && Date.parse(job.nextAttemptAt) <= now && !running.has(job.jobId)
+      )
       let published = 0
       for (const job of due) {
-        let outcome: { done: true } | { done: false; info: PublishErrorInfo }
+        let outcome: { done: true; result: PublishResult } | { done: false; info: PublishErrorInfo }
         try {
-          await attempt(job.jobId, job.draftId, await targetFor(job.targetId), job.options, onProgress)
-          outcome = { done: true }
+          const refusal = hooks.check ? await hooks.check(job) : null
+          outcome = refusal
+            ? { done: false, info: refusal }
+            : { done: true, result: await attempt(job.jobId, job.draftId, await targetFor(job.targetId), job.options, onProgress) }
         } catch (error) {
           outcome = { done: false, info: errorInfo(error) }
         }
@@ -211,6 +238,7 @@ export function createPublishService(options: PublishServiceOptions): PublishSer
           }
           return writeOutbox([...rest, updated])
         })
+        if (outcome.done) await hooks.onPublished?.(job, outcome.result)
       }
       return published
     },

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { InsertedPhoto } from '@shared/ipc/channels/photos'
 import type { DraftId } from '@shared/model/draft'
 import { Modal } from '../components/Modal'
+import type { OpenPhotosPayload } from '../editor/plugins/images/commands'
 import { filterPhotos, sortPhotos, type CullFilter, type CullSort } from './culling'
 import { failureText } from './failureText'
 import { LargeView } from './LargeView'
@@ -11,6 +12,10 @@ import { usePhotoImport } from './usePhotoImport'
 
 type Props = {
   draftId: DraftId
+  /** The import to start with (photos dropped on the editor); a new, empty one when absent. */
+  initial?: OpenPhotosPayload
+  /** The credit field's first value: the draft's photographer when its metadata names exactly one. */
+  defaultCredit?: string
   onInsert(photos: InsertedPhoto[], credit: string, asGallery: boolean): void
   onClose(): void
 }
@@ -21,12 +26,12 @@ const FILTERS: CullFilter[] = ['all', 'picked', 'unmarked']
  * The culling view: a photographer's folder in a grid of previews sorted by capture time, picked with the
  * keyboard, and the picks compressed into the article at the caret (or as galleries) with the credit.
  */
-export function CullingView({ draftId, onInsert, onClose }: Props) {
+export function CullingView({ draftId, initial, defaultCredit = '', onInsert, onClose }: Props) {
   const { t } = useTranslation()
   const ids = useId()
-  const photoImport = usePhotoImport()
-  const { photos, progress, error } = photoImport
-  const [credit, setCredit] = useState('')
+  const photoImport = usePhotoImport(initial)
+  const { photos, progress, error, refused } = photoImport
+  const [credit, setCredit] = useState(defaultCredit)
   const [sort, setSort] = useState<CullSort>('captured')
   const [filter, setFilter] = useState<CullFilter>('all')
   const [focus, setFocus] = useState(0)
@@ -136,6 +141,17 @@ export function CullingView({ draftId, onInsert, onClose }: Props) {
           <p className="photos-error" role="alert">
             {t(`errors.${error}`)}
           </p>
+        )}
+        {refused.length > 0 && (
+          <ul className="photos-error photos-refused" role="alert">
+            {refused.map((file, index) => (
+              <li key={index}>
+                {file.name === ''
+                  ? t('photos.refusedUnnamed', { reason: failureText(t, file.code) })
+                  : t('photos.refused', { name: file.name, reason: failureText(t, file.code) })}
+              </li>
+            ))}
+          </ul>
         )}
 
         {photos.length === 0 ? (

@@ -1,20 +1,39 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import { COMMAND_PRIORITY_EDITOR } from 'lexical'
 import { useTranslation } from 'react-i18next'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
 import type { InsertedPhoto } from '@shared/ipc/channels/photos'
 import { newArticlePhoto } from '../editor/nodes/ImageNode'
 import { useOptionalAssets } from '../editor/plugins/images/AssetContext'
-import { INSERT_GALLERY_COMMAND, INSERT_IMAGE_COMMAND } from '../editor/plugins/images/commands'
+import { INSERT_GALLERY_COMMAND, INSERT_IMAGE_COMMAND, OPEN_PHOTOS_COMMAND, type OpenPhotosPayload } from '../editor/plugins/images/commands'
 import { CullingView } from './CullingView'
 
-/** 照片 in the editor's toolbar: opens the culling view, and puts what it inserts at the caret. */
+/**
+ * 照片 in the editor's toolbar: opens the culling view (also for a folder dropped on the editor), and puts
+ * what it inserts at the caret.
+ */
 export function PhotosButton() {
   const { t } = useTranslation()
   const [editor] = useLexicalComposerContext()
   const editable = useLexicalEditable()
   const assets = useOptionalAssets()
-  const [open, setOpen] = useState(false)
+  /** The view is open; `initial` is the import it was opened with (a drop), if any. */
+  const [open, setOpen] = useState<{ initial?: OpenPhotosPayload } | null>(null)
+
+  useEffect(
+    () =>
+      editor.registerCommand(
+        OPEN_PHOTOS_COMMAND,
+        (payload) => {
+          if (!assets || !editor.isEditable() || open) return false
+          setOpen({ initial: payload })
+          return true
+        },
+        COMMAND_PRIORITY_EDITOR
+      ),
+    [editor, assets, open]
+  )
   if (!assets) return null
 
   const insert = (inserted: InsertedPhoto[], credit: string, asGallery: boolean) => {
@@ -30,7 +49,7 @@ export function PhotosButton() {
         disabled={!editable}
         tabIndex={-1}
         onMouseDown={(event) => event.preventDefault()}
-        onClick={() => setOpen(true)}
+        onClick={() => setOpen({})}
       >
         <svg className="toolbar-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
           <g fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round">
@@ -44,9 +63,11 @@ export function PhotosButton() {
       {open && (
         <CullingView
           draftId={assets.draftId}
+          {...(open.initial ? { initial: open.initial } : {})}
+          defaultCredit={assets.photoCredit}
           onInsert={insert}
           onClose={() => {
-            setOpen(false)
+            setOpen(null)
             editor.focus()
           }}
         />

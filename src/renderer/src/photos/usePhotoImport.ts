@@ -3,36 +3,25 @@ import type { InsertedPhoto, PhotoFailure } from '@shared/ipc/channels/photos'
 import type { AppErrorCode } from '@shared/errors'
 import type { DraftId } from '@shared/model/draft'
 import { errorCodeOf } from '../drafts/errorText'
-import { base64OfDataUrl, pastedPhotoName } from '../editor/plugins/images/photoFiles'
+import type { OpenPhotosPayload } from '../editor/plugins/images/commands'
+import { addDroppedFiles } from '../editor/plugins/images/importPhotos'
+import type { PhotoFailure as RefusedFile } from '../editor/plugins/images/photoFiles'
 import { newsroom } from '../newsroom'
 import { mergeEntries, type CullPhoto, type PhotoMark } from './culling'
 
 export type ImportProgress = { phase: 'preview' | 'insert'; finished: number; total: number }
 
-function readAsBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => {
-      try {
-        resolve(base64OfDataUrl(String(reader.result)))
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)))
-      }
-    }
-    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'))
-    reader.readAsDataURL(file)
-  })
-}
-
 /**
  * One import in the culling view: the session main keeps (paths never reach the page), the photos with their
  * previews as they are pushed, the marks, and the insert into the draft.
  */
-export function usePhotoImport() {
-  const [photos, setPhotos] = useState<CullPhoto[]>([])
+export function usePhotoImport(initial?: OpenPhotosPayload) {
+  const [photos, setPhotos] = useState<CullPhoto[]>(() => (initial ? mergeEntries([], initial.photos) : []))
   const [progress, setProgress] = useState<ImportProgress | null>(null)
   const [error, setError] = useState<AppErrorCode | null>(null)
-  const session = useRef<string | null>(null)
+  /** Dropped files and folders main did not take, by name. */
+  const [refused, setRefused] = useState<RefusedFile[]>(() => initial?.refused ?? [])
+  const session = useRef<string | null>(initial?.sessionId ?? null)
   const previewsRunning = useRef(false)
   const previewsAgain = useRef(false)
 
@@ -111,27 +100,29 @@ export function usePhotoImport() {
     [runPreviews]
   )
 
-  /** Dropped or pasted pictures: their bytes go to main one at a time, then previews as for chosen files. */
+  /** Dropped or pasted pictures: files and folders on disk by path, others by their bytes; then previews as for chosen files. */
   const addFiles = useCallback(
     async (files: readonly File[]) => {
       setError(null)
-      const pictures = files.filter((f) => f.type === '' || f.type.startsWith('image/'))
-      if (pictures.length === 0) return
-      try {
-        for (const file of pictures) {
-          const name = file.name || pastedPhotoName(file.type, new Date())
-          const base64 = await readAsBase64(file)
-          const answer = await newsroom().photos.addBytes({ sessionId: session.current, name, base64 })
-          session.current = answer.sessionId
-          setPhotos((current) => mergeEntries(current, answer.photos))
-        }
-        await runPreviews()
-      } catch (failure) {
-        setError(errorCodeOf(failure))
-      }
+      if (files.length === 0) return
+      const added = await addDroppedFiles(files, session.current)
+      setRefused(added.failures)
+      if (!added.session) return
+      session.current = added.session.sessionId
+      const entries = added.session.photos
+      setPhotos((current) => mergeEntries(current, entries))
+      await runPreviews()
     },
     [runPreviews]
   )
+
+  // A session handed over by the editor (a dropped folder) has its previews made as soon as the view opens.
+  const started = useRef(false)
+  useEffect(() => {
+    if (started.current || !initial) return
+    started.current = true
+    void runPreviews()
+  }, [initial, runPreviews])
 
   const cancel = useCallback(() => {
     const sessionId = session.current
@@ -176,5 +167,5 @@ export function usePhotoImport() {
     return newsroom().photos.large({ sessionId, id })
   }, [])
 
-  return { photos, progress, error, choose, addFiles, cancel, retryCancelled, mark, insert, large }
+  return { photos, progress, error, refused, choose, addFiles, cancel, retryCancelled, mark, insert, large }
 }

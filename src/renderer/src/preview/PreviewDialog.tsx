@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ArticleOutputSettings, DraftArticleSource } from '@shared/article/articleOf'
+import type { TFunction } from 'i18next'
 import type { AppErrorCode } from '@shared/errors'
 import type { MissingPicture, SiteStyles } from '@shared/ipc/channels/export'
 import { Modal } from '../components/Modal'
@@ -139,7 +140,7 @@ const EXPORT_ERROR_CODES = ['disk-full', 'read-only', 'not-found', 'internal'] a
 type ExportErrorCode = (typeof EXPORT_ERROR_CODES)[number]
 
 /** Writing somewhere the person chose has its own words for a full or read-only disk; the rest read as anywhere. */
-function reasonText(code: AppErrorCode, t: ReturnType<typeof useTranslation>['t']): string {
+function reasonText(code: AppErrorCode, t: TFunction): string {
   return (EXPORT_ERROR_CODES as readonly string[]).includes(code) ? t(`preview.errors.${code as ExportErrorCode}`) : t(`errors.${code}`)
 }
 

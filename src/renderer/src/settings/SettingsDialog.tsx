@@ -11,11 +11,12 @@ import {
 import { Modal } from '../components/Modal'
 import { CreditSettings, articleSettingsValid, type ArticleSettingsValue } from './credit/CreditSettings'
 import { DirectoryManager } from './directory/DirectoryManager'
+import { PublishTargetsManager } from '../publish/targets/PublishTargetsManager'
 import { PhotoCompressionFields, usePhotoCompressionForm } from '../photos/PhotoCompressionFields'
 import { WorkflowSettingsFields } from '../workflow/WorkflowSettingsFields'
 
-const SETTINGS_TABS = ['general', 'article', 'directory'] as const
-type SettingsTab = (typeof SETTINGS_TABS)[number]
+const SETTINGS_TABS = ['general', 'article', 'directory', 'publish'] as const
+export type SettingsTab = (typeof SETTINGS_TABS)[number]
 
 type Props = {
   settings: Settings
@@ -23,9 +24,11 @@ type Props = {
   currentDataDir: string
   onSave(patch: SettingsPatch): void
   onClose(): void
+  /** The tab shown first, e.g. 'publish' when a publish error says to check 设置 → 发布. */
+  initialTab?: SettingsTab
 }
 
-export function SettingsDialog({ settings, currentDataDir, onSave, onClose }: Props) {
+export function SettingsDialog({ settings, currentDataDir, onSave, onClose, initialTab = 'general' }: Props) {
   const { t } = useTranslation()
   const ids = useId()
   const [language, setLanguage] = useState<UiLanguage>(settings.language)
@@ -37,7 +40,7 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onClose }: Pr
   const delayMs = Number(delay)
   const delayValid = /^\d+$/.test(delay.trim()) && delayMs >= AUTOSAVE_DELAY_MIN_MS && delayMs <= AUTOSAVE_DELAY_MAX_MS
   const bounds = { min: AUTOSAVE_DELAY_MIN_MS, max: AUTOSAVE_DELAY_MAX_MS }
-  const [tab, setTab] = useState<SettingsTab>('general')
+  const [tab, setTab] = useState<SettingsTab>(initialTab)
   const [article, setArticle] = useState<ArticleSettingsValue>({
     requiredMetadata: settings.requiredMetadata,
     creditTemplate: settings.creditTemplate,
@@ -45,7 +48,8 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onClose }: Pr
   })
   const articleValid = articleSettingsValid(article)
   const photoForm = usePhotoCompressionForm(settings.photoCompression)
-  const tabLabel = (name: SettingsTab) => (name === 'general' ? t('directory.tabs.general') : name === 'article' ? t('credit.tab') : t('directory.tabs.directory'))
+  const tabLabel = (name: SettingsTab) =>
+    name === 'general' ? t('directory.tabs.general') : name === 'article' ? t('credit.tab') : name === 'publish' ? t('publishTargets.tab') : t('directory.tabs.directory')
 
   return (
     <Modal labelledBy={`${ids}-heading`} onClose={onClose} className="modal-settings">
@@ -146,6 +150,9 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onClose }: Pr
         </div>
         <div role="tabpanel" id={`${ids}-panel-directory`} aria-labelledby={`${ids}-tab-directory`} className="settings-panel" hidden={tab !== 'directory'}>
           {tab === 'directory' && <DirectoryManager />}
+        </div>
+        <div role="tabpanel" id={`${ids}-panel-publish`} aria-labelledby={`${ids}-tab-publish`} className="settings-panel" hidden={tab !== 'publish'}>
+          {tab === 'publish' && <PublishTargetsManager />}
         </div>
         <div className="modal-actions">
           <button type="button" className="button" onClick={onClose}>

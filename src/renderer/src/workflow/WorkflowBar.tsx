@@ -6,6 +6,9 @@ import { errorCodeOf, errorDetailOf } from '../drafts/errorText'
 import { newsroom } from '../newsroom'
 import { HistoryDialog } from '../history/HistoryDialog'
 import { ExportPackageButton } from '../packages/ExportPackageButton'
+import { openOutbox } from '../publish/outboxSignal'
+import { PublishDialog } from '../publish/PublishDialog'
+import { PublishedPanel } from '../publish/PublishedPanel'
 import { AuditLogDialog } from './AuditLogDialog'
 import { ChangesDialog } from './ChangesDialog'
 import { SignOffDialog } from './SignOffDialog'
@@ -28,7 +31,12 @@ type Props = {
   onStatus(status: DraftStatus): void
 }
 
-type Dialog = { kind: 'step'; action: WorkflowAction } | { kind: 'changes' } | { kind: 'audit' } | { kind: 'history' }
+type Dialog =
+  | { kind: 'step'; action: WorkflowAction }
+  | { kind: 'publish'; resend?: { targetId: string } }
+  | { kind: 'changes' }
+  | { kind: 'audit' }
+  | { kind: 'history' }
 
 type Message =
   | { kind: 'invalidated'; status: DraftStatus }
@@ -45,6 +53,7 @@ export function WorkflowBar({ draftId, userName, requireApproval, flush, revisio
   const [dialog, setDialog] = useState<Dialog | null>(null)
   const [message, setMessage] = useState<Message | null>(null)
   const [exportingPdf, setExportingPdf] = useState(false)
+  const [publishes, setPublishes] = useState(0)
 
   function loaded(next: WorkflowState) {
     setState(next)
@@ -56,6 +65,15 @@ export function WorkflowBar({ draftId, userName, requireApproval, flush, revisio
   const reload = () => newsroom().workflow.get({ draftId }).then(loaded, loadFailed)
   const onLoaded = useEffectEvent(loaded)
   const onLoadFailed = useEffectEvent(loadFailed)
+  // A step this window did not take (a queued publish that got through recorded its sign-off): the editor
+  // takes over the new revision, or its next sign-off would be refused as made on an older one.
+  const onForeignStep = useEffectEvent((changedRevision: number) => {
+    if (changedRevision === revision()) return
+    newsroom()
+      .drafts.open({ id: draftId })
+      .then((draft) => draft.revision === changedRevision && onAdopt(draft))
+      .catch(() => undefined)
+  })
 
   useEffect(() => {
     let live = true
@@ -70,6 +88,7 @@ export function WorkflowBar({ draftId, userName, requireApproval, flush, revisio
     const off = newsroom().on('workflow:changed', (change) => {
       if (change.draftId !== draftId) return
       if (change.cause === 'edit') setMessage({ kind: 'invalidated', status: change.status })
+      if (change.cause === 'step') onForeignStep(change.revision)
       void refresh()
     })
     return () => {
@@ -145,7 +164,7 @@ export function WorkflowBar({ draftId, userName, requireApproval, flush, revisio
               key={action}
               type="button"
               className={`button button-small ${action === 'return' ? 'button-danger' : 'button-primary'}`}
-              onClick={() => setDialog({ kind: 'step', action })}
+              onClick={() => setDialog(action === 'publish' ? { kind: 'publish' } : { kind: 'step', action })}
             >
               {t(`workflow.actions.${action}`)}
             </button>
@@ -182,6 +201,12 @@ export function WorkflowBar({ draftId, userName, requireApproval, flush, revisio
       {lastPublish?.withoutApproval && (
         <p className="workflow-note workflow-unapproved">{t('workflow.publishedWithoutApproval', { name: lastPublish.name, time: shortTime(lastPublish.at) })}</p>
       )}
+      <PublishedPanel
+        draftId={draftId}
+        refreshKey={`${String(publishes)}:${String(state?.revision ?? 0)}`}
+        canResend={state?.status === 'published'}
+        onResend={(targetId) => setDialog({ kind: 'publish', resend: { targetId } })}
+      />
       {message && (
         <WorkflowMessage
           message={message}
@@ -196,6 +221,25 @@ export function WorkflowBar({ draftId, userName, requireApproval, flush, revisio
           defaultName={userName}
           withoutApproval={state?.publishWithoutApproval ?? false}
           onConfirm={(name, text) => step(dialog.action, name, text)}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'publish' && (
+        <PublishDialog
+          draftId={draftId}
+          defaultName={userName}
+          withoutApproval={state?.publishWithoutApproval ?? false}
+          resend={dialog.resend}
+          flush={flush}
+          revision={revision}
+          onAdopt={(draft, next) => {
+            onAdopt(draft)
+            setState(next)
+            onStatus(next.status)
+            setMessage(null)
+          }}
+          onPublished={() => setPublishes((count) => count + 1)}
+          onOpenOutbox={openOutbox}
           onClose={() => setDialog(null)}
         />
       )}

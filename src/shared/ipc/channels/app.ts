@@ -25,6 +25,11 @@ export const appChannels = {
   'app:showInFolder': {
     request: z.object({ path: z.string().min(1) }),
     response: Ok
+  },
+  /** A system notification (e.g. 已发布): the page words it in the UI language. */
+  'app:notify': {
+    request: z.object({ title: z.string().min(1).max(200), body: z.string().max(1000) }),
+    response: Ok
   }
 } as const satisfies ChannelMap
 

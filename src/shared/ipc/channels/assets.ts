@@ -2,7 +2,6 @@ import { z } from 'zod'
 import { DraftIdSchema } from '../../model/draft'
 import { StoredAssetSchema } from '../../model/asset'
 import { AssetIdSchema } from '../../article/schema'
-import { AppErrorPayloadSchema } from '../../errors'
 import type { ChannelMap, EventMap } from './common'
 
 /** file:///…/msohtmlclip1/01/clip_image001.png, as Word writes them; no `.` or `..` segments. */
@@ -34,14 +33,6 @@ export const assetChannels = {
      */
     request: z.object({ draftId: DraftIdSchema, fromDraftId: DraftIdSchema, assetId: AssetIdSchema }),
     response: StoredAssetSchema
-  },
-  'assets:pickImages': {
-    // Main shows the system's file dialog, so the page never names a path itself.
-    request: z.object({ draftId: DraftIdSchema }),
-    response: z.object({
-      assets: z.array(StoredAssetSchema),
-      failures: z.array(z.object({ name: z.string(), error: AppErrorPayloadSchema }))
-    })
   }
 } as const satisfies ChannelMap
 

@@ -44,6 +44,10 @@ export type PhotoFailure = z.infer<typeof PhotoFailureSchema>
 
 const SessionResponse = z.object({ sessionId: PhotoSessionIdSchema, photos: z.array(PhotoEntrySchema) })
 
+/** A dropped path main would not take (gone, not a photo, a folder without photos), named for the person. */
+export const RefusedPathSchema = z.object({ name: z.string(), code: ImageFailureCodeSchema, detail: z.string() })
+export type RefusedPath = z.infer<typeof RefusedPathSchema>
+
 /** Base64 of one dropped or pasted picture, at most ~60 MB. */
 const Base64Schema = z.string().max(90_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64')
 
@@ -59,6 +63,15 @@ export const photoChannels = {
   'photos:addBytes': {
     request: z.object({ sessionId: PhotoSessionIdSchema.nullable(), name: z.string().min(1).max(255), base64: Base64Schema }),
     response: SessionResponse
+  },
+  /**
+   * Files and folders dropped from the system (their paths from the preload's pathsForFiles): photos are
+   * read where they are, never copied through the page. Folders are searched as photos:choose does;
+   * `folders` says how many of the paths were folders, so a dropped folder can open the culling view.
+   */
+  'photos:addPaths': {
+    request: z.object({ sessionId: PhotoSessionIdSchema.nullable(), paths: z.array(z.string().min(1).max(4096)).min(1).max(3000) }),
+    response: SessionResponse.extend({ refused: z.array(RefusedPathSchema), folders: z.number().int().nonnegative() })
   },
   /** Makes the previews of the session's photos not made yet; each one is also pushed as `photos:progress`. */
   'photos:previews': {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { DraftIdSchema } from '../../model/draft'
+import { AppErrorCodeSchema } from '../../errors'
+import { DraftIdSchema, DraftSchema } from '../../model/draft'
 import {
   ConnectionReportSchema,
   LivePageReportSchema,
@@ -9,10 +10,12 @@ import {
   PublishProgressSchema,
   PublishRecordFileSchema,
   PublishResultSchema,
+  PublishSignOffSchema,
   PublishTargetIdSchema,
   PublishTargetListSchema,
   PublishTargetSchema
 } from '../../model/publish'
+import { SignOffSchema, WorkflowStateSchema } from '../../model/workflow'
 import { NoRequest, Ok, type ChannelMap, type EventMap } from './common'
 
 /** Targets as the settings page shows them: whether a password/token is stored, never the secret itself. */
@@ -22,7 +25,14 @@ export const PublishTargetsViewSchema = PublishTargetListSchema.extend({ withSec
 export const PublishJobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)
 
 export const PublishRunOutcomeSchema = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('published'), result: PublishResultSchema }),
+  z.object({
+    outcome: z.literal('published'),
+    result: PublishResultSchema,
+    // The publish sign-off recorded after the site took the article: the editor adopts the new status and revision.
+    workflow: z.object({ draft: DraftSchema, signOff: SignOffSchema, state: WorkflowStateSchema }).nullable().default(null),
+    /** On the site, but the sign-off could not be written (the draft changed meanwhile, the disk is full…). */
+    signOffError: AppErrorCodeSchema.nullable().default(null)
+  }),
   z.object({ outcome: z.literal('failed'), error: PublishErrorInfoSchema, queued: OutboxJobSchema.nullable() })
 ])
 
@@ -36,13 +46,22 @@ export const publishChannels = {
   'publish:removeTarget': { request: z.object({ targetId: PublishTargetIdSchema }), response: PublishTargetsViewSchema },
   'publish:testConnection': { request: z.object({ targetId: PublishTargetIdSchema }), response: ConnectionReportSchema },
   'publish:run': {
-    // Progress arrives as publish:progress events; without targetId the default target is used.
-    request: z.object({ jobId: PublishJobIdSchema, draftId: DraftIdSchema, targetId: PublishTargetIdSchema.optional(), options: PublishOptionsSchema.optional() }),
+    // Progress arrives as publish:progress events; without targetId the default target is used. With signOff
+    // this is the workflow's publish step (先审后发 applies); without it only a draft already 已发布 goes out again.
+    request: z.object({
+      jobId: PublishJobIdSchema,
+      draftId: DraftIdSchema,
+      targetId: PublishTargetIdSchema.optional(),
+      options: PublishOptionsSchema.optional(),
+      signOff: PublishSignOffSchema.optional()
+    }),
     response: PublishRunOutcomeSchema
   },
   'publish:cancel': { request: z.object({ jobId: PublishJobIdSchema }), response: Ok },
   'publish:outbox': { request: NoRequest, response: z.object({ jobs: z.array(OutboxJobSchema) }) },
   'publish:outboxCancel': { request: z.object({ jobId: PublishJobIdSchema }), response: Ok },
+  /** 立即重试: sends one queued job now; its outcome arrives as publish:outboxChanged (and workflow:changed). */
+  'publish:outboxRetry': { request: z.object({ jobId: PublishJobIdSchema }), response: z.object({ published: z.boolean() }) },
   'publish:verify': { request: z.object({ draftId: DraftIdSchema, targetId: PublishTargetIdSchema }), response: LivePageReportSchema },
   'publish:records': { request: z.object({ draftId: DraftIdSchema }), response: PublishRecordFileSchema },
   'publish:openLive': {
@@ -53,5 +72,7 @@ export const publishChannels = {
 } as const satisfies ChannelMap
 
 export const publishEvents = {
-  'publish:progress': PublishProgressSchema
+  'publish:progress': PublishProgressSchema,
+  /** The outbox after a job was queued, retried or cancelled. */
+  'publish:outboxChanged': z.object({ jobs: z.array(OutboxJobSchema) })
 } as const satisfies EventMap

@@ -80,7 +80,7 @@ function GalleryItem({ photo, index, nodeKey, editable }: { photo: ArticlePhoto;
 export function GalleryComponent({ nodeKey, gallery }: GalleryViewProps) {
   const { t } = useTranslation()
   const editable = useLexicalEditable()
-  const { draftId, reportFailures } = useAssets()
+  const { draftId, photoCredit, reportFailures } = useAssets()
   const frame = useRef<HTMLElement>(null)
   const isSelected = usePhotoBlockSelection(nodeKey, frame)
   const update = useNodeUpdate<GalleryNode>(nodeKey, $isGalleryNode)
@@ -90,7 +90,7 @@ export function GalleryComponent({ nodeKey, gallery }: GalleryViewProps) {
   async function addPhotos() {
     setAdding(true)
     try {
-      const { photos, failures } = await pickPhotos(draftId)
+      const { photos, failures } = await pickPhotos(draftId, photoCredit)
       reportFailures(failures)
       if (photos.length > 0) update((node) => void node.addPhotos(photos))
     } finally {

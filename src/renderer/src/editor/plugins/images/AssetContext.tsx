@@ -6,6 +6,8 @@ export type AssetContextValue = {
   draftId: DraftId
   /** Where a stored picture of this draft is shown from; null until the app has answered. */
   assetUrl(assetId: string): string | null
+  /** The credit photos get when inserted: the draft's photographer when its metadata names exactly one, else ''. */
+  photoCredit: string
   /** Tells the person which pictures were not inserted and why. */
   reportFailures(failures: readonly PhotoFailure[]): void
 }

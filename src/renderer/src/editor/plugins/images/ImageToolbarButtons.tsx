@@ -30,8 +30,8 @@ function PhotoIcon({ gallery }: { gallery: boolean }) {
 }
 
 /**
- * 插入图片 and 插入组图 for the toolbar: the system's file dialog (in main) stores the chosen pictures, then
- * they are inserted at the caret, each as an image or together as galleries of up to four.
+ * 插入图片 and 插入组图 for the toolbar: the system's file dialog (in main), the chosen pictures compressed
+ * through the photo pipeline, then inserted at the caret, each as an image or together as galleries of up to four.
  */
 export function ImageToolbarButtons() {
   const { t } = useTranslation()
@@ -41,12 +41,12 @@ export function ImageToolbarButtons() {
   const [busy, setBusy] = useState(false)
 
   if (!assets) return null
-  const { draftId, reportFailures } = assets
+  const { draftId, photoCredit, reportFailures } = assets
 
   async function insert(asGallery: boolean) {
     setBusy(true)
     try {
-      const { photos, failures } = await pickPhotos(draftId)
+      const { photos, failures } = await pickPhotos(draftId, photoCredit)
       reportFailures(failures)
       if (photos.length > 0) {
         editor.dispatchCommand(asGallery ? INSERT_GALLERY_COMMAND : INSERT_IMAGE_COMMAND, { photos })

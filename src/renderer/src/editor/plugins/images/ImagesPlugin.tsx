@@ -31,10 +31,14 @@ import {
   $isPhotoBlock,
   INSERT_GALLERY_COMMAND,
   INSERT_IMAGE_COMMAND,
+  OPEN_PHOTOS_COMMAND,
   type PhotoPlace
 } from './commands'
-import { importPhotoFiles } from './importPhotos'
+import { addDroppedFiles, insertSession } from './importPhotos'
 import { $removePhotoBlock } from './removePhotoBlock'
+
+/** More photos than this dropped at once (or any folder) are for choosing in the culling view, not inserting. */
+const DIRECT_INSERT_MAX = 5
 
 /** Carries the key of a photo block being moved by drag; never leaves this editor. */
 const PHOTO_DRAG_TYPE = 'application/x-newsroom-photo-block'
@@ -91,11 +95,17 @@ export function ImagesPlugin() {
 
   useEffect(() => {
     if (!assets) return
-    const { draftId, reportFailures } = assets
+    const { draftId, photoCredit, reportFailures } = assets
     // Imports first (asynchronous, over IPC), then one synchronous insert through the command.
     const insertFiles = async (files: File[], place: PhotoPlace | undefined): Promise<void> => {
-      const { photos, failures } = await importPhotoFiles(draftId, files)
+      const { session, failures, folders } = await addDroppedFiles(files)
+      const forChoosing = session !== null && session.photos.length > 0 && (folders > 0 || session.photos.length > DIRECT_INSERT_MAX)
+      if (forChoosing && editor.dispatchCommand(OPEN_PHOTOS_COMMAND, { ...session, refused: failures })) return
       reportFailures(failures)
+      if (!session) return
+      const inserted = await insertSession(draftId, session, photoCredit)
+      reportFailures(inserted.failures)
+      const { photos } = inserted
       if (photos.length > 0) editor.dispatchCommand(INSERT_IMAGE_COMMAND, place ? { photos, place } : { photos })
     }
     const ownField = (event: Event | null): boolean => isPhotoField(event?.target ?? null)

@@ -26,7 +26,16 @@ function loadAssetUrlBase(): Promise<string> {
  * Around the editor of one draft: gives photo views the draft's asset addresses, supplies the views the
  * photo nodes render, and shows what went wrong with pictures that could not be inserted.
  */
-export function PhotoAssetsProvider({ draftId, children }: { draftId: DraftId; children: ReactNode }) {
+export function PhotoAssetsProvider({
+  draftId,
+  photographers = [],
+  children
+}: {
+  draftId: DraftId
+  /** The draft's metadata photographers (摄影). */
+  photographers?: readonly string[]
+  children: ReactNode
+}) {
   const [base, setBase] = useState<string | null>(null)
   const [failures, setFailures] = useState<PhotoFailure[]>([])
 
@@ -44,13 +53,17 @@ export function PhotoAssetsProvider({ draftId, children }: { draftId: DraftId; c
   const reportFailures = useCallback((next: readonly PhotoFailure[]) => {
     if (next.length > 0) setFailures((current) => [...current, ...next])
   }, [])
+  const named = photographers.map((name) => name.trim()).filter((name) => name !== '')
+  // Several photographers: which one took which photo is for the person to say in the photo's own field.
+  const photoCredit = named.length === 1 ? (named[0] ?? '') : ''
   const value = useMemo<AssetContextValue>(
     () => ({
       draftId,
       assetUrl: (assetId) => (base === null ? null : `${base}${draftId}/${assetId}`),
+      photoCredit,
       reportFailures
     }),
-    [base, draftId, reportFailures]
+    [base, draftId, photoCredit, reportFailures]
   )
 
   return (

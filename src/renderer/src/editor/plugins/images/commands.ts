@@ -13,8 +13,10 @@ import {
 import { $insertNodeToNearestRoot } from '@lexical/utils'
 // Relative, not @shared: unit-tested under Node, which has no @shared alias.
 import type { ArticlePhoto } from '../../../../../shared/article/schema'
+import type { PhotoEntry } from '../../../../../shared/ipc/channels/photos'
 import { $createImageNodeFromPhoto, $isImageNode, type ImageNode } from '../../nodes/ImageNode'
 import { $createPhotoBlock, $isGalleryNode, galleryRuns, type GalleryNode } from '../../nodes/GalleryNode'
+import type { PhotoFailure } from './photoFiles'
 
 /** Where a drop put the pictures: beside a top-level block, or (no block under the pointer) at the end. */
 export type PhotoPlace = { beside: NodeKey; side: 'before' | 'after' } | { atEnd: true }
@@ -28,6 +30,14 @@ export type InsertPhotosPayload = { photos: ArticlePhoto[]; place?: PhotoPlace }
 export const INSERT_IMAGE_COMMAND: LexicalCommand<InsertPhotosPayload> = createCommand('INSERT_IMAGE_COMMAND')
 /** The photos become galleries of up to four; a single photo (or one left over) becomes an image. */
 export const INSERT_GALLERY_COMMAND: LexicalCommand<InsertPhotosPayload> = createCommand('INSERT_GALLERY_COMMAND')
+
+/**
+ * Photos dropped from the system that want choosing rather than inserting (a folder, a card's worth): the
+ * culling view opens on main's import session. Not handled (no photo button in this editor): the dropper
+ * inserts them itself.
+ */
+export type OpenPhotosPayload = { sessionId: string; photos: PhotoEntry[]; refused: PhotoFailure[] }
+export const OPEN_PHOTOS_COMMAND: LexicalCommand<OpenPhotosPayload> = createCommand('OPEN_PHOTOS_COMMAND')
 
 export function $isPhotoBlock(node: LexicalNode | null | undefined): node is ImageNode | GalleryNode {
   return $isImageNode(node) || $isGalleryNode(node)

@@ -1,17 +1,35 @@
 // Relative, not @shared: unit-tested under Node, which has no @shared alias.
-import type { AppErrorCode } from '../../../../../shared/errors'
+import { AppErrorCodeSchema, type AppErrorCode } from '../../../../../shared/errors'
+import type { ImageFailureCode } from '../../../../../shared/model/image'
 
 /**
- * The asset store refuses pictures above 60 MB (MAX_ASSET_BYTES in main's assetStore.ts); refusing them here
- * too spares reading and sending a file main would turn away, and names the reason rather than a transport error.
+ * A dropped or pasted picture without a path on disk travels as base64, which photos:addBytes caps near
+ * 67 MB; refusing larger ones here spares reading and sending a file main would turn away, and names the
+ * reason rather than a transport error.
  */
 export const MAX_PHOTO_BYTES = 60 * 1024 * 1024
 
 /** The parts of a File the choice depends on, so it can be tested without a browser. */
 export type FileFacts = { name: string; type: string; size: number }
 
-/** A picture that did not make it into the article, and why, to tell the person by file name. */
-export type PhotoFailure = { name: string; code: AppErrorCode }
+/** A picture that did not make it into the article, and why (the photo pipeline's words), to tell the person by file name. */
+export type PhotoFailure = { name: string; code: ImageFailureCode }
+
+const FROM_APP_ERROR: Partial<Record<AppErrorCode, ImageFailureCode>> = {
+  'disk-full': 'disk-full',
+  'read-only': 'read-only',
+  'not-found': 'vanished',
+  'corrupt-file': 'corrupt',
+  'unsupported-file': 'unsupported',
+  'file-too-large': 'too-large',
+  cancelled: 'cancelled'
+}
+
+/** A whole request that failed (main's AppError code), as the failure of the photos it carried. */
+export function photoFailureCodeOf(error: unknown): ImageFailureCode {
+  const parsed = AppErrorCodeSchema.safeParse((error as { code?: unknown } | null | undefined)?.code)
+  return (parsed.success ? FROM_APP_ERROR[parsed.data] : undefined) ?? 'internal'
+}
 
 /**
  * Which dropped or pasted files go to the asset store. Whether a file really is a picture is decided there,
@@ -22,9 +40,9 @@ export function sortPhotoFiles<F extends FileFacts>(files: readonly F[]): { toIm
   const toImport: F[] = []
   const refused: PhotoFailure[] = []
   for (const file of files) {
-    if (file.type !== '' && !file.type.startsWith('image/')) refused.push({ name: file.name, code: 'unsupported-file' })
-    else if (file.size > MAX_PHOTO_BYTES) refused.push({ name: file.name, code: 'file-too-large' })
-    else if (file.size === 0) refused.push({ name: file.name, code: 'corrupt-file' })
+    if (file.type !== '' && !file.type.startsWith('image/')) refused.push({ name: file.name, code: 'unsupported' })
+    else if (file.size > MAX_PHOTO_BYTES) refused.push({ name: file.name, code: 'too-large' })
+    else if (file.size === 0) refused.push({ name: file.name, code: 'empty' })
     else toImport.push(file)
   }
   return { toImport, refused }

@@ -143,11 +143,11 @@ export function PastePlugin() {
       if (html.trim() === '') return false
       const imageFiles = Array.from(data.files).filter((file) => file.type.startsWith('image/'))
       if (imageFiles.length > 0 && isOnlyPictures(html)) {
-        // A browser's "copy image": the picture's bytes are on the clipboard, so they are stored as they
-        // are (the images plugin's path) and the HTML's address is never fetched.
+        // A browser's "copy image": the picture's bytes are on the clipboard, so they go through the photo
+        // pipeline like a dropped file (the images plugin's path) and the HTML's address is never fetched.
         if (!assets) return false
         event.preventDefault()
-        importPhotoFiles(assets.draftId, imageFiles)
+        importPhotoFiles(assets.draftId, imageFiles, assets.photoCredit)
           .then(({ photos, failures }) => {
             assets.reportFailures(failures)
             if (photos.length > 0) editor.dispatchCommand(INSERT_IMAGE_COMMAND, { photos })
