@@ -74,6 +74,8 @@ suite('one-click publish', () => {
     const dialog = await openPublish(page)
     // Without approval the warning is shown and the name from settings is filled in.
     expect(await dialog.textContent()).toContain('未经审核发布将被记录')
+    // Required details left empty are named before anything goes out (publishing them anyway is allowed).
+    await expect.poll(() => dialog.textContent()).toContain('还有 4 项必填的稿件信息未填：栏目、供稿单位、编辑、供稿。')
     expect(await dialog.getByRole('textbox', { name: '签字人' }).inputValue()).toBe('张编辑')
     expect(await dialog.getByRole('combobox', { name: '发布到' }).locator('option:checked').textContent()).toBe('本地网站（本地网站文件夹）')
     // The local site has no status on a site to choose.

@@ -4,10 +4,12 @@ import type { AppErrorCode } from '@shared/errors'
 import type { ResponseOf } from '@shared/ipc/contract'
 import type { Draft } from '@shared/model/draft'
 import { NAME_MAX } from '@shared/model/metadata'
+import type { RequirableMetadataField } from '@shared/settings'
 import type { OutboxJob, PublishErrorInfo, PublishOptions, PublishProgress, PublishResult, PublishTarget } from '@shared/model/publish'
 import { COMMENT_MAX, type WorkflowState } from '@shared/model/workflow'
 import { Modal } from '../components/Modal'
 import { errorCodeOf, errorDetailOf } from '../drafts/errorText'
+import { missingRequired } from '../metadata/metadataForm'
 import { newsroom } from '../newsroom'
 import { newPublishJobId } from './articleText'
 import { ConflictView } from './ConflictView'
@@ -67,6 +69,8 @@ export function PublishDialog(props: Props) {
   const [phase, setPhase] = useState<Phase>({ kind: 'form' })
   const live = useRef(true)
   const stopListening = useRef<() => void>(() => undefined)
+  /** Required 稿件信息 still empty: published anyway if the person wants, but never without saying so. */
+  const [missing, setMissing] = useState<RequirableMetadataField[]>([])
 
   useEffect(() => {
     live.current = true
@@ -84,6 +88,11 @@ export function PublishDialog(props: Props) {
         },
         (error: unknown) => live.current && setProblem(t('publish.targetsFailed', { reason: t(`errors.${errorCodeOf(error)}`) }))
       )
+    void flush()
+      .then(() => Promise.all([newsroom().drafts.open({ id: draftId }), newsroom().settings.get({})]))
+      .then(([draft, settings]) => live.current && setMissing(missingRequired({ ...draft.metadata, column: draft.column }, settings.requiredMetadata)))
+      // Only a warning: without it the dialog works as before, and a failed save is reported when publishing.
+      .catch(() => undefined)
     return () => {
       live.current = false
       stopListening.current()
@@ -191,6 +200,11 @@ export function PublishDialog(props: Props) {
           >
             <p id={`${ids}-intro`}>{resend ? t('publish.introAgain') : t('publish.intro')}</p>
             {warn && <p className="banner banner-warning workflow-publish-warning">{t('workflow.publishWarning')}</p>}
+            {missing.length > 0 && (
+              <p className="banner banner-warning publish-missing-metadata">
+                {t('publish.missingMetadata', { count: missing.length, fields: missing.map((field) => t(`metadata.fields.${field}`)).join(t('publish.listSeparator')) })}
+              </p>
+            )}
             <div className="field">
               <label className="field-label" htmlFor={`${ids}-target`}>
                 {t('publish.target')}
