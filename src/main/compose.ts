@@ -124,6 +124,7 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
   const secrets = capabilities.secrets ?? createMemorySecretStore()
   const publishing = createPublishService({
     dataDir: () => store.dataDir,
+    localSiteName: () => (settings.get().language === 'en' ? 'Local site' : '本地网站'),
     fs: publishFs,
     clock,
     secrets,

@@ -46,6 +46,17 @@ describe('publish channels through the dispatcher', () => {
     return envelope.value
   }
 
+  it('names the built-in local site in the UI language until the person saves the list', async () => {
+    const app = composeApp(capabilities())
+    const names = async () => ((value(await app.dispatch('publish:targets', {}, context)) as { targets: { name: string }[] }).targets).map((t) => t.name)
+    expect(await names()).toEqual(['本地网站'])
+    app.settings.update({ language: 'en' })
+    expect(await names()).toEqual(['Local site'])
+    value(await app.dispatch('publish:saveTarget', { target: { id: 'local', name: 'Local site', kind: 'local', folder: join(dir, 'site') } }, context))
+    app.settings.update({ language: 'zh-CN' })
+    expect(await names()).toEqual(['Local site'])
+  })
+
   it('saves targets without their secret, publishes a draft with progress events, opens the live page', async () => {
     const app = composeApp(capabilities())
     const draft = await app.drafts().create({ title: '通过 IPC 发布', column: '校园动态' })

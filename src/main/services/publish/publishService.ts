@@ -77,6 +77,8 @@ export type PublishServiceOptions = {
   clock: Clock
   secrets: SecretStore
   publisher: Publisher
+  /** The built-in local site's name in the UI's language (it is the person's own data once saved). */
+  localSiteName?: () => string
 }
 
 export function createPublishService(options: PublishServiceOptions): PublishService {
@@ -104,7 +106,7 @@ export function createPublishService(options: PublishServiceOptions): PublishSer
   // Out of the box the local site works with no setup; it becomes a saved target once the person edits the list.
   const readTargets = () =>
     readJson(TARGETS_FILE, PublishTargetListSchema, {
-      targets: [{ id: 'local', kind: 'local', name: '本地网站', folder: join(options.dataDir(), 'site') }],
+      targets: [{ id: 'local', kind: 'local', name: options.localSiteName?.() ?? '本地网站', folder: join(options.dataDir(), 'site') }],
       defaultTargetId: 'local'
     })
   const readOutbox = async () => (await readJson(OUTBOX_FILE, OutboxFileSchema, { jobs: [] })).jobs
