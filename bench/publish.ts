@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createPublisher } from '../src/main/services/publish/publisher'
+import { createPublisher, DEFAULT_IMAGE_CONCURRENCY } from '../src/main/services/publish/publisher'
 import { createMemorySecretStore } from '../src/main/services/publish/secretStore'
 import { CmsTargetSchema, WordPressTargetSchema, type PublishTarget } from '../src/shared/model/publish'
 import { startCmsServer } from '../tests/support/cmsServer'
@@ -18,7 +18,8 @@ import { createFixtureLibrary, photo, uniqueSeed } from '../tests/support/publis
 import { findWordPress } from '../tests/support/wordpressEnv'
 
 const PHOTOS = 30
-const CONCURRENCY = 6
+/** What the app uses (the publisher's default); PUBLISH_CONCURRENCY to try another. */
+const CONCURRENCY = Number(process.env['PUBLISH_CONCURRENCY'] ?? DEFAULT_IMAGE_CONCURRENCY)
 const TARGET_RATIO = 2
 const CMS_LATENCY_MS = Number(process.env['CMS_LATENCY_MS'] ?? 120)
 

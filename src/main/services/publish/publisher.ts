@@ -26,6 +26,9 @@ import { createPublishRecords, type PublishRecords } from './publishRecords'
 import { PublishError } from './publishError'
 import { basicAuth, wordPressAdapter } from './wordpress'
 
+/** Uploads at once: enough to hide a campus network's round trips without crowding a small site's PHP workers. */
+export const DEFAULT_IMAGE_CONCURRENCY = 4
+
 export type PublisherDeps = {
   fetch: FetchLike
   secrets: { get(ref: string): Promise<string | null> }
@@ -140,7 +143,7 @@ export function createPublisher(deps: PublisherDeps): Publisher {
         progress: emit,
         options: resolveOptions(request.options),
         clock: deps.clock,
-        imageConcurrency: deps.imageConcurrency ?? 4,
+        imageConcurrency: deps.imageConcurrency ?? DEFAULT_IMAGE_CONCURRENCY,
         signal
       }
       const outcome = await adapterFor(target).publish(context, prepared)
