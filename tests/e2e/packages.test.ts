@@ -6,6 +6,7 @@ import { strToU8, zipSync } from 'fflate'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { e2eUnavailableReason, launchApp, shutdownBrowser, type LaunchedApp } from './harness'
+import { writeNewDraft } from './workflowHelpers'
 
 const unavailable = e2eUnavailableReason()
 if (unavailable) console.warn(`[e2e] skipped: ${unavailable}`)
@@ -14,16 +15,7 @@ const suite = unavailable ? describe.skip : describe
 const TITLE = '校运会闭幕'
 const BODY = '11月22日下午，校运会在田径场闭幕。'
 
-async function newDraft(page: Page): Promise<void> {
-  await page.getByRole('button', { name: '新建稿件' }).first().click()
-  const titleField = page.getByRole('textbox', { name: '标题', exact: true })
-  await expect.poll(() => titleField.evaluate((el) => el === document.activeElement)).toBe(true)
-  await titleField.fill(TITLE)
-  await page.getByRole('textbox', { name: '正文' }).click()
-  await page.keyboard.insertText(BODY)
-  await page.keyboard.press('Control+s')
-  await expect.poll(() => page.getByRole('status').first().textContent()).toContain('已保存')
-}
+const newDraft = (page: Page) => writeNewDraft(page, TITLE, BODY)
 
 const listedTitles = (page: Page) => page.getByRole('list', { name: '稿件列表' }).locator('.draft-title').allTextContents()
 const draftFolders = async (dataDir: string) => (await readdir(join(dataDir, 'drafts'))).filter((name) => !name.startsWith('.'))

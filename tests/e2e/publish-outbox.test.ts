@@ -6,6 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { startCmsServer, type CmsServer } from '../support/cmsServer'
 import { e2eUnavailableReason, launchApp, shutdownBrowser, type LaunchedApp } from './harness'
+import { workflowBar, writeNewDraft } from './workflowHelpers'
 
 const unavailable = e2eUnavailableReason()
 if (unavailable) console.warn(`[e2e] skipped: ${unavailable}`)
@@ -14,20 +15,8 @@ const suite = unavailable ? describe.skip : describe
 const TITLE = '运动会闭幕式'
 const BODY = '运动会在欢快的乐曲声中落下帷幕。'
 
-function bar(page: Page) {
-  return page.getByRole('region', { name: '审签流程' })
-}
-
-async function newDraft(page: Page): Promise<void> {
-  await page.getByRole('button', { name: '新建稿件' }).first().click()
-  const titleField = page.getByRole('textbox', { name: '标题', exact: true })
-  await expect.poll(() => titleField.evaluate((el) => el === document.activeElement)).toBe(true)
-  await titleField.fill(TITLE)
-  await page.getByRole('textbox', { name: '正文' }).click()
-  await page.keyboard.insertText(BODY)
-  await page.keyboard.press('Control+s')
-  await expect.poll(() => page.getByRole('status').first().textContent()).toContain('已保存')
-}
+const bar = workflowBar
+const newDraft = (page: Page) => writeNewDraft(page, TITLE, BODY)
 
 /** A loopback address nothing listens on: the connection is refused, as with the site's server down. */
 async function closedPort(): Promise<number> {

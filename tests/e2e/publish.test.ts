@@ -5,6 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { startCmsServer, type CmsServer } from '../support/cmsServer'
 import { e2eUnavailableReason, launchApp, shutdownBrowser, type LaunchedApp } from './harness'
+import { statusText, workflowBar, writeNewDraft } from './workflowHelpers'
 
 const unavailable = e2eUnavailableReason()
 if (unavailable) console.warn(`[e2e] skipped: ${unavailable}`)
@@ -13,24 +14,8 @@ const suite = unavailable ? describe.skip : describe
 const TITLE = '我校举行第十届秋季运动会'
 const BODY = '11月20日上午，我校第十届秋季运动会在田径场隆重开幕。'
 
-function bar(page: Page) {
-  return page.getByRole('region', { name: '审签流程' })
-}
-
-async function statusText(page: Page): Promise<string> {
-  return (await bar(page).locator('.workflow-status').textContent()) ?? ''
-}
-
-async function newDraft(page: Page, title: string, text: string): Promise<void> {
-  await page.getByRole('button', { name: '新建稿件' }).first().click()
-  const titleField = page.getByRole('textbox', { name: '标题', exact: true })
-  await expect.poll(() => titleField.evaluate((el) => el === document.activeElement)).toBe(true)
-  await titleField.fill(title)
-  await page.getByRole('textbox', { name: '正文' }).click()
-  await page.keyboard.insertText(text)
-  await page.keyboard.press('Control+s')
-  await expect.poll(() => page.getByRole('status').first().textContent()).toContain('已保存')
-}
+const bar = workflowBar
+const newDraft = writeNewDraft
 
 /** The office turned 先审后发 off and set the name that signs on this computer (as the settings dialog would). */
 async function gateOff(app: LaunchedApp): Promise<void> {

@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core'
 import { postSlugFor } from '../../src/main/services/publish/wordpress'
 import { ArticleMetadataSchema } from '../../src/shared/model/metadata'
 import { e2eUnavailableReason, launchApp, shutdownBrowser, type LaunchedApp } from '../e2e/harness'
+import { workflowBar } from '../e2e/workflowHelpers'
 import { campusArticle, paragraphNode } from '../support/publishFixtures'
 import { findWordPress, type WordPressEnv } from '../support/wordpressEnv'
 
@@ -30,10 +31,7 @@ async function posts(slug: string): Promise<Post[]> {
   return (await answer.json()) as Post[]
 }
 
-function bar(page: Page) {
-  return page.getByRole('region', { name: '审签流程' })
-}
-
+const bar = workflowBar
 /** One workflow step through its sign-off dialog, signed by `name` (the proofreader and reviewer sign themselves). */
 async function sign(page: Page, button: string, dialogTitle: string, name: string): Promise<void> {
   await bar(page).getByRole('button', { name: button, exact: true }).click()

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next'
 import type { AppErrorCode } from '@shared/errors'
 import type { ResponseOf } from '@shared/ipc/contract'
 import type { Draft } from '@shared/model/draft'
-import { NAME_MAX } from '@shared/model/metadata'
 import type { RequirableMetadataField } from '@shared/settings'
 import type { OutboxJob, PublishErrorInfo, PublishOptions, PublishProgress, PublishResult, PublishTarget } from '@shared/model/publish'
-import { COMMENT_MAX, type WorkflowState } from '@shared/model/workflow'
+import type { WorkflowState } from '@shared/model/workflow'
 import { Modal } from '../components/Modal'
+import { SignerFields } from '../workflow/SignerFields'
 import { errorCodeOf, errorDetailOf } from '../drafts/errorText'
 import { missingRequired } from '../metadata/metadataForm'
 import { newsroom } from '../newsroom'
@@ -248,40 +248,7 @@ export function PublishDialog(props: Props) {
               </div>
             )}
             {resend === undefined && (
-              <>
-                <div className="field">
-                  <label className="field-label" htmlFor={`${ids}-name`}>
-                    {t('workflow.signer')}
-                  </label>
-                  <input
-                    id={`${ids}-name`}
-                    type="text"
-                    value={name}
-                    maxLength={NAME_MAX}
-                    autoFocus={defaultName === ''}
-                    aria-describedby={defaultName === '' ? `${ids}-name-hint` : undefined}
-                    onChange={(event) => setName(event.target.value)}
-                  />
-                  {defaultName === '' && (
-                    <span id={`${ids}-name-hint`} className="field-hint">
-                      {t('workflow.signerHint')}
-                    </span>
-                  )}
-                </div>
-                <div className="field">
-                  <label className="field-label" htmlFor={`${ids}-comment`}>
-                    {t('workflow.comment')}
-                  </label>
-                  <textarea
-                    id={`${ids}-comment`}
-                    className="workflow-text"
-                    rows={2}
-                    value={comment}
-                    maxLength={COMMENT_MAX}
-                    onChange={(event) => setComment(event.target.value)}
-                  />
-                </div>
-              </>
+              <SignerFields defaultName={defaultName} name={name} onName={setName} text={comment} onText={setComment} rows={2} />
             )}
             {problem !== null && (
               <p role="alert" className="field-error" title={problemDetail}>

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { NAME_MAX } from '@shared/model/metadata'
-import { COMMENT_MAX, type WorkflowAction } from '@shared/model/workflow'
+import type { WorkflowAction } from '@shared/model/workflow'
 import { Modal } from '../components/Modal'
+import { SignerFields } from './SignerFields'
 
 type Props = {
   action: WorkflowAction
@@ -57,40 +57,7 @@ export function SignOffDialog({ action, defaultName, withoutApproval, onConfirm,
         </h2>
         <p id={`${ids}-intro`}>{t(`workflow.dialogIntro.${action}`)}</p>
         {warn && <p className="banner banner-warning workflow-publish-warning">{t('workflow.publishWarning')}</p>}
-        <div className="field">
-          <label className="field-label" htmlFor={`${ids}-name`}>
-            {t('workflow.signer')}
-          </label>
-          <input
-            id={`${ids}-name`}
-            type="text"
-            value={name}
-            maxLength={NAME_MAX}
-            autoFocus={defaultName === ''}
-            aria-describedby={defaultName === '' ? `${ids}-name-hint` : undefined}
-            onChange={(event) => setName(event.target.value)}
-          />
-          {defaultName === '' && (
-            <span id={`${ids}-name-hint`} className="field-hint">
-              {t('workflow.signerHint')}
-            </span>
-          )}
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor={`${ids}-text`}>
-            {needsReason ? t('workflow.reason') : t('workflow.comment')}
-          </label>
-          <textarea
-            id={`${ids}-text`}
-            className="workflow-text"
-            rows={3}
-            value={text}
-            maxLength={COMMENT_MAX}
-            required={needsReason}
-            autoFocus={defaultName !== ''}
-            onChange={(event) => setText(event.target.value)}
-          />
-        </div>
+        <SignerFields defaultName={defaultName} name={name} onName={setName} text={text} onText={setText} textKind={needsReason ? 'reason' : 'comment'} />
         {problem !== null && (
           <p role="alert" className="field-error">
             {problem}
