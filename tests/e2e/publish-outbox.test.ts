@@ -6,7 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { startCmsServer, type CmsServer } from '../support/cmsServer'
 import { e2eUnavailableReason, launchApp, shutdownBrowser, type LaunchedApp } from './harness'
-import { workflowBar, writeNewDraft } from './workflowHelpers'
+import { statusText, workflowBar, writeNewDraft } from './workflowHelpers'
 
 const unavailable = e2eUnavailableReason()
 if (unavailable) console.warn(`[e2e] skipped: ${unavailable}`)
@@ -105,6 +105,24 @@ suite('the publish outbox', () => {
     await expect.poll(() => bar(page).locator('.workflow-status').textContent()).toBe('已发布')
     expect(JSON.parse(await readFile(outboxFile, 'utf8'))).toEqual({ jobs: [] })
     await expect.poll(() => bar(page).getByRole('listitem', { name: '学校网站' }).textContent()).toContain(`${cms.url}/news/`)
+  })
+
+  it('sends the waiting jobs as soon as the computer is back online, without waiting for the backoff', async () => {
+    app = await start()
+    const { page } = app
+    await publishOffline(page)
+    await page.getByRole('dialog', { name: '发布到网站' }).getByRole('button', { name: '关闭' }).click()
+    await expect.poll(() => page.getByRole('button', { name: '待发 (1)' }).count()).toBe(1)
+    cms = await startCmsServer()
+    await app.services.publishing.saveTarget({ id: 'school', name: '学校网站', kind: 'cms', baseUrl: cms.url, secretRef: 'cms:school' })
+    // Not due for another 30 s: the timer's run leaves it alone.
+    expect(await app.services.outbox.runDue()).toBe(0)
+    expect(cms.articles.size).toBe(0)
+    await page.context().setOffline(true)
+    await page.context().setOffline(false)
+    await expect.poll(() => [...cms!.articles.values()].map((article) => article.title)).toEqual([TITLE])
+    await expect.poll(() => page.getByRole('button', { name: /^待发/ }).count()).toBe(0)
+    await expect.poll(() => statusText(page)).toBe('已发布')
   })
 
   it('立即重试 does not send a queued job whose draft was edited after the sign-off', async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OutboxJob } from '@shared/model/publish'
 import { newsroom } from '../newsroom'
@@ -10,21 +10,33 @@ export function OutboxButton() {
   const { t } = useTranslation()
   const [jobs, setJobs] = useState<OutboxJob[]>([])
   const [open, setOpen] = useState(false)
+  const waiting = useRef<OutboxJob[]>([])
 
   useEffect(() => {
     let live = true
+    const show = (next: OutboxJob[]) => {
+      waiting.current = next.filter((job) => job.state === 'waiting')
+      setJobs(next)
+    }
     newsroom()
       .publish.outbox({})
       .then(
-        (answer) => live && setJobs(answer.jobs),
+        (answer) => live && show(answer.jobs),
         () => undefined
       )
-    const offChanged = newsroom().on('publish:outboxChanged', (answer) => setJobs(answer.jobs))
+    const offChanged = newsroom().on('publish:outboxChanged', (answer) => show(answer.jobs))
     const offOpen = onOpenOutbox(() => setOpen(true))
+    // The network is back: waiting jobs go now rather than at their next backoff time (up to an hour away).
+    // A site still away just counts one more attempt.
+    const onOnline = () => {
+      for (const job of waiting.current) void newsroom().publish.outboxRetry({ jobId: job.jobId }).catch(() => undefined)
+    }
+    window.addEventListener('online', onOnline)
     return () => {
       live = false
       offChanged()
       offOpen()
+      window.removeEventListener('online', onOnline)
     }
   }, [])
 
