@@ -185,7 +185,14 @@ suite('publishing targets in the settings', () => {
     await settings.getByRole('textbox', { name: '名称' }).fill('校报网站')
     // Enter in a target field must not submit (and close) the settings dialog around the tab.
     await settings.getByRole('textbox', { name: '名称' }).press('Enter')
-    await settings.getByRole('textbox', { name: '网站文件夹' }).fill(join(sites, 'main'))
+    // The folder from the system's dialog (cancelling it changes nothing).
+    app.dialogs.answerOpen([])
+    await settings.getByRole('button', { name: '选择文件夹…' }).click()
+    await expect.poll(() => app?.dialogs.asked.at(-1)).toEqual({ kind: 'open', purpose: 'site-folder' })
+    expect(await settings.getByRole('textbox', { name: '网站文件夹' }).inputValue()).toBe('')
+    app.dialogs.answerOpen([join(sites, 'main')])
+    await settings.getByRole('button', { name: '选择文件夹…' }).click()
+    await expect.poll(() => settings.getByRole('textbox', { name: '网站文件夹' }).inputValue()).toBe(join(sites, 'main'))
     await settings.getByRole('button', { name: '保存目标' }).click()
     await expect.poll(() => settings.getByRole('status').textContent()).toBe('已保存“校报网站”。')
 

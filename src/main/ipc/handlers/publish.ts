@@ -9,6 +9,10 @@ export function createPublishHandlers(deps: HandlerDeps): Pick<HandlerTable, key
   return {
     'publish:targets': () => publishing().targets(),
     'publish:saveTarget': ({ target, secret, makeDefault }) => publishing().saveTarget(target, secret, makeDefault),
+    'publish:chooseFolder': async () => {
+      const [path] = await deps.dialogs.openFiles({ purpose: 'site-folder', multiple: false, folders: true, filters: [] })
+      return { path: path ?? null }
+    },
     'publish:removeTarget': ({ targetId }) => publishing().removeTarget(targetId),
     'publish:testConnection': ({ targetId }) => publishing().testConnection(targetId),
     'publish:run': async ({ jobId, draftId, targetId, options, signOff }, context) => {

@@ -43,6 +43,8 @@ export const publishChannels = {
     request: z.object({ target: PublishTargetSchema, secret: z.string().min(1).max(4096).optional(), makeDefault: z.boolean().optional() }),
     response: PublishTargetsViewSchema
   },
+  /** The system's folder dialog for a local site target; null when the person cancels. */
+  'publish:chooseFolder': { request: NoRequest, response: z.object({ path: z.string().nullable() }) },
   'publish:removeTarget': { request: z.object({ targetId: PublishTargetIdSchema }), response: PublishTargetsViewSchema },
   'publish:testConnection': { request: z.object({ targetId: PublishTargetIdSchema }), response: ConnectionReportSchema },
   'publish:run': {

@@ -1,6 +1,8 @@
-import { useId, type ReactNode } from 'react'
+import { useId, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CMS_ARTICLE_FIELDS, type CmsArticleField, type WordPressRouteStyle } from '@shared/model/publish'
+import { errorCodeOf } from '../../drafts/errorText'
+import { newsroom } from '../../newsroom'
 import { publishKindText } from '../publishText'
 import {
   DEFAULT_STATUSES,
@@ -35,6 +37,7 @@ export function TargetForm({ draft, errors, hasStoredSecret, makeDefault, column
   const { t } = useTranslation()
   const ids = useId()
   const set = (patch: Partial<TargetDraft>) => onChange({ ...draft, ...patch })
+  const [chooseProblem, setChooseProblem] = useState<string | null>(null)
   const problem = (field: DraftField) => {
     const found = errors[field]
     return found === undefined ? null : t(`publishTargets.invalid.${found}`)
@@ -68,6 +71,17 @@ export function TargetForm({ draft, errors, hasStoredSecret, makeDefault, column
     )
   }
 
+  // The system's folder dialog (in main); typing the path stays possible, e.g. for a network share.
+  async function chooseFolder() {
+    setChooseProblem(null)
+    try {
+      const { path } = await newsroom().publish.chooseFolder({})
+      if (path !== null) set({ folder: path })
+    } catch (error) {
+      setChooseProblem(t('publishTargets.failed', { reason: t(`errors.${errorCodeOf(error)}`) }))
+    }
+  }
+
   const secretError = problem('secret')
   const secretHint = hasStoredSecret ? t('publishTargets.secretKeep') : draft.kind === 'wordpress' ? t('publishTargets.appPasswordHint') : t('publishTargets.tokenHint')
 
@@ -85,7 +99,21 @@ export function TargetForm({ draft, errors, hasStoredSecret, makeDefault, column
         </div>
       )}
       {text('name', t('publishTargets.name'), null, { placeholder: t('publishTargets.namePlaceholder') })}
-      {draft.kind === 'local' && text('folder', t('publishTargets.folder'), t('publishTargets.folderHint'))}
+      {draft.kind === 'local' && (
+        <>
+          {text('folder', t('publishTargets.folder'), t('publishTargets.folderHint'))}
+          <div className="publish-targets-choose-folder">
+            <button type="button" className="button button-small" onClick={() => void chooseFolder()}>
+              {t('publishTargets.chooseFolder')}
+            </button>
+            {chooseProblem !== null && (
+              <span role="alert" className="field-error">
+                {chooseProblem}
+              </span>
+            )}
+          </div>
+        </>
+      )}
       {draft.kind !== 'local' && (
         <>
           {text(
