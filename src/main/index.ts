@@ -91,8 +91,8 @@ function servePreviews(services: AppServices): void {
 }
 
 const DIALOG_TITLES: Record<UiLanguage, Record<string, string>> = {
-  'zh-CN': { photos: '选择照片', 'photos-folder': '选择照片文件夹', images: '选择图片', docx: '选择 Word 文档', package: '选择稿件包', html: '导出为网页', pdf: '保存为 PDF', csv: '通讯录（CSV 文件）', saveDocx: '导出为 Word 文档', 'site-folder': '选择本地网站文件夹' },
-  en: { photos: 'Choose photos', 'photos-folder': 'Choose a folder of photos', images: 'Choose pictures', docx: 'Choose a Word document', package: 'Choose a draft package', html: 'Export as web page', pdf: 'Save as PDF', csv: 'Staff list (CSV file)', saveDocx: 'Export as Word document', 'site-folder': 'Choose the local site folder' }
+  'zh-CN': { photos: '选择照片', 'photos-folder': '选择照片文件夹', docx: '选择 Word 文档', package: '选择稿件包', html: '导出为网页', pdf: '保存为 PDF', csv: '通讯录（CSV 文件）', saveDocx: '导出为 Word 文档', 'site-folder': '选择本地网站文件夹' },
+  en: { photos: 'Choose photos', 'photos-folder': 'Choose a folder of photos', docx: 'Choose a Word document', package: 'Choose a draft package', html: 'Export as web page', pdf: 'Save as PDF', csv: 'Staff list (CSV file)', saveDocx: 'Export as Word document', 'site-folder': 'Choose the local site folder' }
 }
 
 /** The system's file dialogs, attached to the main window, titled in the UI language. */

@@ -29,7 +29,7 @@ export type DesktopNotifier = {
  */
 export type DesktopDialogs = {
   openFiles(options: {
-    purpose: 'images' | 'docx' | 'package' | 'csv' | 'photos' | 'photos-folder' | 'site-folder'
+    purpose: 'docx' | 'package' | 'csv' | 'photos' | 'photos-folder' | 'site-folder'
     multiple: boolean
     /** Choose folders instead of files (Electron's `openDirectory`). */
     folders?: boolean
