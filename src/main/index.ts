@@ -1,4 +1,5 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, Notification, protocol, safeStorage, screen, session, shell, type IpcMainInvokeEvent, type OpenDialogOptions, type SaveDialogOptions, type WebContents } from 'electron'
@@ -232,7 +233,8 @@ async function start(): Promise<void> {
   const store = new Store({ name: 'settings' })
   let language: UiLanguage = 'zh-CN'
   // Decodes iPhone photos off the main thread; the worker is its own electron-vite entry beside this file.
-  const heicDecoder = createWorkerHeicDecoder({ workerUrl: new URL('./heicWorker.js', import.meta.url) })
+  // Two decodes at once where there are two cores: an iPhone card's previews come about twice as fast.
+  const heicDecoder = createWorkerHeicDecoder({ workerUrl: new URL('./heicWorker.js', import.meta.url), workers: Math.min(2, availableParallelism()) })
   const services = composeApp({
     heicDecoder,
     dialogs: desktopDialogs(() => language),
