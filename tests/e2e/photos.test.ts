@@ -70,6 +70,20 @@ async function savedBody(dataDir: string): Promise<{ id: string; body: ArticleBo
   return draft.body ? { id: ids[0]!, body: draft.body } : null
 }
 
+/** Waits until the saved draft holds `count` image blocks; its id, body and those images. */
+async function savedWithImages(dataDir: string, count: number): Promise<{ id: string; body: ArticleBodyStrict; images: ArticleImage[] }> {
+  let saved: { id: string; body: ArticleBodyStrict } | null = null
+  await expect
+    .poll(async () => {
+      saved = await savedBody(dataDir)
+      return saved?.body.root.children.filter((b) => b.type === 'image').length ?? 0
+    })
+    .toBe(count)
+  const found = saved as { id: string; body: ArticleBodyStrict } | null
+  if (found === null) throw new Error('no saved draft')
+  return { ...found, images: found.body.root.children.filter((b): b is ArticleImage => b.type === 'image') }
+}
+
 const OPENING_TEXT = '11月20日，第四十届校运动会在东区体育场开幕。'
 
 async function newDraft(page: Page): Promise<void> {
@@ -141,16 +155,10 @@ suite('photos: culling and inserting a photographer’s folder', () => {
     await page.getByRole('button', { name: '插入所选（3）' }).click()
     await expect.poll(() => page.getByRole('dialog', { name: '照片' }).count()).toBe(0)
 
-    let saved: { id: string; body: ArticleBodyStrict } | null = null
-    await expect
-      .poll(async () => {
-        saved = await savedBody(app!.dataDir)
-        return saved?.body.root.children.filter((b) => b.type === 'image').length ?? 0
-      })
-      .toBe(3)
-    const images = saved!.body.root.children.filter((b): b is ArticleImage => b.type === 'image')
+    const saved = await savedWithImages(app!.dataDir, 3)
+    const images = saved.images
     expect(images.map((image) => image.credit)).toEqual(['王磊', '王磊', '王磊'])
-    const assetsDir = app.services.drafts().assetsFolder(saved!.id)
+    const assetsDir = app.services.drafts().assetsFolder(saved.id)
     for (const image of images) {
       const meta = await sharp(join(assetsDir, image.assetId)).metadata()
       expect(Math.max(meta.width ?? 0, meta.height ?? 0)).toBe(1920)
@@ -158,7 +166,7 @@ suite('photos: culling and inserting a photographer’s folder', () => {
       expect(meta.xmp?.toString()).toContain('王磊')
     }
     expect(images.map((image) => image.assetId).filter((id, i, all) => all.indexOf(id) === i)).toHaveLength(3)
-    const photoOriginals = JSON.parse(await readFile(join(app.services.drafts().draftFolder(saved!.id), 'photo-originals.json'), 'utf8')) as Record<string, string>
+    const photoOriginals = JSON.parse(await readFile(join(app.services.drafts().draftFolder(saved.id), 'photo-originals.json'), 'utf8')) as Record<string, string>
     expect(Object.values(photoOriginals).sort()).toEqual([nameOf(0), nameOf(2), nameOf(9)].map((n) => join(folder, n)).sort())
     // The photographer's files are untouched.
     expect(await Promise.all(Array.from({ length: PHOTO_COUNT }, (_, i) => sha256File(join(folder, nameOf(i)))))).toEqual(originals)
@@ -282,18 +290,12 @@ suite('photos: culling and inserting a photographer’s folder', () => {
     fs.heal()
     await page.getByRole('button', { name: '插入所选（2）' }).click()
     await expect.poll(() => page.getByRole('dialog', { name: '照片' }).count()).toBe(0)
-    let saved: { id: string; body: ArticleBodyStrict } | null = null
-    await expect
-      .poll(async () => {
-        saved = await savedBody(dataDir)
-        return saved?.body.root.children.filter((b) => b.type === 'image').length ?? 0
-      })
-      .toBe(2)
-    const images = saved!.body.root.children.filter((b): b is ArticleImage => b.type === 'image')
+    const saved = await savedWithImages(dataDir, 2)
+    const images = saved.images
     expect(images.map((image) => image.credit)).toEqual(['王磊', '王磊'])
     // No half-written file was left behind by the failed attempt: the assets are exactly the two photos.
-    expect((await readdir(app.services.drafts().assetsFolder(saved!.id))).sort()).toEqual(images.map((image) => image.assetId).sort())
-    expect(JSON.stringify(saved!.body)).toContain(OPENING_TEXT)
+    expect((await readdir(app.services.drafts().assetsFolder(saved.id))).sort()).toEqual(images.map((image) => image.assetId).sort())
+    expect(JSON.stringify(saved.body)).toContain(OPENING_TEXT)
   })
 
   it('opens a folder dropped on the editor for choosing, then puts the picks in compressed, upright and credited', async () => {
@@ -347,16 +349,10 @@ suite('photos: culling and inserting a photographer’s folder', () => {
     await page.getByRole('button', { name: '插入所选（2）' }).click()
     await expect.poll(() => dialog.count()).toBe(0)
 
-    let saved: { id: string; body: ArticleBodyStrict } | null = null
-    await expect
-      .poll(async () => {
-        saved = await savedBody(dataDir)
-        return saved?.body.root.children.filter((b) => b.type === 'image').length ?? 0
-      })
-      .toBe(2)
-    const images = saved!.body.root.children.filter((b): b is ArticleImage => b.type === 'image')
+    const saved = await savedWithImages(dataDir, 2)
+    const images = saved.images
     expect(images.map((image) => image.credit)).toEqual(['王磊', '王磊'])
-    const assetsDir = app.services.drafts().assetsFolder(saved!.id)
+    const assetsDir = app.services.drafts().assetsFolder(saved.id)
     const sizes = []
     for (const image of images) {
       const file = join(assetsDir, image.assetId)
@@ -371,11 +367,11 @@ suite('photos: culling and inserting a photographer’s folder', () => {
       [1920, 1280],
       [1280, 1920]
     ])
-    const photoOriginals = JSON.parse(await readFile(join(app.services.drafts().draftFolder(saved!.id), 'photo-originals.json'), 'utf8')) as Record<string, string>
+    const photoOriginals = JSON.parse(await readFile(join(app.services.drafts().draftFolder(saved.id), 'photo-originals.json'), 'utf8')) as Record<string, string>
     expect(photoOriginals).toEqual({ [images[0]!.assetId]: join(card, 'IMG_0002.JPG'), [images[1]!.assetId]: join(card, 'IMG_0001.JPG') })
     await expect
       .poll(() => page.locator('.photo-block img').evaluateAll((all) => all.filter((img) => (img as HTMLImageElement).naturalWidth > 0).length))
       .toBe(2)
-    expect(JSON.stringify(saved!.body)).toContain(OPENING_TEXT)
+    expect(JSON.stringify(saved.body)).toContain(OPENING_TEXT)
   })
 })
