@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { composeApp, type AppServices } from '../../../src/main/compose'
-import { createMemorySettingsStore } from '../../../src/main/services/settings/settingsService'
+import { testCapabilities } from '../../support/testApp'
 
 const context = { emit: () => undefined }
 
@@ -14,13 +14,7 @@ describe('assets:adopt (a picture pasted from another draft)', () => {
   let app: AppServices
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'newsroom-asset-adopt-'))
-    app = composeApp({
-      userDataDir: dir,
-      settingsStore: createMemorySettingsStore(),
-      shell: { openExternal: async () => undefined, showInFolder: () => undefined },
-      dialogs: { openFiles: async () => [], saveFile: async () => null },
-      appInfo: { version: 't', platform: 'linux', assetUrlBase: 'newsroom-asset://' }
-    })
+    app = composeApp(testCapabilities(dir))
   })
   afterEach(() => rm(dir, { recursive: true, force: true }))
 

@@ -2,8 +2,8 @@ import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { composeApp, type AppServices } from '../../../src/main/compose'
+import { testCapabilities } from '../../support/testApp'
 import { createDirectoryService, type DirectoryService } from '../../../src/main/services/directory/directoryService'
-import { createMemorySettingsStore } from '../../../src/main/services/settings/settingsService'
 import { OfficeDirectorySchema } from '../../../src/shared/model/directory'
 import { makeTempDir, steppingClock } from '../../support/draftFixtures'
 
@@ -115,13 +115,7 @@ describe('directory channels', () => {
     ;({ dir, cleanup } = await makeTempDir('newsroom-directory-ipc-'))
     picked = []
     saveTo = null
-    app = composeApp({
-      userDataDir: dir,
-      settingsStore: createMemorySettingsStore(),
-      shell: { openExternal: async () => undefined, showInFolder: () => undefined },
-      dialogs: { openFiles: async () => picked, saveFile: async () => saveTo },
-      appInfo: { version: 't', platform: 'linux', assetUrlBase: 'newsroom-asset://' }
-    })
+    app = composeApp(testCapabilities(dir, { dialogs: { openFiles: async () => picked, saveFile: async () => saveTo } }))
   })
   afterEach(() => cleanup())
 

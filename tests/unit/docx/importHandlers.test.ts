@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { composeApp, type AppServices } from '../../../src/main/compose'
-import { createMemorySettingsStore } from '../../../src/main/services/settings/settingsService'
+import { testCapabilities } from '../../support/testApp'
 
 const CORPUS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../shared/corpus/docx')
 const context = { emit: () => undefined }
@@ -19,19 +19,17 @@ describe('imports:docx', () => {
     dir = await mkdtemp(join(tmpdir(), 'newsroom-import-ipc-'))
     answers = []
     asked = []
-    app = composeApp({
-      userDataDir: dir,
-      settingsStore: createMemorySettingsStore(),
-      shell: { openExternal: async () => undefined, showInFolder: () => undefined },
-      dialogs: {
-        openFiles: async ({ purpose, multiple, filters }) => {
-          asked.push({ purpose, multiple, extensions: filters.flatMap((f) => f.extensions) })
-          return answers.shift() ?? []
-        },
-        saveFile: async () => null
-      },
-      appInfo: { version: 't', platform: 'linux', assetUrlBase: 'newsroom-asset://' }
-    })
+    app = composeApp(
+      testCapabilities(dir, {
+        dialogs: {
+          openFiles: async ({ purpose, multiple, filters }) => {
+            asked.push({ purpose, multiple, extensions: filters.flatMap((f) => f.extensions) })
+            return answers.shift() ?? []
+          },
+          saveFile: async () => null
+        }
+      })
+    )
   })
   afterEach(() => rm(dir, { recursive: true, force: true }))
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { composeApp, type AppServices } from '../../../src/main/compose'
+import { testCapabilities } from '../../support/testApp'
 import type { HandlerContext } from '../../../src/main/ipc/dispatch'
-import { createMemorySettingsStore } from '../../../src/main/services/settings/settingsService'
 import type { Draft } from '../../../src/shared/model/draft'
 import { body, paragraph, text } from '../article/fixtures'
 
@@ -31,19 +31,18 @@ describe('export and preview channels', () => {
     shown = []
     flushAnswer = true
     emitted.length = 0
-    app = composeApp({
-      userDataDir: dir,
-      settingsStore: createMemorySettingsStore(),
-      shell: { openExternal: async () => undefined, showInFolder: (path) => void shown.push(path) },
-      dialogs: {
-        openFiles: async () => [],
-        saveFile: async ({ purpose, defaultName }) => {
-          asked.push({ purpose, defaultName })
-          return saveAnswers.shift() ?? null
+    app = composeApp(
+      testCapabilities(dir, {
+        shell: { openExternal: async () => undefined, showInFolder: (path) => void shown.push(path) },
+        dialogs: {
+          openFiles: async () => [],
+          saveFile: async ({ purpose, defaultName }) => {
+            asked.push({ purpose, defaultName })
+            return saveAnswers.shift() ?? null
+          }
         }
-      },
-      appInfo: { version: 't', platform: 'linux', assetUrlBase: 'newsroom-asset://' }
-    })
+      })
+    )
   })
   afterEach(() => rm(dir, { recursive: true, force: true }))
 

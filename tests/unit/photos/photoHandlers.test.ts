@@ -5,9 +5,9 @@ import exifr from 'exifr'
 import sharp from 'sharp'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { composeApp, type AppServices } from '../../../src/main/compose'
+import { testCapabilities } from '../../support/testApp'
 import type { HandlerContext } from '../../../src/main/ipc/dispatch'
 import { PHOTO_ORIGINALS_FILE } from '../../../src/main/ipc/handlers/photos'
-import { createMemorySettingsStore } from '../../../src/main/services/settings/settingsService'
 import type { EventPayloadOf, ResponseOf } from '../../../src/shared/ipc/contract'
 import { createFaultyFs } from '../../support/faultyFs'
 import { cameraJpeg, quadrantJpeg, sha256File } from '../../support/images/fixtures'
@@ -39,21 +39,19 @@ beforeAll(async () => {
 })
 
 function compose(fs?: ReturnType<typeof createFaultyFs>): AppServices {
-  return composeApp({
-    ...(fs ? { fs } : {}),
-    userDataDir: dir,
-    settingsStore: createMemorySettingsStore(),
-    shell: { openExternal: async () => undefined, showInFolder: () => undefined },
-    dialogs: {
-      openFiles: async (options) => {
-        dialogOptions.push(options)
-        return dialogAnswers.shift() ?? []
+  return composeApp(
+    testCapabilities(dir, {
+      ...(fs ? { fs } : {}),
+      dialogs: {
+        openFiles: async (options) => {
+          dialogOptions.push(options)
+          return dialogAnswers.shift() ?? []
+        },
+        saveFile: async () => null
       },
-      saveFile: async () => null
-    },
-    appInfo: { version: 't', platform: 'linux', assetUrlBase: 'newsroom-asset://' },
-    previewUrlBase: 'newsroom-preview://previews/'
-  })
+      previewUrlBase: 'newsroom-preview://previews/'
+    })
+  )
 }
 
 beforeEach(async () => {

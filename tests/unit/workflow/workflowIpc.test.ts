@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { composeApp, type AppServices } from '../../../src/main/compose'
+import { testCapabilities } from '../../support/testApp'
 import { createMemorySettingsStore } from '../../../src/main/services/settings/settingsService'
 import type { HandlerContext } from '../../../src/main/ipc/dispatch'
 import type { Envelope } from '../../../src/shared/ipc/contract'
@@ -20,14 +21,7 @@ describe('workflow, audit and history channels through the dispatcher', () => {
     ;({ dir, cleanup } = await makeTempDir('newsroom-workflow-ipc-'))
     emitted = []
     context = { emit: (channel, payload) => void emitted.push({ channel, payload }) }
-    app = composeApp({
-      userDataDir: dir,
-      settingsStore: createMemorySettingsStore({ userName: '张编辑' }),
-      shell: { openExternal: async () => undefined, showInFolder: () => undefined },
-      dialogs: { openFiles: async () => [], saveFile: async () => null },
-      appInfo: { version: 't', platform: 'linux', assetUrlBase: 'newsroom-asset://' },
-      clock
-    })
+    app = composeApp(testCapabilities(dir, { settingsStore: createMemorySettingsStore({ userName: '张编辑' }), clock }))
   })
   afterEach(async () => {
     await cleanup()
