@@ -1,6 +1,6 @@
 import type { EditorThemeClasses } from 'lexical'
 
-/** Class names Lexical puts on the body's elements; the look lives in styles.css. */
+/** Class names Lexical puts on the body's elements; the look lives in editor/styles.css. */
 export const articleTheme: EditorThemeClasses = {
   paragraph: 'article-paragraph',
   quote: 'article-quote',
