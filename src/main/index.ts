@@ -16,17 +16,18 @@ import { createWorkerHeicDecoder } from './services/images/heicDecoder'
 import { buildMenuTemplate, menuTranslator } from './menu'
 import type { UiLanguage } from '../shared/settings'
 import { buildContentSecurityPolicy } from './window/csp'
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponseHeaders, resolveAppRequest } from './window/appScheme'
 import { decideNavigation, isAppFrame } from './window/navigation'
 import { windowOptions } from './window/windowOptions'
 import { createWindowStateKeeper, readWindowState, type WindowStateStore } from './window/windowState'
 
 const mainDir = fileURLToPath(new URL('.', import.meta.url))
 const preloadPath = join(mainDir, '../preload/index.cjs')
-const rendererFile = join(mainDir, '../renderer/index.html')
+const rendererDir = join(mainDir, '../renderer')
 // Honoured only when unpackaged: an installed app must never be pointed at another page by an environment variable.
 const devServerUrl = (!app.isPackaged && process.env['ELECTRON_RENDERER_URL']) || undefined
 const isDev = devServerUrl !== undefined
-const appUrl = devServerUrl ?? pathToFileURL(rendererFile).href
+const appUrl = devServerUrl ?? APP_ENTRY_URL
 const FLUSH_TIMEOUT_MS = 5000
 
 let mainWindow: BrowserWindow | null = null
@@ -54,8 +55,7 @@ function guardWebContents(contents: WebContents): void {
   })
 }
 
-function hardenSession(): void {
-  const csp = buildContentSecurityPolicy({ devServerUrl })
+function hardenSession(csp: string): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } })
   })
@@ -66,6 +66,17 @@ function hardenSession(): void {
 function sendMenuCommand(command: 'new-draft' | 'open-settings'): void {
   const contents = mainWindow?.webContents
   if (contents && !contents.isDestroyed()) contents.send('app:menuCommand', validateEvent('app:menuCommand', { command }))
+}
+
+/** The built renderer as app://newsroom/…: only files inside out/renderer, the page with its CSP. */
+function serveRenderer(csp: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const found = resolveAppRequest(request.url, rendererDir)
+    if (!found) return new Response(null, { status: 404 })
+    const file = await net.fetch(pathToFileURL(found.file).href)
+    if (!file.ok) return new Response(null, { status: 404 })
+    return new Response(file.body, { status: 200, headers: appResponseHeaders(found, csp) })
+  })
 }
 
 const ASSET_SCHEME = 'newsroom-asset'
@@ -215,7 +226,7 @@ function createMainWindow(services: AppServices, store: WindowStateStore): Brows
   })
   windowFlushers.set(win, flush)
 
-  const load = devServerUrl ? win.loadURL(devServerUrl) : win.loadFile(rendererFile)
+  const load = win.loadURL(appUrl)
   load.catch((error: unknown) => console.error('could not load the editor page', error))
   return win
 }
@@ -228,7 +239,9 @@ function focus(win: BrowserWindow): void {
 
 async function start(): Promise<void> {
   await app.whenReady()
-  hardenSession()
+  const csp = buildContentSecurityPolicy({ devServerUrl })
+  hardenSession(csp)
+  if (!isDev) serveRenderer(csp)
 
   const store = new Store({ name: 'settings' })
   let language: UiLanguage = 'zh-CN'
@@ -264,7 +277,7 @@ async function start(): Promise<void> {
   registerIpc<IpcMainInvokeEvent>({
     ipcMain,
     dispatch: services.dispatch,
-    isTrustedSender: (event) => isAppFrame(event.senderFrame, { rendererFile, devServerUrl }),
+    isTrustedSender: (event) => isAppFrame(event.senderFrame, { devServerUrl }),
     contextFor: (event) => ({
       emit(channel, payload) {
         if (!event.sender.isDestroyed()) event.sender.send(channel, validateEvent(channel, payload))
@@ -313,6 +326,7 @@ if (!app.requestSingleInstanceLock()) {
   app.enableSandbox()
   // Must happen before the app is ready; `standard` gives the addresses a host (the draft id) and a path.
   protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES },
     { scheme: ASSET_SCHEME, privileges: { standard: true, secure: true, stream: true } },
     { scheme: PREVIEW_SCHEME, privileges: { standard: true, secure: true, stream: true } }
   ])

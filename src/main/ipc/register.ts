@@ -1,3 +1,4 @@
+import { isAppEntry } from '../window/appScheme'
 import { INVOKE_CHANNELS, type Envelope } from '../../shared/ipc/contract'
 import type { Dispatch, HandlerContext } from './dispatch'
 
@@ -39,10 +40,10 @@ export function registerIpc<E extends InvokeEventLike>(options: RegisterOptions<
 }
 
 /**
- * A sender is trusted when it is the top frame and its URL is the app's own page: the packaged file
- * (file://…/renderer/index.html) or, in development, the dev server's origin.
+ * A sender is trusted when its URL is the app's own page: app://newsroom/index.html (any route) or, in
+ * development, the dev server's origin. No file: URL is ever trusted, so no page saved on disk can pass.
  */
-export function isTrustedUrl(url: string, trusted: { rendererFile: string; devServerUrl?: string | undefined }): boolean {
+export function isTrustedUrl(url: string, trusted: { devServerUrl?: string | undefined }): boolean {
   let parsed: URL
   try {
     parsed = new URL(url)
@@ -53,7 +54,5 @@ export function isTrustedUrl(url: string, trusted: { rendererFile: string; devSe
     const dev = new URL(trusted.devServerUrl)
     if (parsed.origin === dev.origin) return true
   }
-  if (parsed.protocol !== 'file:') return false
-  const expected = new URL(`file://${trusted.rendererFile.startsWith('/') ? '' : '/'}${trusted.rendererFile.replace(/\\/g, '/')}`)
-  return decodeURIComponent(parsed.pathname) === decodeURIComponent(expected.pathname)
+  return isAppEntry(parsed)
 }

@@ -1,4 +1,5 @@
 import { isTrustedUrl } from '../ipc/register'
+import { isAppEntry, isAppOrigin } from './appScheme'
 
 export type NavigationDecision = 'allow' | 'open-external' | 'deny'
 
@@ -12,11 +13,9 @@ function parse(url: string): URL | null {
   }
 }
 
-/** Same page as the app: the very file in production, the dev server's origin in development. */
+/** Same page as the app: app://newsroom/index.html in production, the dev server's origin in development. */
 function isAppPage(target: URL, app: URL): boolean {
-  if (app.protocol === 'file:') {
-    return target.protocol === 'file:' && target.host === app.host && decodeURIComponent(target.pathname) === decodeURIComponent(app.pathname)
-  }
+  if (isAppOrigin(app)) return isAppEntry(target)
   return (app.protocol === 'http:' || app.protocol === 'https:') && target.origin === app.origin
 }
 
@@ -39,7 +38,7 @@ export function decideNavigation(url: string, appUrl: string): NavigationDecisio
  */
 export function isAppFrame(
   frame: { url: string; parent: unknown } | null,
-  trusted: { rendererFile: string; devServerUrl?: string | undefined }
+  trusted: { devServerUrl?: string | undefined }
 ): boolean {
   return frame !== null && frame.parent === null && isTrustedUrl(frame.url, trusted)
 }

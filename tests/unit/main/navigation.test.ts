@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { decideNavigation } from '../../../src/main/window/navigation'
 
-const prodApp = 'file:///opt/Campus%20Newsroom/resources/app.asar/out/renderer/index.html'
+const prodApp = 'app://newsroom/index.html'
 const devApp = 'http://localhost:5173/'
 
 describe('decideNavigation in the packaged app', () => {
@@ -9,7 +9,15 @@ describe('decideNavigation in the packaged app', () => {
     [prodApp, 'allow'],
     [`${prodApp}#/drafts/abc123`, 'allow'],
     [`${prodApp}?lang=en`, 'allow'],
-    ['file:///opt/Campus Newsroom/resources/app.asar/out/renderer/index.html', 'allow'],
+    ['app://newsroom/', 'allow'],
+    ['app://newsroom/assets/index-abc.js', 'deny'],
+    ['app://newsroom/other.html', 'deny'],
+    ['app://evil/index.html', 'deny'],
+    ['app://user:pw@newsroom/index.html', 'deny'],
+    ['app://newsroom:8080/index.html', 'deny'],
+    // The built page's old file: address, in every spelling Windows and Chromium give it, is no longer ours.
+    ['file:///C:/Program%20Files/Campus%20Newsroom/resources/app.asar/out/renderer/index.html', 'deny'],
+    ['file://server/share/Newsroom/resources/app.asar/out/renderer/index.html', 'deny'],
     ['https://news.example.edu.cn/2026/sports-day', 'open-external'],
     ['http://intranet.school.local/', 'open-external'],
     ['mailto:xuanchuanbu@example.edu.cn?subject=%E7%A8%BF%E4%BB%B6', 'open-external'],
@@ -17,13 +25,11 @@ describe('decideNavigation in the packaged app', () => {
     ['JavaScript:alert(document.domain)', 'deny'],
     ['data:text/html,<script>alert(1)</script>', 'deny'],
     ['file:///etc/passwd', 'deny'],
-    ['file:///opt/Campus%20Newsroom/resources/app.asar/out/renderer/other.html', 'deny'],
-    ['file://evil-host/opt/Campus%20Newsroom/resources/app.asar/out/renderer/index.html', 'deny'],
     ['newsroom-asset://draft/abc/photo.jpg', 'deny'],
     ['ms-settings:privacy', 'deny'],
     ['smb://server/share', 'deny'],
     ['vbscript:msgbox', 'deny'],
-    ['blob:file:///abc', 'deny'],
+    ['blob:app://newsroom/abc', 'deny'],
     ['about:blank', 'deny'],
     ['not a url', 'deny'],
     ['', 'deny']

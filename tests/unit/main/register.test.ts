@@ -9,8 +9,7 @@ import { isAppFrame } from '../../../src/main/window/navigation'
 import { createMemorySettingsStore } from '../../../src/main/services/settings/settingsService'
 import { INVOKE_CHANNELS, type Envelope, type EventChannel } from '../../../src/shared/ipc/contract'
 
-const rendererFile = '/opt/newsroom/out/renderer/index.html'
-const appPage = 'file:///opt/newsroom/out/renderer/index.html'
+const appPage = 'app://newsroom/index.html'
 
 type FakeEvent = InvokeEventLike & { emitted: Array<[EventChannel, unknown]> }
 type Listener = (event: FakeEvent, payload: unknown) => Promise<Envelope>
@@ -48,7 +47,7 @@ function register(handlers: HandlerTable, devServerUrl?: string) {
     ipcMain: fake.ipcMain,
     dispatch: createDispatcher(handlers, { error: () => {} }),
     // The same test index.ts uses.
-    isTrustedSender: (event) => isAppFrame(event.senderFrame, { rendererFile, devServerUrl }),
+    isTrustedSender: (event) => isAppFrame(event.senderFrame, { devServerUrl }),
     contextFor: (event): HandlerContext => ({
       emit(channel, payload) {
         event.emitted.push([channel, payload])
@@ -137,6 +136,9 @@ describe('registerIpc refuses untrusted senders', () => {
     ['an iframe inside our own page', { senderFrame: { url: appPage, parent: { url: appPage } }, emitted: [] }],
     ['a foreign web page', topFrame('https://evil.example/')],
     ['another local file', topFrame('file:///home/user/Downloads/trap.html')],
+    ['a file saved from our own page', topFrame('file:///opt/newsroom/out/renderer/index.html')],
+    ['another file of our bundle shown as a page', topFrame('app://newsroom/assets/evil.html')],
+    ['another host on our scheme', topFrame('app://newsroom.evil/index.html')],
     ['a page that looks like ours over http', topFrame('http://evil.example/opt/newsroom/out/renderer/index.html')],
     ['a frame that is already gone', { senderFrame: null, emitted: [] }]
   ] as Array<[string, FakeEvent]>)('%s', async (_name, event) => {
@@ -206,8 +208,11 @@ describe('dispatch errors', () => {
 
 describe('isTrustedUrl', () => {
   it('accepts the packaged page with a hash route and nothing beside it', () => {
-    expect(isTrustedUrl(`${appPage}#/settings`, { rendererFile })).toBe(true)
-    expect(isTrustedUrl('file:///opt/newsroom/out/renderer/other.html', { rendererFile })).toBe(false)
-    expect(isTrustedUrl('not a url', { rendererFile })).toBe(false)
+    expect(isTrustedUrl(`${appPage}#/settings`, {})).toBe(true)
+    expect(isTrustedUrl('app://newsroom/', {})).toBe(true)
+    expect(isTrustedUrl('app://newsroom/other.html', {})).toBe(false)
+    expect(isTrustedUrl('not a url', {})).toBe(false)
+    // No file: address is trusted, not even the built page's own (a copy saved elsewhere would pass too).
+    expect(isTrustedUrl('file:///C:/Program%20Files/Campus%20Newsroom/resources/app.asar/out/renderer/index.html', {})).toBe(false)
   })
 })
