@@ -21,6 +21,7 @@ import { createOutboxRunner, type Broadcast, type OutboxRunner } from './service
 import { createImageService } from './services/images/imageService'
 import { createInlineHeicDecoder, type HeicDecoder } from './services/images/heicDecoder'
 import { previewFileFor } from './ipc/handlers/photos'
+import { createPathGrants } from './services/grants/pathGrants'
 
 export type AppCapabilities = {
   /** The platform's per-user data folder (Electron's `userData`); drafts live below it unless settings say otherwise. */
@@ -136,7 +137,8 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
       clock,
       resolveArticle: (draft) => ({ body: draft.body, metadata: { ...draft.metadata, title: draft.title, column: draft.column } }),
       fs: publishFs,
-      siteCss: async () => (await exporter.styles.read()).css
+      siteCss: async () => (await exporter.styles.read()).css,
+      dataDir: () => store.dataDir
     })
   })
   const outbox = createOutboxRunner({
@@ -159,6 +161,7 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     previewUrlBase: capabilities.previewUrlBase ?? 'newsroom-preview://previews/',
     ...fsOption,
     dialogs: capabilities.dialogs,
+    grants: createPathGrants(),
     settings,
     flush,
     shell: capabilities.shell,

@@ -198,11 +198,14 @@ suite('publishing targets in the settings', () => {
 
     await settings.getByRole('button', { name: '添加发布目标…' }).click()
     await settings.getByRole('textbox', { name: '名称' }).fill('备用文件夹')
-    // An empty folder is named as the problem once the field is left.
+    // An empty folder is named as the problem once the field is left; the field takes no typing, only the dialog.
     await settings.getByRole('textbox', { name: '网站文件夹' }).focus()
     await settings.getByRole('textbox', { name: '名称' }).focus()
-    await expect.poll(() => settings.getByText('请填写网站文件夹的完整路径。').count()).toBe(1)
-    await settings.getByRole('textbox', { name: '网站文件夹' }).fill(join(sites, 'spare'))
+    await expect.poll(() => settings.getByText('请用“选择文件夹…”选择网站文件夹。').count()).toBe(1)
+    expect(await settings.getByRole('textbox', { name: '网站文件夹' }).isEditable()).toBe(false)
+    app.dialogs.answerOpen([join(sites, 'spare')])
+    await settings.getByRole('button', { name: '选择文件夹…' }).click()
+    await expect.poll(() => settings.getByRole('textbox', { name: '网站文件夹' }).inputValue()).toBe(join(sites, 'spare'))
 
     fs.fail('disk-full', { only: (path) => path.includes('publish-targets'), failOpen: true })
     await settings.getByRole('button', { name: '保存目标' }).click()
@@ -231,7 +234,9 @@ suite('publishing targets in the settings', () => {
 
     await settings.getByRole('button', { name: '编辑 备用文件夹' }).click()
     expect(await settings.getByRole('textbox', { name: '网站文件夹' }).inputValue()).toBe(join(sites, 'spare'))
-    await settings.getByRole('textbox', { name: '网站文件夹' }).fill(join(sites, 'spare-2'))
+    app.dialogs.answerOpen([join(sites, 'spare-2')])
+    await settings.getByRole('button', { name: '选择文件夹…' }).click()
+    await expect.poll(() => settings.getByRole('textbox', { name: '网站文件夹' }).inputValue()).toBe(join(sites, 'spare-2'))
     await settings.getByRole('button', { name: '保存目标' }).click()
     await expect.poll(() => settings.getByRole('status').textContent()).toBe('已保存“备用文件夹”。')
     view = await app.services.publishing.targets()

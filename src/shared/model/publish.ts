@@ -149,6 +149,8 @@ export const PUBLISH_ERROR_KINDS = [
   'cancelled',
   /** The local site folder cannot be written. */
   'local-write',
+  /** The local site folder (or the article's folder in it) is not the app's to replace: inside the library, or without our marker. */
+  'local-not-ours',
   /** No secret stored for this target. */
   'no-credentials',
   /** A queued job whose draft was edited after it was signed off: sending it would publish unapproved text. */

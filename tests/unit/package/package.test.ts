@@ -112,7 +112,8 @@ function library(root: string, name: string): { dataDir: string; store: DraftSto
   const dataDir = join(root, name)
   const clock = steppingClock('2026-11-05T08:00:00.000Z')
   const store = createDraftStore({ dataDir, clock, newId: sequentialIds(name) })
-  const packages = createPackageService({ drafts: () => store, clock, appVersion: '1.0.0-test', newId: sequentialIds(`${name}-copy`) })
+  // The fixtures' readable ids (src-0001) stand for the app's own here; foreign ids are tested in tests/unit/security.
+  const packages = createPackageService({ drafts: () => store, clock, appVersion: '1.0.0-test', newId: sequentialIds(`${name}-copy`), isOwnId: (id) => /^[a-z-]+-\d{4}$/.test(id) })
   return { dataDir, store, packages }
 }
 

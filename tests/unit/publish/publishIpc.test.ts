@@ -13,6 +13,7 @@ describe('publish channels through the dispatcher', () => {
   let cleanup: () => Promise<void>
   let cms: CmsServer
   const opened: string[] = []
+  let chosen: string[] = []
   const events: { channel: string; payload: unknown }[] = []
   const context = { emit: (channel: string, payload: unknown) => events.push({ channel, payload }) }
 
@@ -37,7 +38,7 @@ describe('publish channels through the dispatcher', () => {
       showInFolder: () => undefined
     },
     appInfo: { version: '0.0.0-test', platform: 'linux', assetUrlBase: 'newsroom-asset://' },
-    dialogs: { openFiles: async () => [], saveFile: async () => null },
+    dialogs: { openFiles: async () => chosen, saveFile: async () => null },
     clock: steppingClock(),
     secrets: createMemorySecretStore()
   })
@@ -61,7 +62,9 @@ describe('publish channels through the dispatcher', () => {
     const app = composeApp(capabilities())
     const draft = await app.drafts().create({ title: '通过 IPC 发布', column: '校园动态' })
     const site = join(dir, 'site')
-    const saved = value(await app.dispatch('publish:saveTarget', { target: { id: 'site', name: '本地网站', kind: 'local', folder: site }, makeDefault: true }, context))
+    chosen = [site]
+    const { grant } = value(await app.dispatch('publish:chooseFolder', {}, context)) as { grant: string }
+    const saved = value(await app.dispatch('publish:saveTarget', { target: { id: 'site', name: '本地网站', kind: 'local', folder: site }, makeDefault: true, folderGrant: grant }, context))
     expect(saved).toMatchObject({ defaultTargetId: 'site', withSecret: ['local', 'site'] })
     value(await app.dispatch('publish:saveTarget', { target: { id: 'cms', name: 'CMS', kind: 'cms', baseUrl: cms.url, secretRef: 'cms:1' }, secret: cms.token }, context))
     const targetsFile = await readFile(join(app.drafts().dataDir, 'publish-targets.json'), 'utf8')

@@ -11,6 +11,7 @@ import type { PublishService } from '../../services/publish/publishService'
 import type { ImageService } from '../../services/images/imageService'
 import type { OutboxRunner } from '../../services/publish/outboxRunner'
 import type { ServiceFs } from '../../services/fs/serviceFs'
+import type { PathGrants } from '../../services/grants/pathGrants'
 
 /** What the desktop shell does for the app; Electron's `shell` in main, a recorder in tests. */
 export type DesktopShell = {
@@ -58,6 +59,8 @@ export type HandlerDeps = {
   /** The file system for handlers' own writes (photo assets and records); node's own when absent. Tests inject faults here. */
   fs?: ServiceFs
   dialogs: DesktopDialogs
+  /** Paths main's dialogs and the preload's drops produced, known to the page only by single-use ids. */
+  grants: PathGrants
   settings: SettingsService
   flush: FlushCoordinator
   shell: DesktopShell

@@ -1,17 +1,43 @@
 import { AppError } from '../../../shared/errors'
 import type { publishChannels } from '../../../shared/ipc/channels/publish'
 import { checkPublishGate } from '../../services/publish/publishGate'
+import { siteFolderProblem } from '../../services/publish/siteFolderGuard'
 import type { HandlerTable } from '../dispatch'
 import { ok, type HandlerDeps } from './deps'
 
 export function createPublishHandlers(deps: HandlerDeps): Pick<HandlerTable, keyof typeof publishChannels> {
   const { publishing, shell, workflow, outbox } = deps
+
+  const folderRefused = (folder: string) => {
+    const problem = siteFolderProblem(folder, deps.drafts().dataDir)
+    if (problem !== null) throw new AppError('invalid-request', problem)
+  }
+
+  /** A local target keeps the folder it was saved with; only a grant from publish:chooseFolder changes it. */
+  async function savedSiteFolder(targetId: string): Promise<string> {
+    const saved = (await publishing().targets()).targets.find((t) => t.id === targetId)
+    if (saved?.kind !== 'local') throw new AppError('invalid-request', 'choose the site folder with the folder dialog')
+    folderRefused(saved.folder)
+    return saved.folder
+  }
+
   return {
     'publish:targets': () => publishing().targets(),
-    'publish:saveTarget': ({ target, secret, makeDefault }) => publishing().saveTarget(target, secret, makeDefault),
+    'publish:saveTarget': async ({ target, secret, makeDefault, folderGrant }) => {
+      if (target.kind !== 'local') return publishing().saveTarget(target, secret, makeDefault)
+      if (folderGrant === undefined) return publishing().saveTarget({ ...target, folder: await savedSiteFolder(target.id) }, secret, makeDefault)
+      const saved = await deps.grants.spend('site-folder', folderGrant, (folder) => {
+        folderRefused(folder)
+        return publishing().saveTarget({ ...target, folder }, secret, makeDefault)
+      })
+      if (saved === null) throw new AppError('invalid-request', 'the chosen folder is no longer valid; choose it again with the folder dialog')
+      return saved
+    },
     'publish:chooseFolder': async () => {
       const [path] = await deps.dialogs.openFiles({ purpose: 'site-folder', multiple: false, folders: true, filters: [] })
-      return { path: path ?? null }
+      if (path === undefined) return { grant: null, path: null }
+      folderRefused(path)
+      return { grant: deps.grants.issue('site-folder', path), path }
     },
     'publish:removeTarget': ({ targetId }) => publishing().removeTarget(targetId),
     'publish:testConnection': ({ targetId }) => publishing().testConnection(targetId),

@@ -78,6 +78,8 @@ export type PackageServiceOptions = {
   userName?: () => string
   fs?: ServiceFs
   newId?: () => DraftId
+  /** Whether a package's draft id is one this app would have made (isAppDraftId); others are replaced on import. */
+  isOwnId?: (id: string) => boolean
   limits?: Partial<PackageLimits>
   /** Writes what the workflow still holds in memory (coalesced log entries) before a draft folder is packed or replaced. */
   flushWorkflow?: (draftId: DraftId) => Promise<void>
@@ -184,6 +186,15 @@ function isAuditLine(line: string): boolean {
 function writeError(error: unknown, doing: string): AppError {
   if (error instanceof AppError) return error
   return new AppError(fsErrorCode(error), `${doing}: ${(error as Error)?.message ?? String(error)}`, { cause: error })
+}
+
+/**
+ * The shape of the ids this app makes (time in base 36, a dash, ten random hex digits). A package is a file
+ * from anywhere: an id of another shape (`documents`, `site`) is chosen by whoever made it, so it never
+ * becomes a folder name here.
+ */
+export function isAppDraftId(id: string): boolean {
+  return /^[0-9a-z]{6,12}-[0-9a-f]{10}$/.test(id)
 }
 
 function defaultNewId(clock: Clock): DraftId {
@@ -443,7 +454,9 @@ export function createPackageService(options: PackageServiceOptions): PackageSer
   }
 
   async function importPackage(path: string, choice: { onConflict?: ConflictChoice | undefined; language?: 'zh-CN' | 'en' } = {}): Promise<ImportOutcome> {
-    const pkg = await read(path)
+    const checked = await read(path)
+    const foreignId = !(options.isOwnId ?? isAppDraftId)(checked.draft.id)
+    const pkg = foreignId ? { ...checked, draft: { ...checked.draft, id: DraftIdSchema.parse(newId()) } } : checked
     const store = options.drafts()
     const draftsDir = join(store.dataDir, 'drafts')
     const trashDir = join(store.dataDir, 'trash')
@@ -497,6 +510,7 @@ export function createPackageService(options: PackageServiceOptions): PackageSer
       exportedAt: pkg.manifest.exportedAt,
       exportedBy: pkg.manifest.exportedBy,
       ...(keepBoth ? { copyOf: pkg.draft.id } : {}),
+      ...(foreignId ? { remappedFrom: pkg.manifest.draftId } : {}),
       replaced: replace
     })
     return { kind: 'imported', draftId: draft.id, title: draft.title, replaced: replace, keptBoth: keepBoth }

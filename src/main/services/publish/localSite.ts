@@ -9,6 +9,7 @@ import { atomicWriteFile, syncFolder } from '../fs/atomicWrite'
 import type { ServiceFs } from '../fs/serviceFs'
 import type { AdapterOutcome, PublishAdapter } from './adapter'
 import { PublishError } from './publishError'
+import { assertReplaceable, assertSiteFolder, SITE_MARKER_FILE, siteMarker } from './siteFolderGuard'
 
 export const LOCAL_IMAGES_FOLDER = 'images'
 
@@ -22,7 +23,7 @@ function localError(error: unknown, step: string): PublishError {
  * images/ and article.json. The new version is written beside the old one and swapped in by renames, so a
  * re-publish replaces the page whole and a cut leaves the old page or the new one.
  */
-export function createLocalSiteAdapter(options: { fs: ServiceFs; siteCss(): Promise<string> }): PublishAdapter<LocalSiteTarget> {
+export function createLocalSiteAdapter(options: { fs: ServiceFs; siteCss(): Promise<string>; dataDir?: () => string }): PublishAdapter<LocalSiteTarget> {
   const { fs } = options
   return {
     async publish(context, article): Promise<AdapterOutcome> {
@@ -32,6 +33,9 @@ export function createLocalSiteAdapter(options: { fs: ServiceFs; siteCss(): Prom
       const building = `${final}.new-${stamp}`
       const retired = `${final}.old-${stamp}`
       const fileNames = new Map(article.images.map((image) => [image.assetId, image.assetId]))
+      // Before anything is written: a folder the app did not make is never replaced (see siteFolderGuard).
+      assertSiteFolder(target.folder, options.dataDir?.() ?? null)
+      await assertReplaceable(fs, final, article.draftId)
       try {
         context.progress('upload-images', 0, article.images.length)
         await fs.mkdir(join(building, LOCAL_IMAGES_FOLDER), { recursive: true })
@@ -59,6 +63,7 @@ export function createLocalSiteAdapter(options: { fs: ServiceFs; siteCss(): Prom
         }
         await atomicWriteFile(fs, join(building, 'article.json'), `${JSON.stringify(json, null, 2)}\n`)
         await atomicWriteFile(fs, join(building, 'index.html'), page)
+        await atomicWriteFile(fs, join(building, SITE_MARKER_FILE), siteMarker(article.draftId))
         const hadPage = await fs.stat(final).then(
           () => true,
           () => false
@@ -86,6 +91,7 @@ export function createLocalSiteAdapter(options: { fs: ServiceFs; siteCss(): Prom
     },
     async testConnection({ target }): Promise<ConnectionReport> {
       try {
+        assertSiteFolder(target.folder, options.dataDir?.() ?? null)
         await fs.mkdir(target.folder, { recursive: true })
         const probe = join(target.folder, `.newsroom-probe-${randomBytes(4).toString('hex')}`)
         await fs.writeFile(probe, 'ok')

@@ -43,6 +43,8 @@ export type PublisherDeps = {
   /** Images in flight at once; 4 by default. */
   imageConcurrency?: number
   siteCss?: () => Promise<string>
+  /** The library folder: a local site may not be inside it (its own `site/` aside). */
+  dataDir?: () => string
 }
 
 export type PublishRequest = {
@@ -68,7 +70,7 @@ let jobCounter = 0
 export function createPublisher(deps: PublisherDeps): Publisher {
   const fs = deps.fs ?? nodeServiceFs
   const records = createPublishRecords({ draftFolder: (id) => deps.drafts.draftFolder(id), fs })
-  const local = createLocalSiteAdapter({ fs, siteCss: deps.siteCss ?? (() => Promise.resolve(defaultSiteCss())) })
+  const local = createLocalSiteAdapter({ fs, siteCss: deps.siteCss ?? (() => Promise.resolve(defaultSiteCss())), ...(deps.dataDir ? { dataDir: deps.dataDir } : {}) })
   const cms = createCmsAdapter()
 
   function adapterFor(target: PublishTarget): PublishAdapter {

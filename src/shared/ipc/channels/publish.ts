@@ -21,6 +21,9 @@ import { NoRequest, Ok, type ChannelMap, type EventMap } from './common'
 /** Targets as the settings page shows them: whether a password/token is stored, never the secret itself. */
 export const PublishTargetsViewSchema = PublishTargetListSchema.extend({ withSecret: z.array(PublishTargetIdSchema) })
 
+/** An opaque id for a folder main's own dialog produced; the page cannot make one from a path. */
+export const FolderGrantSchema = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/)
+
 /** The page names the job (so it can cancel before the answer comes). */
 export const PublishJobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)
 
@@ -40,11 +43,21 @@ export const publishChannels = {
   'publish:targets': { request: NoRequest, response: PublishTargetsViewSchema },
   'publish:saveTarget': {
     // The secret travels once, from the form to the encrypted store; it is never sent back.
-    request: z.object({ target: PublishTargetSchema, secret: z.string().min(1).max(4096).optional(), makeDefault: z.boolean().optional() }),
+    // A local target's folder is never taken from here: main uses the folder behind `folderGrant` (minted by
+    // publish:chooseFolder) or, without one, the folder this target already had.
+    request: z.object({
+      target: PublishTargetSchema,
+      secret: z.string().min(1).max(4096).optional(),
+      makeDefault: z.boolean().optional(),
+      folderGrant: FolderGrantSchema.optional()
+    }),
     response: PublishTargetsViewSchema
   },
-  /** The system's folder dialog for a local site target; null when the person cancels. */
-  'publish:chooseFolder': { request: NoRequest, response: z.object({ path: z.string().nullable() }) },
+  /**
+   * The system's folder dialog for a local site target (a network share is chosen here too). `grant` is the
+   * single-use id publish:saveTarget takes; `path` is for showing only. Both null when the person cancels.
+   */
+  'publish:chooseFolder': { request: NoRequest, response: z.object({ grant: FolderGrantSchema.nullable(), path: z.string().nullable() }) },
   'publish:removeTarget': { request: z.object({ targetId: PublishTargetIdSchema }), response: PublishTargetsViewSchema },
   'publish:testConnection': { request: z.object({ targetId: PublishTargetIdSchema }), response: ConnectionReportSchema },
   'publish:run': {

@@ -122,6 +122,7 @@ export function PublishTargetsManager() {
       const next = await newsroom().publish.saveTarget({
         target: checked.target,
         ...(saving.secret === '' ? {} : { secret: saving.secret }),
+        ...(saving.folderGrant === null ? {} : { folderGrant: saving.folderGrant }),
         ...(makeDefault ? { makeDefault: true } : {})
       })
       setView(next)

@@ -43,7 +43,7 @@ export function TargetForm({ draft, errors, hasStoredSecret, makeDefault, column
     return found === undefined ? null : t(`publishTargets.invalid.${found}`)
   }
 
-  const text = (field: 'name' | 'folder' | 'baseUrl' | 'username', label: string, hint: string | null, extra: { type?: string; placeholder?: string } = {}) => {
+  const text = (field: 'name' | 'folder' | 'baseUrl' | 'username', label: string, hint: string | null, extra: { type?: string; placeholder?: string; readOnly?: boolean } = {}) => {
     const error = problem(field)
     const note = error ?? hint
     return (
@@ -57,6 +57,7 @@ export function TargetForm({ draft, errors, hasStoredSecret, makeDefault, column
           value={draft[field]}
           spellCheck={false}
           placeholder={extra.placeholder}
+          readOnly={extra.readOnly}
           aria-invalid={error !== null}
           aria-describedby={note === null ? undefined : `${ids}-${field}-hint`}
           onChange={(event) => set({ [field]: event.target.value })}
@@ -71,12 +72,12 @@ export function TargetForm({ draft, errors, hasStoredSecret, makeDefault, column
     )
   }
 
-  // The system's folder dialog (in main); typing the path stays possible, e.g. for a network share.
+  // Only the system's folder dialog (in main) can name the folder: a page cannot type one in, not even a share.
   async function chooseFolder() {
     setChooseProblem(null)
     try {
-      const { path } = await newsroom().publish.chooseFolder({})
-      if (path !== null) set({ folder: path })
+      const { grant, path } = await newsroom().publish.chooseFolder({})
+      if (grant !== null && path !== null) set({ folder: path, folderGrant: grant })
     } catch (error) {
       setChooseProblem(t('publishTargets.failed', { reason: t(`errors.${errorCodeOf(error)}`) }))
     }
@@ -101,7 +102,7 @@ export function TargetForm({ draft, errors, hasStoredSecret, makeDefault, column
       {text('name', t('publishTargets.name'), null, { placeholder: t('publishTargets.namePlaceholder') })}
       {draft.kind === 'local' && (
         <>
-          {text('folder', t('publishTargets.folder'), t('publishTargets.folderHint'))}
+          {text('folder', t('publishTargets.folder'), t('publishTargets.folderHint'), { readOnly: true })}
           <div className="publish-targets-choose-folder">
             <button type="button" className="button button-small" onClick={() => void chooseFolder()}>
               {t('publishTargets.chooseFolder')}

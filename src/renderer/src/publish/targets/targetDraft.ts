@@ -28,7 +28,10 @@ export type TargetDraft = {
   isNew: boolean
   kind: TargetKind
   name: string
+  /** Shown only: main keeps the folder itself (see folderGrant). */
   folder: string
+  /** The single-use id publish:chooseFolder gave for a newly chosen folder; null keeps the saved one. */
+  folderGrant: string | null
   baseUrl: string
   username: string
   /** Typed in this form only; empty means "keep what is stored". Never filled from the main process. */
@@ -83,6 +86,7 @@ export function blankDraft(kind: TargetKind, taken: readonly string[]): TargetDr
     kind,
     name: '',
     folder: '',
+    folderGrant: null,
     baseUrl: '',
     username: '',
     secret: '',
