@@ -7,6 +7,7 @@ import type { ServiceFs } from './services/fs/serviceFs'
 import { createHandlerTable, type DesktopDialogs, type DesktopNotifier, type DesktopShell } from './ipc/handlers/index'
 import { createAssetStore, type AssetStore } from './services/assets/assetStore'
 import { createArticleExporter } from './services/export/articleExporter'
+import { articleOf } from '../shared/article/articleOf'
 import { createDirectoryService } from './services/directory/directoryService'
 import { createPackageService } from './services/package/packageService'
 import { createApprovalService, type PdfRenderer } from './services/approval/approvalService'
@@ -135,7 +136,8 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
       drafts: { open: (id) => store.open(id), draftFolder: (id) => store.draftFolder(id) },
       assets: { read: (id, assetId) => publishFs.readFile(join(store.assetsFolder(id), assetId)) },
       clock,
-      resolveArticle: (draft) => ({ body: draft.body, metadata: { ...draft.metadata, title: draft.title, column: draft.column } }),
+      // Rendered from the settings the sign-off hash covers: the credit line reviewers approved.
+      resolveArticle: (draft) => articleOf(draft, settings.get()),
       fs: publishFs,
       siteCss: async () => (await exporter.styles.read()).css,
       dataDir: () => store.dataDir

@@ -1,9 +1,11 @@
 /// <reference lib="dom" />
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { startCmsServer, type CmsServer } from '../support/cmsServer'
+import { localSitePage } from '../support/publishFixtures'
 import { e2eUnavailableReason, launchApp, shutdownBrowser, type LaunchedApp } from './harness'
 import { statusText, workflowBar, writeNewDraft } from './workflowHelpers'
 
@@ -71,15 +73,16 @@ suite('one-click publish', () => {
     const done = page.getByRole('dialog', { name: '发布到网站' })
     await expect.poll(() => done.textContent()).toContain('已发布到“本地网站”')
     const id = await onlyDraftId(app.dataDir)
-    const file = join(app.dataDir, 'site', id, 'index.html')
+    const file = await localSitePage(join(app.dataDir, 'site'), id)
+    const url = pathToFileURL(file).href
     const steps = done.getByRole('list', { name: '发布进度' }).locator('li')
     await expect.poll(() => steps.allTextContents()).toEqual(['准备稿件', '创建文章', '检查网页', '完成'])
-    expect(await done.locator('.publish-url code').textContent()).toBe(`file://${file}`)
+    expect(await done.locator('.publish-url code').textContent()).toBe(url)
     expect(await readFile(file, 'utf8')).toContain(TITLE)
 
     await done.getByRole('button', { name: '打开网页' }).click()
-    await expect.poll(() => app?.shellCalls.openExternal).toEqual([`file://${file}`])
-    await expect.poll(() => app?.notifications).toEqual([{ title: '稿件已发布', body: `本地网站：file://${file}` }])
+    await expect.poll(() => app?.shellCalls.openExternal).toEqual([url])
+    await expect.poll(() => app?.notifications).toEqual([{ title: '稿件已发布', body: `本地网站：${url}` }])
     await expect.poll(() => statusText(page)).toBe('已发布')
 
     // The sign-off is in the draft, with its comment.

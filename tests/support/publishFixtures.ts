@@ -1,6 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import sharp from 'sharp'
+import { nodeServiceFs } from '../../src/main/services/fs/serviceFs'
+import { folderOfDraft, readSiteEntries } from '../../src/main/services/publish/localSite/siteIndex'
 import type { PublisherDeps } from '../../src/main/services/publish/publisher'
 import { contentHashOf } from '../../src/main/services/publish/preparedArticle'
 import { DraftSchema, type Draft, type DraftId } from '../../src/shared/model/draft'
@@ -130,4 +132,11 @@ export const campusArticle = {
     summary: '学校召开“双高计划”建设推进会，部署下一阶段重点任务。',
     tags: ['双高计划']
   } satisfies ArticleMetadataInput
+}
+
+/** The page a draft was published to on a local site (its folder is named by date and title). */
+export async function localSitePage(siteFolder: string, draftId: DraftId): Promise<string> {
+  const folder = folderOfDraft(await readSiteEntries(nodeServiceFs, siteFolder), draftId)
+  if (folder === null) throw new Error(`${draftId} is not on the site in ${siteFolder}`)
+  return join(siteFolder, folder, 'index.html')
 }

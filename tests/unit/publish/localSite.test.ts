@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createPublisher } from '../../../src/main/services/publish/publisher'
 import { checkLivePage } from '../../../src/main/services/publish/livePage'
@@ -38,16 +39,18 @@ describe('the local site target', () => {
       metadata: campusArticle.metadata
     })
     const result = await publisher().publish({ draftId: 'draft-local-1', target })
-    const folder = join(temp.dir, 'site', 'draft-local-1')
+    const folder = join(temp.dir, 'site', '2026-11-02-学校召开“双高计划”建设推进会')
     expect(result).toMatchObject({ status: 'local', created: true, imagesUploaded: 3 })
-    expect(result.remoteUrl).toBe(`file://${join(folder, 'index.html')}`)
+    expect(result.remoteUrl).toBe(pathToFileURL(join(folder, 'index.html')).href)
     expect(result.verification).toMatchObject({ ok: true, findings: [] })
     const page = await readFile(join(folder, 'index.html'), 'utf8')
     expect(page).toContain('.news-article { color: #222 }')
     expect(page).toContain(`<h1>${campusArticle.title}</h1>`)
     for (const [index, assetId] of assetIds.entries()) {
-      expect(page).toContain(`<img src="images/${assetId}"`)
-      expect(await readFile(join(folder, 'images', assetId))).toEqual(photos[index])
+      const name = `0${String(index + 1)}-${campusArticle.captions[index] ?? ''}.jpg`
+      expect(page).toContain(`<img src="images/${encodeURIComponent(name)}"`)
+      expect(await readFile(join(folder, 'images', name))).toEqual(photos[index])
+      expect(assetId).toMatch(/^sha256-/)
     }
     const json = JSON.parse(await readFile(join(folder, 'article.json'), 'utf8')) as { metadata: { title: string }; images: unknown[] }
     expect(json.metadata.title).toBe(campusArticle.title)
@@ -61,9 +64,10 @@ describe('the local site target', () => {
     library.update('draft-local-2', (draft) => ({ ...draft, title: '第二版', body: { root: { ...draft.body?.root, type: 'root', children: (draft.body?.root.children ?? []).slice(0, 2) } } }))
     const again = await publisher().publish({ draftId: 'draft-local-2', target })
     expect(again.created).toBe(false)
-    const folder = join(temp.dir, 'site', 'draft-local-2')
+    // The address stays the first one: links to the article keep working after its title changed.
+    const folder = join(temp.dir, 'site', '2026-11-02-第一版')
     expect(await readdir(join(folder, 'images'))).toHaveLength(1)
-    expect(await readdir(join(temp.dir, 'site'))).toEqual(['draft-local-2'])
+    expect((await readdir(join(temp.dir, 'site'))).sort()).toEqual(['2026-11-02-第一版', 'index.html'])
     expect(await readFile(join(folder, 'index.html'), 'utf8')).toContain('<h1>第二版</h1>')
     const record = await publisher().records.read('draft-local-2', 'local')
     expect(record.lastSent?.title).toBe('第二版')

@@ -9,6 +9,7 @@ import type { Envelope } from '../../../src/shared/ipc/contract'
 import type { Draft } from '../../../src/shared/model/draft'
 import { makeTempDir } from '../../support/draftFixtures'
 import { startCmsServer, type CmsServer } from '../../support/cmsServer'
+import { localSitePage } from '../../support/publishFixtures'
 
 const paragraph = (text: string) => ({
   root: { type: 'root' as const, version: 1, direction: null, format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [{ type: 'text', version: 1, text, detail: 0, format: 0, mode: 'normal', style: '' }] }] }
@@ -66,17 +67,16 @@ describe('先审后发 for publishing, and an honest outbox', () => {
 
   it('refuses a first publish without approval, a stale revision or a signer; records the sign-off after the site took it', async () => {
     const draft = await app.drafts().create({ title: '运动会开幕', column: '校园动态' })
-    const site = join(app.drafts().dataDir, 'site', draft.id, 'index.html')
     expect(codeOf(await call('publish:run', { jobId: 'a1', draftId: draft.id }))).toBe('approval-required')
     expect(codeOf(await call('publish:run', { jobId: 'a2', draftId: draft.id, signOff: { name: '张编辑', revision: draft.revision } }))).toBe('approval-required')
     app.settings.update({ requireApproval: false })
     expect(codeOf(await call('publish:run', { jobId: 'a3', draftId: draft.id, signOff: { name: '  ', revision: draft.revision } }))).toBe('signer-required')
     expect(codeOf(await call('publish:run', { jobId: 'a4', draftId: draft.id, signOff: { name: '张编辑', revision: draft.revision + 5 } }))).toBe('workflow-conflict')
-    await expect(readFile(site)).rejects.toMatchObject({ code: 'ENOENT' })
+    await expect(localSitePage(join(app.drafts().dataDir, 'site'), draft.id)).rejects.toThrow('is not on the site')
 
     const published = value(await call('publish:run', { jobId: 'a5', draftId: draft.id, signOff: { name: '张编辑', comment: '同意', revision: draft.revision } }))
     expect(published).toMatchObject({ outcome: 'published', result: { targetId: 'local' }, signOffError: null, workflow: { draft: { status: 'published' }, signOff: { action: 'publish', name: '张编辑', comment: '同意', withoutApproval: true } } })
-    expect(await readFile(site, 'utf8')).toContain('运动会开幕')
+    expect(await readFile(await localSitePage(join(app.drafts().dataDir, 'site'), draft.id), 'utf8')).toContain('运动会开幕')
     expect((await stored(draft.id)).status).toBe('published')
     expect(events.some((e) => e.channel === 'workflow:changed')).toBe(true)
 

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import Conf from 'conf'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { composeApp, type AppCapabilities } from '../../../src/main/compose'
@@ -7,6 +8,7 @@ import { createMemorySecretStore } from '../../../src/main/services/publish/secr
 import type { Envelope } from '../../../src/shared/ipc/contract'
 import { makeTempDir, steppingClock } from '../../support/draftFixtures'
 import { startCmsServer, type CmsServer } from '../../support/cmsServer'
+import { localSitePage } from '../../support/publishFixtures'
 
 describe('publish channels through the dispatcher', () => {
   let dir: string
@@ -76,9 +78,10 @@ describe('publish channels through the dispatcher', () => {
     const outcome = value(await app.dispatch('publish:run', { jobId: 'job-1', draftId: draft.id, signOff: { name: '张编辑', revision: draft.revision } }, context))
     expect(outcome).toMatchObject({ outcome: 'published', result: { targetId: 'site', status: 'local' }, workflow: { draft: { status: 'published' } }, signOffError: null })
     expect(events.filter((e) => e.channel === 'publish:progress').map((e) => (e.payload as { step: string }).step)).toContain('create-article')
-    expect(await readFile(join(site, draft.id, 'index.html'), 'utf8')).toContain('通过 IPC 发布')
+    const page = await localSitePage(site, draft.id)
+    expect(await readFile(page, 'utf8')).toContain('通过 IPC 发布')
     value(await app.dispatch('publish:openLive', { draftId: draft.id, targetId: 'site' }, context))
-    expect(opened).toEqual([`file://${join(site, draft.id, 'index.html')}`])
+    expect(opened).toEqual([pathToFileURL(page).href])
     const never = await app.dispatch('publish:openLive', { draftId: draft.id, targetId: 'cms' }, context)
     expect(never.ok).toBe(false)
     expect(value(await app.dispatch('publish:outbox', {}, context))).toEqual({ jobs: [] })

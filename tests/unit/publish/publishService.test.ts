@@ -7,7 +7,7 @@ import { backoffMs, createPublishService, type PublishService } from '../../../s
 import { createEncryptedSecretStore, createMemorySecretStore, type SecretCipher } from '../../../src/main/services/publish/secretStore'
 import { startCmsServer, type CmsServer } from '../../support/cmsServer'
 import { makeTempDir } from '../../support/draftFixtures'
-import { createFixtureLibrary, photo } from '../../support/publishFixtures'
+import { createFixtureLibrary, localSitePage, photo } from '../../support/publishFixtures'
 
 /** Reversible and visibly not plain text, like safeStorage's output. */
 const testCipher: SecretCipher = {
@@ -100,7 +100,7 @@ describe('the publish service: targets, secrets, outbox', () => {
       withSecret: ['local']
     })
     expect(await service.run({ jobId: 'd1', draftId: 'draft-svc-1' })).toMatchObject({ outcome: 'published', result: { targetId: 'local', status: 'local' } })
-    expect(await readFile(join(temp.dir, 'library', 'site', 'draft-svc-1', 'index.html'), 'utf8')).toContain('外网发布')
+    expect(await readFile(await localSitePage(join(temp.dir, 'library', 'site'), 'draft-svc-1'), 'utf8')).toContain('外网发布')
     await service.saveTarget({ id: 'cms', name: 'CMS', kind: 'cms', baseUrl: cms.url, secretRef: 'cms:main' }, 'Very-Secret-Token-42')
     const saved = JSON.parse(await readFile(join(temp.dir, 'library', 'publish-targets.json'), 'utf8')) as { targets: { id: string }[]; defaultTargetId: string }
     expect(saved).toMatchObject({ defaultTargetId: 'local', targets: [{ id: 'local' }, { id: 'cms' }] })

@@ -72,17 +72,21 @@ describe('attack 3: publishing to a local site cannot delete or replace what the
     dialog.answers = [site]
     const { grant } = valueOf<{ grant: string }>(await call('publish:chooseFolder', {}))
     valueOf(await call('publish:saveTarget', { target: { id: 'site', name: '校报', kind: 'local', folder: site }, folderGrant: grant, makeDefault: true }))
-    await mkdir(join(site, draft.id), { recursive: true })
-    await writeFile(join(site, draft.id, 'keep.txt'), 'the person’s own file')
+    // A folder of the person's own that claims to hold this article (its article.json names the draft) but
+    // carries no marker and holds their own file: the app must neither replace nor delete it.
+    await mkdir(join(site, 'mine'), { recursive: true })
+    await writeFile(join(site, 'mine', 'article.json'), JSON.stringify({ draftId: draft.id, publishedAt: '2024-10-02T01:30:00.000Z', metadata: { title: '旧稿' } }))
+    await writeFile(join(site, 'mine', 'keep.txt'), 'the person’s own file')
 
     const refused = valueOf(await call('publish:run', { jobId: 'job-1', draftId: draft.id, signOff: signOff(draft.revision) }))
     expect(refused).toMatchObject({ outcome: 'failed', error: { kind: 'local-not-ours', retryable: false }, queued: null })
-    expect(await readdir(join(site, draft.id))).toEqual(['keep.txt'])
-    expect(await readdir(site)).toEqual([draft.id])
+    expect((await readdir(join(site, 'mine'))).sort()).toEqual(['article.json', 'keep.txt'])
+    expect(await readdir(site)).toEqual(['mine'])
 
-    await rm(join(site, draft.id), { recursive: true })
+    await rm(join(site, 'mine'), { recursive: true })
     valueOf(await call('publish:run', { jobId: 'job-2', draftId: draft.id, signOff: signOff(draft.revision) }))
-    expect((await readdir(join(site, draft.id))).sort()).toEqual([SITE_MARKER_FILE, 'article.json', 'images', 'index.html'].sort())
+    const [folder] = (await readdir(site, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name)
+    expect((await readdir(join(site, folder ?? ''))).sort()).toEqual([SITE_MARKER_FILE, 'article.json', 'images', 'index.html'].sort())
     const republished = valueOf(await call('publish:run', { jobId: 'job-3', draftId: draft.id }))
     expect(republished).toMatchObject({ outcome: 'published' })
   })

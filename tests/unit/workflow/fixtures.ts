@@ -36,6 +36,8 @@ export function openOffice(dataDir: string, options: { fs?: ServiceFs; settings?
     userName: '张编辑',
     requireApproval: DEFAULT_SETTINGS.requireApproval,
     historyIntervalMinutes: DEFAULT_SETTINGS.historyIntervalMinutes,
+    creditTemplate: DEFAULT_SETTINGS.creditTemplate,
+    creditScript: DEFAULT_SETTINGS.creditScript,
     ...options.settings
   }
   const store = createDraftStore({ dataDir, clock, newId: sequentialIds(), ...(options.fs ? { fs: options.fs } : {}) })

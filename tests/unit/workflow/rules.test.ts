@@ -65,7 +65,7 @@ describe('the content hash', () => {
       { ...base, metadata: { ...base.metadata, photographers: ['陈晨'] } },
       { ...base, metadata: { ...base.metadata, publishAt: '2026-11-03T08:00:00+08:00' } }
     ]
-    const hashes = new Set(variants.map(contentHash))
+    const hashes = new Set(variants.map((variant) => contentHash(variant)))
     expect(hashes.size).toBe(variants.length)
     expect(hashes.has(hash)).toBe(false)
   })

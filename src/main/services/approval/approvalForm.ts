@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto'
 import { collectAssetIds, sanitizeArticleBody, type AssetId } from '../../../shared/article/schema'
 import { articleToHtml, articleToPlainText, escapeHtml } from '../../../shared/article/toHtml'
 import { countWords } from '../../../shared/article/wordCount'
 import { DEFAULT_TIME_ZONE } from '../../../shared/article/creditLine'
 import { articleOf, type ArticleOutputSettings } from '../../../shared/article/articleOf'
 import type { Draft, DraftStatus } from '../../../shared/model/draft'
+import { contentHash } from '../workflow/contentHash'
 import type { OfficeDirectory } from '../../../shared/model/directory'
-import { canonicalContent, type AuditEntry, type SignOff, type WorkflowAction } from '../../../shared/model/workflow'
+import { type AuditEntry, type SignOff, type WorkflowAction } from '../../../shared/model/workflow'
 
 /**
  * 稿件审批单: the paper record of an article's 三审三校, printed to PDF and filed by the office. A pure
@@ -191,8 +191,9 @@ function formatTime(iso: string | null, locale: ApprovalFormLocale, timeZone: st
   return `${part('year')}年${part('month')}月${part('day')}日 ${part('hour')}:${part('minute')}`
 }
 
-export function contentHashOf(draft: Pick<Draft, 'title' | 'column' | 'body' | 'metadata'>): string {
-  return createHash('sha256').update(canonicalContent(draft)).digest('hex')
+/** The fingerprint the sign-offs carry: the content and the credit settings the form is rendered with. */
+export function contentHashOf(draft: Pick<Draft, 'title' | 'column' | 'body' | 'metadata'>, output?: ArticleOutputSettings): string {
+  return contentHash(draft, output)
 }
 
 const shortHash = (hash: string) => hash.slice(0, 12)
@@ -262,7 +263,7 @@ export function approvalFormHtml(input: ApprovalFormInput, locale: ApprovalFormL
     [w.words, String(words)],
     [w.photos, String(photos)],
     [w.status, escapeHtml(STATUS_WORDS[locale][draft.status])],
-    [w.contentHash, `<code>${shortHash(contentHashOf(draft))}</code>`]
+    [w.contentHash, `<code>${shortHash(contentHashOf(draft, input.output))}</code>`]
   ]
   const fields = fieldRows.map(([label, value]) => `<tr><th scope="row">${escapeHtml(label)}</th><td>${value}</td></tr>`).join('\n')
 

@@ -13,6 +13,8 @@ export type ArticlePage = {
   css: string
   hasCreditLine: boolean
   lang?: string
+  /** Markup above the article inside the page, e.g. the local site's link home. */
+  beforeArticle?: string
 }
 
 /** CSS placed in a <style> element cannot close it early. */
@@ -40,6 +42,7 @@ export function articlePageHtml(page: ArticlePage): string {
     '</head>',
     '<body>',
     '<div class="news-page">',
+    ...(page.beforeArticle === undefined ? [] : [page.beforeArticle]),
     `<article class="${articleClass}">`,
     page.articleHtml,
     '</article>',

@@ -9,6 +9,9 @@ import { atomicWriteFile, syncFolder } from '../fs/atomicWrite'
 import type { ServiceFs } from '../fs/serviceFs'
 import type { AdapterOutcome, PublishAdapter } from './adapter'
 import { PublishError } from './publishError'
+import { backLinkHtml, placeArticle, SITE_CSS, writeSiteIndex } from './localSite/siteIndex'
+import { hrefSegment } from './localSite/siteNames'
+import { photosOf } from './preparedArticle'
 import { assertReplaceable, assertSiteFolder, SITE_MARKER_FILE, siteMarker } from './siteFolderGuard'
 
 export const LOCAL_IMAGES_FOLDER = 'images'
@@ -19,8 +22,8 @@ function localError(error: unknown, step: string): PublishError {
 }
 
 /**
- * The embedded default target: `<folder>/<draftId>/` holds index.html in the site style, the pictures in
- * images/ and article.json. The new version is written beside the old one and swapped in by renames, so a
+ * The embedded default target: `<folder>/<date-title>/` holds index.html in the site style, the pictures in
+ * images/ and article.json; `<folder>/index.html` lists the articles (see localSite/siteIndex). The new version is written beside the old one and swapped in by renames, so a
  * re-publish replaces the page whole and a cut leaves the old page or the new one.
  */
 export function createLocalSiteAdapter(options: { fs: ServiceFs; siteCss(): Promise<string>; dataDir?: () => string }): PublishAdapter<LocalSiteTarget> {
@@ -28,38 +31,48 @@ export function createLocalSiteAdapter(options: { fs: ServiceFs; siteCss(): Prom
   return {
     async publish(context, article): Promise<AdapterOutcome> {
       const { target, clock } = context
-      const final = join(target.folder, article.draftId)
+      const metadata = article.article.metadata
+      // Before anything is read or written: never a folder inside the library (see siteFolderGuard).
+      assertSiteFolder(target.folder, options.dataDir?.() ?? null)
+      const placement = await placeArticle(fs, target.folder, { draftId: article.draftId, title: metadata.title, publishAt: metadata.publishAt, photos: photosOf(article.article.body) }, clock.now())
+      const final = join(target.folder, placement.folder)
       const stamp = `${String(clock.now().getTime())}-${randomBytes(4).toString('hex')}`
       const building = `${final}.new-${stamp}`
       const retired = `${final}.old-${stamp}`
-      const fileNames = new Map(article.images.map((image) => [image.assetId, image.assetId]))
-      // Before anything is written: a folder the app did not make is never replaced (see siteFolderGuard).
-      assertSiteFolder(target.folder, options.dataDir?.() ?? null)
+      const fileNames = placement.photoNames
+      const fileOf = (assetId: string) => fileNames.get(assetId) ?? assetId
+      // A folder the app did not make is never replaced.
       await assertReplaceable(fs, final, article.draftId)
       try {
         context.progress('upload-images', 0, article.images.length)
         await fs.mkdir(join(building, LOCAL_IMAGES_FOLDER), { recursive: true })
         let done = 0
         for (const image of article.images) {
-          await atomicWriteFile(fs, join(building, LOCAL_IMAGES_FOLDER, image.assetId), image.bytes)
+          await atomicWriteFile(fs, join(building, LOCAL_IMAGES_FOLDER, fileOf(image.assetId)), image.bytes)
           context.progress('upload-images', ++done, article.images.length)
         }
         context.progress('create-article', 0, 1)
         // articleToHtml takes absolute image addresses only; the placeholder becomes the relative folder.
         const placeholder = 'https://newsroom-local.invalid/'
-        const html = articleToHtml(article.article, (assetId) => (fileNames.has(assetId) ? `${placeholder}${assetId}` : null), {
+        const html = articleToHtml(article.article, (assetId) => (fileNames.has(assetId) ? `${placeholder}${hrefSegment(fileOf(assetId))}` : null), {
           header: true,
           imageProtocols: ['https:']
         }).replaceAll(`src="${placeholder}`, `src="${LOCAL_IMAGES_FOLDER}/`)
-        const metadata = article.article.metadata
-        const page = articlePageHtml({ articleHtml: html, title: metadata.title, css: await options.siteCss(), hasCreditLine: formatCreditLine(metadata) !== '' })
+        const css = await options.siteCss()
+        const page = articlePageHtml({
+          articleHtml: html,
+          title: metadata.title,
+          css: `${css}\n${SITE_CSS}`,
+          hasCreditLine: formatCreditLine(metadata, article.article.creditLine) !== '',
+          beforeArticle: backLinkHtml()
+        })
         const publishedAt = clock.now().toISOString()
         const json = {
           draftId: article.draftId,
           publishedAt,
           metadata,
           html,
-          images: article.images.map((image) => ({ file: `${LOCAL_IMAGES_FOLDER}/${image.assetId}`, caption: image.caption, alt: image.alt, credit: image.credit, contentHash: image.contentHash }))
+          images: article.images.map((image) => ({ file: `${LOCAL_IMAGES_FOLDER}/${fileOf(image.assetId)}`, caption: image.caption, alt: image.alt, credit: image.credit, contentHash: image.contentHash }))
         }
         await atomicWriteFile(fs, join(building, 'article.json'), `${JSON.stringify(json, null, 2)}\n`)
         await atomicWriteFile(fs, join(building, 'index.html'), page)
@@ -72,6 +85,7 @@ export function createLocalSiteAdapter(options: { fs: ServiceFs; siteCss(): Prom
         await fs.rename(building, final)
         await syncFolder(fs, target.folder)
         if (hadPage) await fs.rm(retired, { recursive: true, force: true })
+        await writeSiteIndex(fs, target.folder, { siteName: target.name, css })
         const url = pathToFileURL(join(final, 'index.html')).href
         await context.saveRecord((r) => ({
           ...r,
@@ -80,7 +94,7 @@ export function createLocalSiteAdapter(options: { fs: ServiceFs; siteCss(): Prom
           remoteModifiedAt: publishedAt,
           lastPublishedAt: publishedAt,
           lastSent: { title: metadata.title, content: html },
-          images: Object.fromEntries(article.images.map((image) => [image.assetId, { remoteId: image.assetId, remoteUrl: `${LOCAL_IMAGES_FOLDER}/${image.assetId}`, contentHash: image.contentHash }]))
+          images: Object.fromEntries(article.images.map((image) => [image.assetId, { remoteId: image.assetId, remoteUrl: `${LOCAL_IMAGES_FOLDER}/${fileOf(image.assetId)}`, contentHash: image.contentHash }]))
         }))
         context.progress('create-article', 1, 1)
         return { remoteArticleId: article.draftId, remoteUrl: url, status: 'local', imagesUploaded: article.images.length, imagesReused: 0, created: !hadPage }

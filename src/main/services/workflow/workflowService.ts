@@ -24,7 +24,8 @@ import { diffContents } from './contentDiff'
 import { contentHash, signedContentOf } from './contentHash'
 import { afterEdit, isValid, planStep, workflowState } from './rules'
 
-export type WorkflowSettings = Pick<Settings, 'userName' | 'requireApproval' | 'historyIntervalMinutes'>
+/** The credit settings are here because a sign-off's hash covers them (see creditSettingsInHash). */
+export type WorkflowSettings = Pick<Settings, 'userName' | 'requireApproval' | 'historyIntervalMinutes' | 'creditTemplate' | 'creditScript'>
 
 export type WorkflowServiceOptions = {
   drafts: () => DraftStore
@@ -145,7 +146,7 @@ export function createWorkflowService(options: WorkflowServiceOptions): Workflow
     return drafts().transact(id, async (current, commit) => {
       const at = nowIso()
       const edited = change(current, at)
-      const outcome = afterEdit(edited, contentHash(edited), at)
+      const outcome = afterEdit(edited, contentHash(edited, settings()), at)
       await commit(outcome.draft)
       await afterCommit(id, outcome.draft, { invalidated: outcome.invalidated, from: outcome.from, actor, at, kind })
       return { next: outcome.draft, outcome }
@@ -189,13 +190,13 @@ export function createWorkflowService(options: WorkflowServiceOptions): Workflow
 
     async state(id) {
       const draft = await drafts().open(id)
-      return workflowState(draft, contentHash(draft), settings().requireApproval)
+      return workflowState(draft, contentHash(draft, settings()), settings().requireApproval)
     },
 
     step(id, request) {
       const { requireApproval } = settings()
       return drafts().transact(id, async (current, commit) => {
-        const hash = contentHash(current)
+        const hash = contentHash(current, settings())
         const plan = planStep(current, hash, {
           action: request.action,
           name: request.name,
@@ -289,7 +290,7 @@ export function createWorkflowService(options: WorkflowServiceOptions): Workflow
           )
         }
       }
-      return { signOff: approval, valid: isValid(approval) && approval.contentHash === contentHash(draft), diff }
+      return { signOff: approval, valid: isValid(approval) && approval.contentHash === contentHash(draft, settings()), diff }
     },
 
     async auditList(id) {
@@ -322,7 +323,7 @@ export function createWorkflowService(options: WorkflowServiceOptions): Workflow
         const at = nowIso()
         const before = await history.snapshot(folder, { at, reason: 'before-restore', revision: current.revision, actor, content: signedContentOf(current) })
         const restored = withContent(current, version.content, at)
-        const outcome = afterEdit(restored, contentHash(restored), at)
+        const outcome = afterEdit(restored, contentHash(restored, settings()), at)
         try {
           await commit(outcome.draft)
         } catch (error) {
