@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { devContentSecurityPolicyPlugin } from './src/main/window/csp'
 
 export default defineConfig({
   main: {
@@ -47,7 +48,8 @@ export default defineConfig({
         'react-dom'
       ]
     },
-    plugins: [react()],
+    // The dev server's index.html gets the development CSP (React's refresh preamble by hash); builds keep the strict one.
+    plugins: [react(), devContentSecurityPolicyPlugin()],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } }
     }

@@ -14,6 +14,8 @@ import { registerIpc } from './ipc/register'
 import { assetFileFor } from './services/assets/assetUrl'
 import { createWorkerHeicDecoder } from './services/images/heicDecoder'
 import { buildMenuTemplate, menuTranslator } from './menu'
+import { quitDeadlineMs, runQuitSteps, secondInstanceAction, type QuitStep } from './shell/quit'
+import { APP_ID } from '../shared/appIdentity'
 import type { UiLanguage } from '../shared/settings'
 import { buildContentSecurityPolicy } from './window/csp'
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponseHeaders, resolveAppRequest } from './window/appScheme'
@@ -32,6 +34,9 @@ const FLUSH_TIMEOUT_MS = 5000
 
 let mainWindow: BrowserWindow | null = null
 let readyToQuit = false
+let quitting = false
+/** Set once the services exist: opens the editor window (again) from `activate` and `second-instance`. */
+let openMainWindow: (() => BrowserWindow) | null = null
 const windowFlushers = new WeakMap<BrowserWindow, () => Promise<void>>()
 
 function openExternally(url: string): void {
@@ -298,32 +303,43 @@ async function start(): Promise<void> {
   app.on('before-quit', (event) => {
     if (readyToQuit) return
     event.preventDefault()
+    if (quitting) return
+    quitting = true
     const flushWindow = (mainWindow && windowFlushers.get(mainWindow)) ?? (() => Promise.resolve())
-    // The editor's pending text first, then the audit log's coalesced save entries.
-    void flushWindow()
-      .then(() => services.workflow.flush())
-      .then(() => heicDecoder.close())
-      .catch((error: unknown) => console.error('could not finish writing before quitting', error))
-      .finally(() => {
-        readyToQuit = true
-        app.quit()
-      })
+    // The editor's pending text first, then the audit log's coalesced save entries; each bounded, so a
+    // stalled network folder cannot keep a windowless process holding the single-instance lock.
+    const steps: QuitStep[] = [
+      { name: 'editor', timeoutMs: FLUSH_TIMEOUT_MS + 1000, run: flushWindow },
+      { name: 'audit-log', timeoutMs: 5000, run: () => services.workflow.flush() },
+      { name: 'heic-decoder', timeoutMs: 2000, run: () => heicDecoder.close() }
+    ]
+    setTimeout(() => app.exit(0), quitDeadlineMs(steps)).unref()
+    void runQuitSteps(steps).then((outcomes) => {
+      for (const outcome of outcomes) {
+        if (outcome.result !== 'done') console.error(`quitting: ${outcome.name} ${outcome.result}`, outcome.error ?? '')
+      }
+      readyToQuit = true
+      app.quit()
+    })
   })
   app.on('window-all-closed', () => {
     // macOS apps stay in the Dock with no window open.
     if (process.platform !== 'darwin') app.quit()
   })
+  openMainWindow = () => (mainWindow = createMainWindow(services, store))
   app.on('activate', () => {
-    mainWindow ??= createMainWindow(services, store)
+    if (!mainWindow) openMainWindow?.()
   })
 
-  mainWindow = createMainWindow(services, store)
+  openMainWindow()
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.enableSandbox()
+  // Windows: the installer's shortcut carries this id; without the same one here, notifications are dropped.
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID)
   // Must happen before the app is ready; `standard` gives the addresses a host (the draft id) and a path.
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES },
@@ -332,7 +348,9 @@ if (!app.requestSingleInstanceLock()) {
   ])
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents))
   app.on('second-instance', () => {
-    if (mainWindow) focus(mainWindow)
+    const action = secondInstanceAction(mainWindow, { started: openMainWindow !== null, quitting })
+    if (action === 'focus' && mainWindow) focus(mainWindow)
+    if (action === 'create') openMainWindow?.()
   })
   start().catch((error: unknown) => {
     console.error('the app could not start', error)

@@ -41,6 +41,8 @@ export type LaunchOptions = {
   /** UI language and other settings to start with. */
   settings?: { language?: 'zh-CN' | 'en'; autosaveDelayMs?: number }
   viewport?: { width: number; height: number }
+  /** Load the page from here instead of the built renderer (the Vite dev server, in the dev-mode test). */
+  rendererUrl?: string
 }
 
 export type LaunchedApp = {
@@ -326,7 +328,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   }
   await page.exposeFunction('__newsroomInvoke', (channel: string, request: unknown) => services.dispatch(channel, request, handlerContext))
   await page.addInitScript({ content: await buildPreloadScript() })
-  await page.goto(`${origin}/index.html`)
+  await page.goto(options.rendererUrl ?? `${origin}/index.html`)
 
   return {
     page,
