@@ -20,7 +20,8 @@ contextBridge.exposeInMainWorld(
         }
       }
     },
-    // Dropped files only: the page learns where what the person dragged in lies, and main checks each path.
+    // Dropped files only: the paths go from here to main (photos:registerDrop, not on window.newsroom) and the
+    // page gets single-use tokens, so it can neither learn a path nor make main read one it names.
     { pathsForFiles: (files) => files.map((file) => webUtils.getPathForFile(file as File)) }
   )
 )

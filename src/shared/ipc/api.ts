@@ -1,28 +1,34 @@
 import {
   EVENT_CHANNELS,
   EnvelopeSchema,
-  INVOKE_CHANNELS,
+  PAGE_CHANNELS,
   type Envelope,
   type EventChannel,
   type EventPayloadOf,
   type InvokeChannel,
+  type PageChannel,
   type RequestOf,
   type ResponseOf
 } from './contract'
 import { AppError, type AppErrorCode } from '../errors'
 
-type Namespace = InvokeChannel extends `${infer NS}:${string}` ? NS : never
+type Namespace = PageChannel extends `${infer NS}:${string}` ? NS : never
 type MethodArgs<C extends InvokeChannel> = Record<string, never> extends RequestOf<C> ? [request?: RequestOf<C>] : [request: RequestOf<C>]
 type Subscribe = <E extends EventChannel>(channel: E, listener: (payload: EventPayloadOf<E>) => void) => () => void
 
 /** A file dropped on the page (a DOM File); only the preload can tell where it is on disk. */
 export type DroppedFile = { readonly name: string }
 /**
- * Where dropped files are on this computer: one entry per file, '' for one that is not on disk (a picture
- * pasted from another program). Not a channel: Electron answers it in the preload (webUtils.getPathForFile);
- * main checks every path it is then handed (photos:addPaths).
+ * Where dropped files are on this computer, answered in the preload (Electron's webUtils.getPathForFile):
+ * one entry per file, '' for one that is not on disk (a picture pasted from another program).
  */
 export type PathsForFiles = (files: readonly DroppedFile[]) => string[]
+/**
+ * Single-use tokens for dropped files, one per file ('' for one not on disk), for photos:addPaths. The
+ * preload hands the paths to main itself (photos:registerDrop, a preload-only channel): the page never
+ * sees a path, and cannot make main read one it names.
+ */
+export type DropTokens = (files: readonly DroppedFile[]) => Promise<string[]>
 
 /**
  * What the preload exposes on `window.newsroom`: one method per contract channel (`drafts:list` becomes
@@ -32,16 +38,16 @@ export type PathsForFiles = (files: readonly DroppedFile[]) => string[]
  */
 export type NewsroomBridge = {
   readonly [NS in Namespace]: {
-    readonly [C in InvokeChannel as C extends `${NS}:${infer M}` ? M : never]: (...args: MethodArgs<C>) => Promise<Envelope>
+    readonly [C in PageChannel as C extends `${NS}:${infer M}` ? M : never]: (...args: MethodArgs<C>) => Promise<Envelope>
   }
-} & { readonly on: Subscribe; readonly pathsForFiles: PathsForFiles }
+} & { readonly on: Subscribe; readonly dropTokens: DropTokens }
 
 /** The renderer's view of the bridge: typed answers, and a NewsroomError with a code on failure. */
 export type NewsroomApi = {
   readonly [NS in Namespace]: {
-    readonly [C in InvokeChannel as C extends `${NS}:${infer M}` ? M : never]: (...args: MethodArgs<C>) => Promise<ResponseOf<C>>
+    readonly [C in PageChannel as C extends `${NS}:${infer M}` ? M : never]: (...args: MethodArgs<C>) => Promise<ResponseOf<C>>
   }
-} & { readonly on: Subscribe; readonly pathsForFiles: PathsForFiles }
+} & { readonly on: Subscribe; readonly dropTokens: DropTokens }
 
 export type Transport = {
   invoke(channel: InvokeChannel, request: unknown): Promise<unknown>
@@ -60,7 +66,7 @@ type MethodTable = Record<string, Record<string, (request?: unknown) => Promise<
 
 function buildTable(method: (channel: InvokeChannel) => (request?: unknown) => Promise<unknown>): MethodTable {
   const table: MethodTable = {}
-  for (const channel of INVOKE_CHANNELS) {
+  for (const channel of PAGE_CHANNELS) {
     const [ns, name] = channel.split(':') as [string, string]
     table[ns] ??= {}
     table[ns][name] = method(channel)
@@ -79,15 +85,22 @@ export function createNewsroomBridge(transport: Transport, local: { pathsForFile
     if (!EVENT_CHANNELS.includes(channel)) throw new Error(`unknown event channel ${String(channel)}`)
     return transport.subscribe(channel, listener)
   }
-  const pathsForFiles: PathsForFiles = (files) =>
-    files.map((file) => {
+  const dropTokens: DropTokens = async (files) => {
+    const paths = files.map((file) => {
       try {
         return local.pathsForFiles?.([file])[0] ?? ''
       } catch {
         return ''
       }
     })
-  return Object.freeze({ ...table, on, pathsForFiles }) as unknown as NewsroomBridge
+    const onDisk = paths.filter((path) => path !== '')
+    if (onDisk.length === 0) return paths.map(() => '')
+    const envelope = EnvelopeSchema.parse(await transport.invoke('photos:registerDrop', { paths: onDisk }))
+    const tokens = envelope.ok ? (envelope.value as { tokens: string[] }).tokens : []
+    let next = 0
+    return paths.map((path) => (path === '' ? '' : (tokens[next++] ?? '')))
+  }
+  return Object.freeze({ ...table, on, dropTokens }) as unknown as NewsroomBridge
 }
 
 /** Wraps the bridge for the renderer: unwraps envelopes, throws NewsroomError with the code. */
@@ -103,15 +116,15 @@ export function createNewsroomApi(bridge: NewsroomBridge): NewsroomApi {
       throw new NewsroomError(envelope.error.code, envelope.error.message)
     }
   })
-  const pathsForFiles: PathsForFiles = (files) => {
-    // A preload built before pathsForFiles existed: the files are then read through the page, as pasted ones are.
-    const paths: unknown = typeof bridge.pathsForFiles === 'function' ? bridge.pathsForFiles(files) : []
+  const dropTokens: DropTokens = async (files) => {
+    // A preload without dropTokens: the files are then read through the page, as pasted ones are.
+    const tokens: unknown = typeof bridge.dropTokens === 'function' ? await bridge.dropTokens(files).catch(() => []) : []
     return files.map((_, index) => {
-      const path = Array.isArray(paths) ? (paths[index] as unknown) : ''
-      return typeof path === 'string' ? path : ''
+      const token = Array.isArray(tokens) ? (tokens[index] as unknown) : ''
+      return typeof token === 'string' ? token : ''
     })
   }
-  return Object.freeze({ ...table, on: bridge.on, pathsForFiles }) as unknown as NewsroomApi
+  return Object.freeze({ ...table, on: bridge.on, dropTokens }) as unknown as NewsroomApi
 }
 
 /** The name under which the preload exposes the bridge on `window`. */

@@ -58,6 +58,11 @@ export type ResponseOf<C extends InvokeChannel> = z.output<(typeof invokeContrac
 export type EventPayloadOf<E extends EventChannel> = z.output<(typeof eventContract)[E]>
 
 export const INVOKE_CHANNELS = Object.keys(invokeContract) as InvokeChannel[]
+
+/** Channels only the preload calls (see ChannelMap); the page's API leaves them out. */
+export type PreloadOnlyChannel = { [C in InvokeChannel]: (typeof invokeContract)[C] extends { preloadOnly: true } ? C : never }[InvokeChannel]
+export type PageChannel = Exclude<InvokeChannel, PreloadOnlyChannel>
+export const PAGE_CHANNELS = INVOKE_CHANNELS.filter((channel) => !('preloadOnly' in invokeContract[channel])) as PageChannel[]
 export const EVENT_CHANNELS = Object.keys(eventContract) as EventChannel[]
 
 /** How every answer crosses the process border: Electron keeps only `message` of a thrown error. */

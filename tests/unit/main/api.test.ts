@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { API_GLOBAL, createNewsroomApi, createNewsroomBridge, NewsroomError, type Transport } from '../../../src/shared/ipc/api'
-import { EVENT_CHANNELS, INVOKE_CHANNELS, type EventChannel } from '../../../src/shared/ipc/contract'
+import { EVENT_CHANNELS, INVOKE_CHANNELS, PAGE_CHANNELS, type EventChannel } from '../../../src/shared/ipc/contract'
 
 function fakeTransport(answer: (channel: string, request: unknown) => unknown = () => ({ ok: true, value: { ok: true } })) {
   const invoked: Array<[string, unknown]> = []
@@ -31,33 +31,32 @@ describe('the preload bridge and the renderer API', () => {
     expect(API_GLOBAL).toBe('newsroom')
   })
 
-  it('has exactly one method per contract channel, namespaced, and only `on` and `pathsForFiles` besides', () => {
+  it('has exactly one method per page channel, namespaced, and only `on` and `dropTokens` besides; preload-only channels are absent', () => {
     const api = createNewsroomBridge(fakeTransport().transport) as unknown as Record<string, object>
     const methods = Object.entries(api)
-      .filter(([key]) => key !== 'on' && key !== 'pathsForFiles')
+      .filter(([key]) => key !== 'on' && key !== 'dropTokens')
       .flatMap(([ns, group]) => Object.keys(group).map((method) => `${ns}:${method}`))
-    expect(methods.sort()).toEqual([...INVOKE_CHANNELS].sort())
+    expect(methods.sort()).toEqual([...PAGE_CHANNELS].sort())
+    expect(INVOKE_CHANNELS).toContain('photos:registerDrop')
+    expect(methods).not.toContain('photos:registerDrop')
     expect(typeof api.on).toBe('function')
-    expect(Object.keys(api).sort()).toEqual([...new Set(INVOKE_CHANNELS.map((c) => c.split(':')[0])), 'on', 'pathsForFiles'].sort())
+    expect(Object.keys(api).sort()).toEqual([...new Set(PAGE_CHANNELS.map((c) => c.split(':')[0])), 'on', 'dropTokens'].sort())
   })
 
-  it('tells where dropped files are only through the preload’s own lookup, one entry per file, never throwing', () => {
+  it('turns dropped files into tokens through the preload’s own lookup and registerDrop, one entry per file, never a path', async () => {
     const files = [{ name: 'IMG_0001.JPG' }, { name: 'pasted.png' }, { name: 'broken' }]
     const lookup = (batch: readonly { name: string }[]) =>
       batch.map((file) => {
         if (file.name === 'broken') throw new Error('not a File')
         return file.name === 'IMG_0001.JPG' ? '/media/card/DCIM/IMG_0001.JPG' : ''
       })
-    const { transport } = fakeTransport()
-    expect(createNewsroomApi(createNewsroomBridge(transport, { pathsForFiles: lookup })).pathsForFiles(files)).toEqual([
-      '/media/card/DCIM/IMG_0001.JPG',
-      '',
-      ''
-    ])
-    // Without a lookup (or a preload from before it existed) no file has a path: the page reads their bytes.
-    expect(apiOver(transport).pathsForFiles(files)).toEqual(['', '', ''])
-    const { pathsForFiles: _dropped, ...older } = createNewsroomBridge(transport) as unknown as Record<string, unknown>
-    expect(createNewsroomApi(older as unknown as Parameters<typeof createNewsroomApi>[0]).pathsForFiles(files)).toEqual(['', '', ''])
+    const { transport, invoked } = fakeTransport((channel) => (channel === 'photos:registerDrop' ? { ok: true, value: { tokens: ['t'.repeat(24)] } } : { ok: true, value: {} }))
+    expect(await createNewsroomApi(createNewsroomBridge(transport, { pathsForFiles: lookup })).dropTokens(files)).toEqual(['t'.repeat(24), '', ''])
+    expect(invoked).toEqual([['photos:registerDrop', { paths: ['/media/card/DCIM/IMG_0001.JPG'] }]])
+    // Without a lookup (or a preload from before it existed) no file is on disk: the page reads their bytes.
+    expect(await apiOver(transport).dropTokens(files)).toEqual(['', '', ''])
+    const { dropTokens: _dropped, ...older } = createNewsroomBridge(transport) as unknown as Record<string, unknown>
+    expect(await createNewsroomApi(older as unknown as Parameters<typeof createNewsroomApi>[0]).dropTokens(files)).toEqual(['', '', ''])
   })
 
   it('cannot be extended by the page', () => {

@@ -65,7 +65,7 @@ beforeEach(async () => {
 })
 afterEach(() => rm(dir, { recursive: true, force: true }))
 
-async function call<C extends 'photos:choose' | 'photos:previews' | 'photos:insert' | 'photos:cancel' | 'photos:addBytes' | 'photos:addPaths'>(
+async function call<C extends 'photos:choose' | 'photos:previews' | 'photos:insert' | 'photos:cancel' | 'photos:addBytes' | 'photos:addPaths' | 'photos:registerDrop'>(
   channel: C,
   request: unknown
 ): Promise<ResponseOf<C>> {
@@ -191,9 +191,11 @@ describe('photo channels', () => {
     const emptyFolder = join(dir, '空文件夹')
     await mkdir(emptyFolder)
 
+    // As the preload does for a drop: the paths go to main, the page gets tokens.
+    const dropped = async (paths: string[]) => (await call('photos:registerDrop', { paths })).tokens
     const added = await call('photos:addPaths', {
       sessionId: null,
-      paths: [folder, single, notes, join(dir, '不在了.jpg'), emptyFolder, 'relative/IMG_0009.JPG', single]
+      tokens: await dropped([folder, single, notes, join(dir, '不在了.jpg'), emptyFolder, 'relative/IMG_0009.JPG', single])
     })
     expect(added.photos.map((p) => p.name)).toEqual(['IMG_0001.JPG', 'IMG_0002.JPG', '单张.jpg'])
     expect(added.folders).toBe(2)
@@ -204,7 +206,7 @@ describe('photo channels', () => {
       { name: 'IMG_0009.JPG', code: 'unreadable' }
     ])
     // Added to the same import again: nothing twice.
-    const again = await call('photos:addPaths', { sessionId: added.sessionId, paths: [single] })
+    const again = await call('photos:addPaths', { sessionId: added.sessionId, tokens: await dropped([single]) })
     expect(again).toMatchObject({ sessionId: added.sessionId, folders: 0, refused: [] })
     expect(again.photos).toHaveLength(3)
 

@@ -217,12 +217,18 @@ export function createPhotoHandlers(deps: HandlerDeps): Pick<HandlerTable, keyof
       const paths = folders ? (await Promise.all(chosen.map((folder) => photosInFolder(fs, folder)))).flat() : chosen
       return add(sessionFor(sessionId), paths)
     },
-    'photos:addPaths': async ({ sessionId, paths }) => {
-      // The page names these paths, so each is checked here: only photos, or folders searched for photos, are taken.
+    'photos:registerDrop': async ({ paths }) => ({ tokens: paths.map((path) => deps.grants.issue('dropped-file', path)) }),
+    'photos:addPaths': async ({ sessionId, tokens }) => {
+      // Only paths the preload registered for a drop, each once; still checked: only photos, or folders searched for photos.
       const found: string[] = []
       const refused: RefusedPath[] = []
       let folders = 0
-      for (const path of paths) {
+      for (const token of tokens) {
+        const path = deps.grants.take('dropped-file', token)
+        if (path === null) {
+          refused.push({ name: '', code: 'unreadable', detail: 'not a file dropped on the window (or dropped too long ago)' })
+          continue
+        }
         const name = basename(path) || path
         if (!isAbsolute(path) || path.includes('\0')) {
           refused.push({ name, code: 'unreadable', detail: 'not an absolute path' })

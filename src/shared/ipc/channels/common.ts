@@ -4,5 +4,9 @@ import { z } from 'zod'
 export const NoRequest = z.object({}).strict()
 export const Ok = z.object({ ok: z.literal(true) })
 
-export type ChannelMap = Record<string, { request: z.ZodType; response: z.ZodType }>
+/**
+ * `preloadOnly`: main answers it, but the preload calls it for its own errands (a dropped file's path) and
+ * never exposes it on window.newsroom, so a compromised page cannot name what goes through it.
+ */
+export type ChannelMap = Record<string, { request: z.ZodType; response: z.ZodType; preloadOnly?: true }>
 export type EventMap = Record<string, z.ZodType>

@@ -53,6 +53,8 @@ const Base64Schema = z.string().max(90_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 
 
 export const PHOTO_INSERT_MAX = 60
 
+const DropTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/)
+
 export const photoChannels = {
   /** Main shows the file dialog (files, or a whole folder) and adds what was chosen to the session (a new one when null). */
   'photos:choose': {
@@ -65,13 +67,23 @@ export const photoChannels = {
     response: SessionResponse
   },
   /**
-   * Files and folders dropped from the system (their paths from the preload's pathsForFiles): photos are
-   * read where they are, never copied through the page. Folders are searched as photos:choose does;
-   * `folders` says how many of the paths were folders, so a dropped folder can open the culling view.
+   * Files and folders dropped from the system, named by the single-use tokens of photos:registerDrop (the
+   * page never holds a path): photos are read where they are, never copied through the page. Folders are
+   * searched as photos:choose does; `folders` says how many were folders, so a dropped folder can open the
+   * culling view.
    */
   'photos:addPaths': {
-    request: z.object({ sessionId: PhotoSessionIdSchema.nullable(), paths: z.array(z.string().min(1).max(4096)).min(1).max(3000) }),
+    request: z.object({ sessionId: PhotoSessionIdSchema.nullable(), tokens: z.array(DropTokenSchema).min(1).max(3000) }),
     response: SessionResponse.extend({ refused: z.array(RefusedPathSchema), folders: z.number().int().nonnegative() })
+  },
+  /**
+   * Preload only: the paths Electron's webUtils.getPathForFile gave for files the person dropped, each
+   * answered by a single-use token for photos:addPaths.
+   */
+  'photos:registerDrop': {
+    request: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(3000) }),
+    response: z.object({ tokens: z.array(DropTokenSchema) }),
+    preloadOnly: true
   },
   /** Makes the previews of the session's photos not made yet; each one is also pushed as `photos:progress`. */
   'photos:previews': {

@@ -34,15 +34,15 @@ export function readAsBase64(file: Blob): Promise<string> {
  * a large paste never holds more than one picture's bytes in memory.
  */
 export async function addDroppedFiles(files: readonly File[], sessionId: string | null = null): Promise<DroppedPhotos> {
-  const paths = newsroom().pathsForFiles(files)
-  const onDisk = paths.filter((path) => path !== '')
-  const { toImport, refused } = sortPhotoFiles(files.filter((_, index) => paths[index] === ''))
+  const tokens = await newsroom().dropTokens(files)
+  const onDisk = tokens.filter((token) => token !== '')
+  const { toImport, refused } = sortPhotoFiles(files.filter((_, index) => tokens[index] === ''))
   const failures: PhotoFailure[] = [...refused]
   let session: PhotoSession | null = null
   let folders = 0
   if (onDisk.length > 0) {
     try {
-      const answer = await newsroom().photos.addPaths({ sessionId, paths: onDisk })
+      const answer = await newsroom().photos.addPaths({ sessionId, tokens: onDisk })
       session = { sessionId: answer.sessionId, photos: answer.photos }
       folders = answer.folders
       failures.push(...answer.refused.map(({ name, code }) => ({ name, code })))
