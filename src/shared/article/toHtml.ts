@@ -166,10 +166,18 @@ function captionOf(photo: ArticlePhoto, ctx: RenderContext): string {
   return photo.caption + (ctx.photoCredit?.(photo.credit) ?? '')
 }
 
+/** Said of a photo with neither alt text nor caption: an empty alt would hide it from screen readers as decoration. */
+export const PHOTO_ALT_FALLBACK = '新闻图片'
+
+/** The text an image stands for when it is not seen: its own alt text, else its caption, never empty. */
+export function altTextOf(photo: Pick<ArticlePhoto, 'alt' | 'caption'>): string {
+  return cleanText(photo.alt).trim() || cleanText(photo.caption).trim() || PHOTO_ALT_FALLBACK
+}
+
 function renderFigure(photo: ArticlePhoto, src: string, ctx: RenderContext): string {
   const caption = captionOf(photo, ctx)
   const figcaption = caption === '' ? '' : `<figcaption>${escapeHtml(caption)}</figcaption>`
-  return `<figure><img src="${escapeHtml(src)}" alt="${escapeHtml(photo.alt)}">${figcaption}</figure>`
+  return `<figure><img src="${escapeHtml(src)}" alt="${escapeHtml(altTextOf(photo))}">${figcaption}</figure>`
 }
 
 function captionParagraph(photo: ArticlePhoto, ctx: RenderContext): string {

@@ -33,7 +33,7 @@ describe('the preview', () => {
     const html = previewMarkup(article, options)
     const inner = articleToHtml(article, (id) => `newsroom-asset://draft-0001/${id}`, { header: true, imageProtocols: ['newsroom-asset:'] })
     expect(html.startsWith(`<article class="news-article">\n${inner}\n`)).toBe(true)
-    expect(html).toContain(`<img src="newsroom-asset://draft-0001/${assetId(1)}" alt="">`)
+    expect(html).toContain(`<img src="newsroom-asset://draft-0001/${assetId(1)}" alt="开幕式">`)
     expect(html).toContain('<h1>学校召开运动会</h1>')
   })
 

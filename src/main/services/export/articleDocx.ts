@@ -3,10 +3,13 @@ import {
   BorderStyle,
   Document,
   ExternalHyperlink,
+  Footer,
   HeadingLevel,
   ImageRun,
   LevelFormat,
+  LineRuleType,
   Packer,
+  PageNumber,
   Paragraph,
   Tab,
   TextRun,
@@ -27,7 +30,8 @@ import {
   type ArticlePhoto,
   type AssetId
 } from '../../../shared/article/schema'
-import type { Article } from '../../../shared/article/toHtml'
+import { altTextOf, type Article } from '../../../shared/article/toHtml'
+import { withFontFallbacks } from './docxFonts'
 
 /** A picture ready for Word: PNG, JPEG or GIF bytes and the size it is seen at (upright). */
 export type DocxPicture = { type: 'jpg' | 'png' | 'gif'; data: Uint8Array; width: number; height: number }
@@ -39,8 +43,24 @@ export type DocxOptions = {
 
 // A4 with 2.54 cm margins: 11906 − 2 × 1440 twips of text width, at 15 twips to the pixel.
 const PAGE_WIDTH_TWIPS = 11906
+const PAGE_HEIGHT_TWIPS = 16838
 const MARGIN_TWIPS = 1440
 export const TEXT_WIDTH_PX = Math.floor((PAGE_WIDTH_TWIPS - 2 * MARGIN_TWIPS) / 15)
+export const TEXT_HEIGHT_PX = Math.floor((PAGE_HEIGHT_TWIPS - 2 * MARGIN_TWIPS) / 15)
+/** A portrait photo at full width fills a page and pushes its caption over; at 60% both fit with text around. */
+export const PHOTO_MAX_HEIGHT_PX = Math.round(TEXT_HEIGHT_PX * 0.6)
+
+/**
+ * The paragraph styles the export gives the parts around the body, by name: importing the file finds them
+ * again (see DOCX_STYLE_MAP in docxImport), and an office can restyle them all at once in Word.
+ */
+export const NEWSROOM_STYLES = {
+  column: { id: 'NewsroomColumn', name: 'Newsroom Column' },
+  subtitle: { id: 'NewsroomSubtitle', name: 'Newsroom Subtitle' },
+  editorLine: { id: 'NewsroomEditorLine', name: 'Newsroom Editor Line' },
+  caption: { id: 'NewsroomCaption', name: 'Newsroom Caption' },
+  creditLine: { id: 'NewsroomCreditLine', name: 'Newsroom Credit Line' }
+} as const
 
 const BODY_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体', cs: 'Times New Roman' }
 const HEADING_FONT = { ascii: 'Arial', hAnsi: 'Arial', eastAsia: '黑体', cs: 'Arial' }
@@ -171,19 +191,15 @@ function listParagraphs(list: ArticleList, level: number, ctx: BuildContext): Pa
   return out
 }
 
-/** Scaled down to the text width, never up; the aspect ratio is kept. */
-export function fitToWidth(width: number, height: number, maxWidth = TEXT_WIDTH_PX): { width: number; height: number } {
+/** Scaled down to the text width and PHOTO_MAX_HEIGHT_PX, never up; the aspect ratio is kept. */
+export function fitToWidth(width: number, height: number, maxWidth = TEXT_WIDTH_PX, maxHeight = PHOTO_MAX_HEIGHT_PX): { width: number; height: number } {
   if (width <= 0 || height <= 0) return { width: maxWidth, height: Math.round((maxWidth * 3) / 4) }
-  if (width <= maxWidth) return { width, height }
-  return { width: maxWidth, height: Math.max(1, Math.round((height * maxWidth) / width)) }
+  const scale = Math.min(1, maxWidth / width, maxHeight / height)
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) }
 }
 
 function captionParagraph(text: string): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.CENTER,
-    spacing: { before: 60, after: 240 },
-    children: [new TextRun({ text, size: 18, color: GREY })]
-  })
+  return new Paragraph({ style: NEWSROOM_STYLES.caption.id, children: [new TextRun({ text })] })
 }
 
 function photoParagraphs(photo: ArticlePhoto, ctx: BuildContext, maxWidth: number): Paragraph[] {
@@ -195,9 +211,10 @@ function photoParagraphs(photo: ArticlePhoto, ctx: BuildContext, maxWidth: numbe
     type: picture.type,
     data: picture.data,
     transformation: size,
-    altText: { name: photo.alt || caption || photo.assetId, description: photo.alt, title: caption }
+    altText: { name: altTextOf(photo), description: altTextOf(photo), title: caption }
   })
-  const out = [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120, after: caption === '' ? 240 : 0 }, children: [image] })]
+  // keepNext: the caption never starts the next page without its photo.
+  const out = [new Paragraph({ alignment: AlignmentType.CENTER, keepNext: caption !== '', keepLines: true, spacing: { before: 120, after: caption === '' ? 240 : 0 }, children: [image] })]
   if (caption !== '') out.push(captionParagraph(caption))
   return out
 }
@@ -238,21 +255,14 @@ function headerParagraphs(article: Article, options: DocxOptions): Paragraph[] {
   const subtitle = metadata.subtitle.trim()
   const editorLine = formatEditorLine(metadata, options.locale ?? article.locale ?? 'zh-CN', options.timeZone === undefined ? {} : { timeZone: options.timeZone })
   if (column !== '') {
-    out.push(new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: column, size: 21, color: '9E1B1E', bold: true })] }))
+    out.push(new Paragraph({ style: NEWSROOM_STYLES.column.id, children: [new TextRun({ text: column })] }))
   }
   if (title !== '') out.push(new Paragraph({ heading: HeadingLevel.TITLE, children: textRuns(title, {}) }))
   if (subtitle !== '') {
-    out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [new TextRun({ text: subtitle, size: 28, font: HEADING_FONT })] }))
+    out.push(new Paragraph({ style: NEWSROOM_STYLES.subtitle.id, children: [new TextRun({ text: subtitle })] }))
   }
   if (editorLine !== '') {
-    out.push(
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        spacing: { after: 360 },
-        border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: 'DDDDDD', space: 8 } },
-        children: [new TextRun({ text: editorLine, size: 21, color: GREY })]
-      })
-    )
+    out.push(new Paragraph({ style: NEWSROOM_STYLES.editorLine.id, children: [new TextRun({ text: editorLine })] }))
   }
   return out
 }
@@ -268,7 +278,7 @@ export async function articleToDocx(article: Article, picture: (assetId: AssetId
   const children = [...headerParagraphs(article, options), ...body.root.children.flatMap((block) => blockParagraphs(block, ctx))]
   const credit = formatCreditLine(article.metadata, article.creditLine)
   if (credit !== '') {
-    children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 360 }, children: [new TextRun({ text: credit, color: '444444' })] }))
+    children.push(new Paragraph({ style: NEWSROOM_STYLES.creditLine.id, children: [new TextRun({ text: credit })] }))
   }
   const document = new Document({
     title: article.metadata.title,
@@ -277,11 +287,12 @@ export async function articleToDocx(article: Article, picture: (assetId: AssetId
       default: {
         document: {
           run: { font: BODY_FONT, size: BODY_SIZE, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
-          paragraph: { spacing: { line: 360, after: 120 }, alignment: AlignmentType.JUSTIFIED }
+          // lineRule auto: 360 is 1.5 lines. Without it LibreOffice reads an exact 18 pt, and photos become thin strips.
+          paragraph: { spacing: { line: 360, lineRule: LineRuleType.AUTO, after: 120 }, alignment: AlignmentType.JUSTIFIED }
         },
         title: {
           run: { font: HEADING_FONT, size: 36, bold: true, color: '222222' },
-          paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 160, line: 400 } }
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 160, line: 400, lineRule: LineRuleType.AUTO } }
         },
         heading2: {
           run: { font: HEADING_FONT, size: 28, bold: true, color: '222222' },
@@ -292,20 +303,37 @@ export async function articleToDocx(article: Article, picture: (assetId: AssetId
           paragraph: { spacing: { before: 200, after: 100 }, keepNext: true }
         }
       },
-      paragraphStyles: [{ id: 'Quote', name: 'Quote', basedOn: 'Normal', run: { italics: true }, paragraph: { indent: { left: 720, right: 720 } } }]
+      paragraphStyles: [
+        { id: 'Quote', name: 'Quote', basedOn: 'Normal', run: { italics: true }, paragraph: { indent: { left: 720, right: 720 } } },
+        { ...NEWSROOM_STYLES.column, basedOn: 'Normal', run: { size: 21, color: '9E1B1E', bold: true }, paragraph: { spacing: { after: 240 }, alignment: AlignmentType.LEFT } },
+        { ...NEWSROOM_STYLES.subtitle, basedOn: 'Normal', run: { size: 28, font: HEADING_FONT }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 120 } } },
+        {
+          ...NEWSROOM_STYLES.editorLine,
+          basedOn: 'Normal',
+          run: { size: 21, color: GREY },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360 }, border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: 'DDDDDD', space: 8 } } }
+        },
+        { ...NEWSROOM_STYLES.caption, basedOn: 'Normal', run: { size: 18, color: GREY }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 60, after: 240 } } },
+        { ...NEWSROOM_STYLES.creditLine, basedOn: 'Normal', run: { color: '444444' }, paragraph: { alignment: AlignmentType.RIGHT, spacing: { before: 360 } } }
+      ]
     },
     numbering: { config: [...ctx.numbering.values()] },
     sections: [
       {
         properties: {
           page: {
-            size: { width: PAGE_WIDTH_TWIPS, height: 16838 },
+            size: { width: PAGE_WIDTH_TWIPS, height: PAGE_HEIGHT_TWIPS },
             margin: { top: MARGIN_TWIPS, bottom: MARGIN_TWIPS, left: MARGIN_TWIPS, right: MARGIN_TWIPS }
           }
+        },
+        footers: {
+          default: new Footer({
+            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ size: 18, color: GREY, children: ['— ', PageNumber.CURRENT, ' —'] })] })]
+          })
         },
         children
       }
     ]
   })
-  return Packer.toBuffer(document)
+  return withFontFallbacks(await Packer.toBuffer(document))
 }
