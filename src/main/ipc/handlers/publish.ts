@@ -8,7 +8,7 @@ export function createPublishHandlers(deps: HandlerDeps): Pick<HandlerTable, key
   const { publishing, shell, workflow, outbox } = deps
   return {
     'publish:targets': () => publishing().targets(),
-    'publish:saveTarget': ({ target, secret, makeDefault }) => publishing().saveTarget(target, secret, makeDefault),
+    'publish:saveTarget': ({ target, secret, secretStorage, makeDefault }) => publishing().saveTarget(target, secret, makeDefault, secretStorage),
     'publish:chooseFolder': async () => {
       const [path] = await deps.dialogs.openFiles({ purpose: 'site-folder', multiple: false, folders: true, filters: [] })
       return { path: path ?? null }
@@ -43,8 +43,10 @@ export function createPublishHandlers(deps: HandlerDeps): Pick<HandlerTable, key
     'publish:verify': ({ draftId, targetId }) => publishing().verify(draftId, targetId),
     'publish:records': ({ draftId }) => publishing().records(draftId),
     'publish:openLive': async ({ draftId, targetId }) => {
-      const url = (await publishing().records(draftId)).targets[targetId]?.remoteUrl ?? null
-      if (url === null || !/^(https?|file):/.test(url)) throw new AppError('not-found', 'this draft has not been published to that target')
+      // Checked again here: a record can come from a hostile site's answer or an imported package. Only the
+      // target's own http(s) site, or a file inside the local site's folder, reaches the OS.
+      const url = await publishing().liveAddress(draftId, targetId)
+      if (url === null) throw new AppError('not-found', 'this draft has no address on that target that the app may open')
       await shell.openExternal(url)
       return ok
     }

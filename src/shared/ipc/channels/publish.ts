@@ -19,7 +19,15 @@ import { SignOffSchema, WorkflowStateSchema } from '../../model/workflow'
 import { NoRequest, Ok, type ChannelMap, type EventMap } from './common'
 
 /** Targets as the settings page shows them: whether a password/token is stored, never the secret itself. */
-export const PublishTargetsViewSchema = PublishTargetListSchema.extend({ withSecret: z.array(PublishTargetIdSchema) })
+export const PublishTargetsViewSchema = PublishTargetListSchema.extend({
+  withSecret: z.array(PublishTargetIdSchema),
+  /** Stored but no longer readable on this computer: the person types it again (请重新输入密码). */
+  needsPassword: z.array(PublishTargetIdSchema).default([]),
+  /** Kept in memory for this run only. */
+  sessionOnly: z.array(PublishTargetIdSchema).default([]),
+  /** How well this computer protects a stored password (weak: Linux without a keyring). */
+  secretProtection: z.enum(['strong', 'weak', 'none']).default('strong')
+})
 
 /** The page names the job (so it can cancel before the answer comes). */
 export const PublishJobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)
@@ -39,8 +47,15 @@ export const PublishRunOutcomeSchema = z.discriminatedUnion('outcome', [
 export const publishChannels = {
   'publish:targets': { request: NoRequest, response: PublishTargetsViewSchema },
   'publish:saveTarget': {
-    // The secret travels once, from the form to the encrypted store; it is never sent back.
-    request: z.object({ target: PublishTargetSchema, secret: z.string().min(1).max(4096).optional(), makeDefault: z.boolean().optional() }),
+    // The secret travels once, from the form to the encrypted store; it is never sent back, and main alone
+    // decides where it is kept (the target carries no reference to it). `secretStorage: 'weak'` only after the
+    // person confirmed weak protection; 'session' keeps it for this run.
+    request: z.object({
+      target: PublishTargetSchema,
+      secret: z.string().min(1).max(4096).optional(),
+      secretStorage: z.enum(['system', 'session', 'weak']).optional(),
+      makeDefault: z.boolean().optional()
+    }),
     response: PublishTargetsViewSchema
   },
   /** The system's folder dialog for a local site target; null when the person cancels. */
