@@ -10,7 +10,9 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           // A separate entry: the HEIC decoder (WASM) runs in a worker thread, off the main process's event loop.
-          heicWorker: resolve(__dirname, 'src/main/services/images/heicWorker.ts')
+          heicWorker: resolve(__dirname, 'src/main/services/images/heicWorker.ts'),
+          // The live-page check parses hostile pages off main's event loop.
+          livePageWorker: resolve(__dirname, 'src/main/services/publish/livePage/worker.ts')
         }
       }
     }

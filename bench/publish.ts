@@ -11,6 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createPublisher, DEFAULT_IMAGE_CONCURRENCY } from '../src/main/services/publish/publisher'
+import { secretRefFor } from '../src/main/services/publish/secretBinding'
 import { createMemorySecretStore } from '../src/main/services/publish/secretStore'
 import { CmsTargetSchema, WordPressTargetSchema, type PublishTarget } from '../src/shared/model/publish'
 import { startCmsServer } from '../tests/support/cmsServer'
@@ -60,16 +61,16 @@ try {
   if ('reason' in found) {
     wordpress = { skipped: true, reason: found.reason }
   } else {
-    await secrets.set('wordpress:bench', found.env.appPassword)
-    wordpress = await measure(
-      WordPressTargetSchema.parse({ id: 'bench', name: 'bench', kind: 'wordpress', baseUrl: found.env.url, username: found.env.user, secretRef: 'wordpress:bench', routeStyle: 'wp-json' })
-    )
+    const target = WordPressTargetSchema.parse({ id: 'bench', name: 'bench', kind: 'wordpress', baseUrl: found.env.url, username: found.env.user, routeStyle: 'wp-json' })
+    await secrets.set(secretRefFor(target), found.env.appPassword)
+    wordpress = await measure(target)
   }
   const cms = await startCmsServer({ latencyMs: CMS_LATENCY_MS, maxUploadBytes: 50 * 1024 * 1024 })
   let schoolCms: Measured
   try {
-    await secrets.set('cms:bench', cms.token)
-    schoolCms = await measure(CmsTargetSchema.parse({ id: 'bench-cms', name: 'bench', kind: 'cms', baseUrl: cms.url, secretRef: 'cms:bench' }))
+    const target = CmsTargetSchema.parse({ id: 'bench-cms', name: 'bench', kind: 'cms', baseUrl: cms.url })
+    await secrets.set(secretRefFor(target), cms.token)
+    schoolCms = await measure(target)
   } finally {
     await cms.close()
   }

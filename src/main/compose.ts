@@ -15,7 +15,9 @@ import { createDispatcher, type Dispatch, type DispatchLogger, type HandlerTable
 import { createWorkflowService, type WorkflowService } from './services/workflow/workflowService'
 import { nodeServiceFs } from './services/fs/serviceFs'
 import type { FetchLike } from './services/publish/http'
+import type { LivePageChecker } from './services/publish/livePage/checker'
 import { createPublisher } from './services/publish/publisher'
+import { nodeTransport } from './services/net/httpClient'
 import { createPublishService, type PublishService } from './services/publish/publishService'
 import { createMemorySecretStore, type SecretStore } from './services/publish/secretStore'
 import { createOutboxRunner, type Broadcast, type OutboxRunner } from './services/publish/outboxRunner'
@@ -38,8 +40,13 @@ export type AppCapabilities = {
   pdf?: PdfRenderer
   /** Publishing passwords and tokens: Electron safeStorage in main; in memory when absent (tests). */
   secrets?: SecretStore
-  /** The network for publishing; global fetch by default. */
+  /**
+   * The transport under the app's one HTTP client (services/net/httpClient.ts): it must not follow redirects.
+   * Electron's net stack in the app, Node's fetch by default.
+   */
   fetch?: FetchLike
+  /** Where live pages are parsed: a worker thread in the app; on the calling thread by default (tests). */
+  livePage?: LivePageChecker
   /** HEIC decoding for the photo pipeline; Electron passes the worker decoder, tests get the inline one. */
   heicDecoder?: HeicDecoder
   /** Where photo previews are shown from (`<base><file name>`); newsroom-preview://previews/ by default. */
@@ -131,7 +138,8 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     clock,
     secrets,
     publisher: createPublisher({
-      fetch: capabilities.fetch ?? ((input, init) => fetch(input, init)),
+      fetch: capabilities.fetch ?? nodeTransport,
+      ...(capabilities.livePage ? { livePage: capabilities.livePage } : {}),
       secrets,
       drafts: { open: (id) => store.open(id), draftFolder: (id) => store.draftFolder(id) },
       assets: { read: (id, assetId) => publishFs.readFile(join(store.assetsFolder(id), assetId)) },

@@ -7,6 +7,8 @@ import Store from 'electron-store'
 import { composeApp, type AppServices } from './compose'
 import { nodeServiceFs } from './services/fs/serviceFs'
 import { createEncryptedSecretStore } from './services/publish/secretStore'
+import { createWorkerLivePageChecker } from './services/publish/livePage/checker'
+import { createNetRequestTransport } from './services/net/netRequestTransport'
 import type { DesktopDialogs } from './ipc/handlers/index'
 import type { PdfRenderer } from './services/approval/approvalService'
 import { validateEvent } from './ipc/dispatch'
@@ -260,8 +262,16 @@ async function start(): Promise<void> {
     secrets: createEncryptedSecretStore({
       file: join(app.getPath('userData'), 'publish-secrets.json'),
       fs: nodeServiceFs,
-      cipher: { available: () => safeStorage.isEncryptionAvailable(), encrypt: (plain) => safeStorage.encryptString(plain), decrypt: (bytes) => safeStorage.decryptString(bytes) }
+      cipher: {
+        available: () => safeStorage.isEncryptionAvailable(),
+        encrypt: (plain) => safeStorage.encryptString(plain),
+        decrypt: (bytes) => safeStorage.decryptString(bytes),
+        // basic_text (no keyring) is no real protection: the store then asks before keeping a password.
+        backend: () => (process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null)
+      }
     }),
+    fetch: createNetRequestTransport((options) => net.request(options)),
+    livePage: createWorkerLivePageChecker({ workerUrl: new URL('./livePageWorker.js', import.meta.url) }),
     userDataDir: app.getPath('userData'),
     settingsStore: store,
     shell: { openExternal: (url) => shell.openExternal(url), showInFolder: (p) => shell.showItemInFolder(p) },

@@ -59,7 +59,7 @@ suite('the publish outbox', () => {
     offset = 0
     const launched = await launchApp({ clock })
     await launched.services.publishing.saveTarget(
-      { id: 'school', name: '学校网站', kind: 'cms', baseUrl: `http://127.0.0.1:${String(await closedPort())}`, secretRef: 'cms:school' },
+      { id: 'school', name: '学校网站', kind: 'cms', baseUrl: `http://127.0.0.1:${String(await closedPort())}` },
       'cms-token-0123456789',
       true
     )
@@ -96,7 +96,7 @@ suite('the publish outbox', () => {
     await page.getByRole('dialog', { name: '发布到网站' }).getByRole('button', { name: '关闭' }).click()
     await expect.poll(() => page.getByRole('button', { name: '待发 (1)' }).count()).toBe(1)
     cms = await startCmsServer()
-    await app.services.publishing.saveTarget({ id: 'school', name: '学校网站', kind: 'cms', baseUrl: cms.url, secretRef: 'cms:school' })
+    await app.services.publishing.saveTarget({ id: 'school', name: '学校网站', kind: 'cms', baseUrl: cms.url }, 'cms-token-0123456789')
     expect(await app.services.outbox.runDue()).toBe(0)
     offset += 31_000
     expect(await app.services.outbox.runDue()).toBe(1)
@@ -114,7 +114,7 @@ suite('the publish outbox', () => {
     await page.getByRole('dialog', { name: '发布到网站' }).getByRole('button', { name: '关闭' }).click()
     await expect.poll(() => page.getByRole('button', { name: '待发 (1)' }).count()).toBe(1)
     cms = await startCmsServer()
-    await app.services.publishing.saveTarget({ id: 'school', name: '学校网站', kind: 'cms', baseUrl: cms.url, secretRef: 'cms:school' })
+    await app.services.publishing.saveTarget({ id: 'school', name: '学校网站', kind: 'cms', baseUrl: cms.url }, 'cms-token-0123456789')
     // Not due for another 30 s: the timer's run leaves it alone.
     expect(await app.services.outbox.runDue()).toBe(0)
     expect(cms.articles.size).toBe(0)
@@ -137,7 +137,7 @@ suite('the publish outbox', () => {
     await page.keyboard.press('Control+s')
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('已保存')
     cms = await startCmsServer()
-    await app.services.publishing.saveTarget({ id: 'school', name: '学校网站', kind: 'cms', baseUrl: cms.url, secretRef: 'cms:school' })
+    await app.services.publishing.saveTarget({ id: 'school', name: '学校网站', kind: 'cms', baseUrl: cms.url }, 'cms-token-0123456789')
 
     await page.getByRole('button', { name: '待发 (1)' }).click()
     const job = page.getByRole('dialog', { name: '待发队列' }).getByRole('listitem', { name: TITLE })

@@ -123,7 +123,7 @@ suite('one-click publish', () => {
     cms = await startCmsServer()
     app = await launchApp()
     const { page } = app
-    await app.services.publishing.saveTarget({ id: 'school', name: '学校网站', kind: 'cms', baseUrl: cms.url, secretRef: 'cms:school' }, 'not-the-token', true)
+    await app.services.publishing.saveTarget({ id: 'school', name: '学校网站', kind: 'cms', baseUrl: cms.url }, 'not-the-token', true)
     await newDraft(page, TITLE, BODY)
     await gateOff(app)
 
@@ -140,7 +140,7 @@ suite('one-click publish', () => {
     await failed.getByRole('button', { name: '关闭' }).click()
 
     // The right token, but an account that may only submit for review.
-    await app.services.publishing.saveTarget({ id: 'school', name: '学校网站', kind: 'cms', baseUrl: cms.url, secretRef: 'cms:school' }, cms.token)
+    await app.services.publishing.saveTarget({ id: 'school', name: '学校网站', kind: 'cms', baseUrl: cms.url }, cms.token)
     cms.canPublish = false
     dialog = await openPublish(page)
     await dialog.getByRole('button', { name: '仍然发布' }).click()
@@ -201,7 +201,7 @@ suite('one-click publish', () => {
     cms = await startCmsServer()
     app = await launchApp()
     const { page } = app
-    await app.services.publishing.saveTarget({ id: 'school', name: '学校网站', kind: 'cms', baseUrl: cms.url, secretRef: 'cms:school' }, cms.token, true)
+    await app.services.publishing.saveTarget({ id: 'school', name: '学校网站', kind: 'cms', baseUrl: cms.url }, cms.token, true)
     await newDraft(page, TITLE, BODY)
     await gateOff(app)
     cms.failNext('POST /articles', { stall: true })

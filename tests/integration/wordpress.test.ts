@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPublisher, type Publisher } from '../../src/main/services/publish/publisher'
 import { PublishError } from '../../src/main/services/publish/publishError'
+import { secretRefFor } from '../../src/main/services/publish/secretBinding'
 import { createMemorySecretStore } from '../../src/main/services/publish/secretStore'
 import { mediaSlugFor, postSlugFor } from '../../src/main/services/publish/wordpress'
 import { formatCreditLine } from '../../src/shared/article/creditLine'
@@ -53,7 +54,6 @@ describeWordPress('publishing to a real WordPress', () => {
       kind: 'wordpress',
       baseUrl: wp.url,
       username: wp.user,
-      secretRef: 'wordpress:school-wp',
       allowCreateCategory: true,
       ...fields
     })
@@ -74,7 +74,7 @@ describeWordPress('publishing to a real WordPress', () => {
     temp = await makeTempDir('newsroom-wp-it-')
     library = createFixtureLibrary(temp.dir)
     photos = await Promise.all([1, 2, 3].map(() => photo(uniqueSeed())))
-    await secrets.set('wordpress:school-wp', wp.appPassword)
+    await secrets.set(secretRefFor(target()), wp.appPassword)
     for (const level of ['log', 'warn', 'error'] as const) {
       console[level] = (...args: unknown[]) => {
         logs.push(args.map(String).join(' '))
@@ -202,16 +202,16 @@ describeWordPress('publishing to a real WordPress', () => {
 
   it('a wrong application password is an auth error that does not carry the password', async () => {
     const wrong = 'abcd efgh ijkl mnop qrst uvwx'
-    await secrets.set('wordpress:wrong', wrong)
+    await secrets.set(secretRefFor(target({ id: 'wrong-wp' })), wrong)
     const draftId = unique()
     await library.add(draftId, { title: '密码错误', paragraphs: ['正文'], photos: [], metadata: {} })
     const error = await publisher()
-      .publish({ draftId, target: target({ secretRef: 'wordpress:wrong' }) })
+      .publish({ draftId, target: target({ id: 'wrong-wp' }) })
       .then(() => null, (e: unknown) => e)
     expect((error as PublishError).kind).toBe('auth')
     expect(JSON.stringify((error as PublishError).toInfo())).not.toContain(wrong)
     expect(String((error as Error).message)).not.toContain(wrong)
-    const report = await publisher().testConnection(target({ secretRef: 'wordpress:wrong' }))
+    const report = await publisher().testConnection(target({ id: 'wrong-wp' }))
     expect(report).toMatchObject({ reachable: true, authenticated: false, error: { kind: 'auth' } })
     const good = await publisher().testConnection(target())
     expect(good).toMatchObject({ reachable: true, authenticated: true, canPublish: true })
@@ -222,6 +222,8 @@ describeWordPress('publishing to a real WordPress', () => {
     let proxy: FaultProxy
     beforeAll(async () => {
       proxy = await startFaultProxy(wp.url)
+      // The password belongs to an origin: the proxy's address is another one, so it is given again for it.
+      await secrets.set(secretRefFor(target({ baseUrl: proxy.url, routeStyle: 'wp-json' })), wp.appPassword)
     })
     afterAll(async () => {
       await proxy.close()

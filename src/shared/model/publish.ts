@@ -9,8 +9,9 @@ export const PublishTargetIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$
 export type PublishTargetId = z.infer<typeof PublishTargetIdSchema>
 
 /**
- * Where a password or token lives in the SecretStore. Target settings carry only this reference, never the
- * secret itself, so settings files, drafts and logs can be shared or attached to a bug report.
+ * Where a password or token lives in the SecretStore. Main derives it from the target (services/publish/
+ * secretBinding.ts): no target setting and no request from the page carries one, so a page cannot point a
+ * stored password at a server of its choosing. A `secretRef` in an older targets file is ignored.
  */
 export const SecretRefSchema = z.string().regex(/^[a-z0-9][a-z0-9:._-]{0,127}$/, 'not a secret reference')
 export type SecretRef = z.infer<typeof SecretRefSchema>
@@ -18,6 +19,15 @@ export type SecretRef = z.infer<typeof SecretRefSchema>
 const HttpBaseUrlSchema = z
   .url({ protocol: /^https?$/ })
   .transform((url) => url.replace(/\/+$/, ''))
+
+/**
+ * Host names that serve the same site besides the base address's (article pages on a CDN or the www. name):
+ * its post links may point there and the live-page check reads them, but the password is never sent there.
+ */
+const SiteHostsSchema = z
+  .array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]{1,253}$/, 'not a host name'))
+  .max(10)
+  .default([])
 
 const TargetCommon = {
   id: PublishTargetIdSchema,
@@ -40,8 +50,7 @@ export const WordPressTargetSchema = z.object({
   kind: z.literal('wordpress'),
   baseUrl: HttpBaseUrlSchema,
   username: z.string().trim().min(1).max(200),
-  /** The application password (WordPress → Users → Profile → Application Passwords). */
-  secretRef: SecretRefSchema,
+  siteHosts: SiteHostsSchema,
   /** `/wp-json/…` (pretty permalinks) or `/?rest_route=…` (works everywhere); auto tries the first, then the second. */
   routeStyle: WordPressRouteStyleSchema.default('auto'),
   /** 栏目 → WordPress category id; a column not listed here is matched to a category of the same name. */
@@ -74,8 +83,7 @@ export const CmsTargetSchema = z.object({
   ...TargetCommon,
   kind: z.literal('cms'),
   baseUrl: HttpBaseUrlSchema,
-  /** The API token, sent as `Authorization: Bearer <token>`. */
-  secretRef: SecretRefSchema,
+  siteHosts: SiteHostsSchema,
   fieldMapping: z.partialRecord(z.enum(CMS_ARTICLE_FIELDS), z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/)).default({})
 })
 
@@ -134,6 +142,8 @@ export const PUBLISH_ERROR_KINDS = [
   /** 413: an image or the article is larger than the site accepts. */
   'too-large',
   'tls',
+  /** The proxy (or its PAC script) refused or failed; the office's network settings need a look. */
+  'proxy',
   'timeout',
   'dns',
   /** No connection at all (refused, reset, network down). */
@@ -153,6 +163,10 @@ export const PUBLISH_ERROR_KINDS = [
   'local-not-ours',
   /** No secret stored for this target. */
   'no-credentials',
+  /** The site sent us off itself (a redirect to another site or to file:); never followed, never retried. */
+  'off-site',
+  /** The site answered more than the app reads (an API answer or a live page over its cap). */
+  'answer-too-large',
   /** A queued job whose draft was edited after it was signed off: sending it would publish unapproved text. */
   'content-changed'
 ] as const
@@ -208,7 +222,21 @@ export const PublishOptionsSchema = z.object({
 export type PublishOptions = z.input<typeof PublishOptionsSchema>
 
 export const LivePageFindingSchema = z.object({
-  kind: z.enum(['missing-title', 'missing-paragraph', 'missing-caption', 'foreign-link', 'foreign-script', 'foreign-iframe', 'no-article-area', 'unreachable']),
+  kind: z.enum([
+    'missing-title',
+    'missing-paragraph',
+    'missing-caption',
+    'foreign-link',
+    'foreign-script',
+    'foreign-iframe',
+    'no-article-area',
+    'unreachable',
+    /** The recorded address is not on the target's site (or, for the local site, not inside its folder): not read. */
+    'refused-address',
+    /** The page is larger than the check reads, or took longer than its time limit to check. */
+    'page-too-large',
+    'check-timeout'
+  ]),
   detail: z.string()
 })
 export type LivePageFinding = z.infer<typeof LivePageFindingSchema>

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { PublishTargetIdSchema, SecretRefSchema, type PublishTarget } from '../../../src/shared/model/publish'
+import { PublishTargetIdSchema, type PublishTarget } from '../../../src/shared/model/publish'
 import { blankDraft, checkDraft, draftOf, newTargetId, withKind } from '../../../src/renderer/src/publish/targets/targetDraft'
 
 describe('publish target form', () => {
-  it('makes folder-safe ids and secret references, different from the taken ones', () => {
+  it('makes folder-safe ids, different from the taken ones', () => {
     const draft = blankDraft('wordpress', [])
     expect(PublishTargetIdSchema.safeParse(draft.id).success).toBe(true)
     expect(draft.id).toMatch(/^wordpress-[0-9a-f]{6}$/)
-    expect(SecretRefSchema.safeParse(draft.secretRef).success).toBe(true)
     const answers = [0, 0, 0.5]
     expect(newTargetId('cms', ['cms-000000'], () => answers.shift() ?? 1)).toBe('cms-800000')
     // A new target's id follows its kind; a saved one keeps its id.
@@ -43,7 +42,7 @@ describe('publish target form', () => {
         name: '学校新闻网',
         baseUrl: 'https://news.example.edu.cn',
         username: 'editor',
-        secretRef: draft.secretRef,
+        siteHosts: [],
         routeStyle: 'auto',
         categoryMap: { 校园动态: 3 },
         allowCreateCategory: false,
@@ -59,9 +58,9 @@ describe('publish target form', () => {
     const bad = checkDraft({ ...draft, fieldRows: [{ ours: 'title', theirs: '1headline' }, { ours: '', theirs: 'x' }, { ours: 'title', theirs: 'y' }] }, false)
     expect(bad).toEqual({ ok: false, errors: { 'fieldRows.0': 'fieldTheirs', 'fieldRows.1': 'fieldOurs', 'fieldRows.2': 'fieldDuplicate' } })
 
-    const saved: PublishTarget = { id: 'cms-abc123', kind: 'cms', name: 'CMS', baseUrl: 'https://cms.example.edu.cn/api', secretRef: 'publish:cms-abc123', fieldMapping: { summary: 'abstract' } }
+    const saved: PublishTarget = { id: 'cms-abc123', kind: 'cms', name: 'CMS', baseUrl: 'https://cms.example.edu.cn/api', siteHosts: [], fieldMapping: { summary: 'abstract' } }
     const edited = draftOf(saved)
-    expect(edited).toMatchObject({ isNew: false, secret: '', secretRef: 'publish:cms-abc123', fieldRows: [{ ours: 'summary', theirs: 'abstract' }] })
+    expect(edited).toMatchObject({ isNew: false, secret: '', fieldRows: [{ ours: 'summary', theirs: 'abstract' }] })
     expect(checkDraft(edited, true)).toEqual({ ok: true, target: saved })
 
     const local: PublishTarget = { id: 'local-1', kind: 'local', name: '本地网站', folder: '/srv/site' }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createPublisher } from '../../../src/main/services/publish/publisher'
 import { PublishError } from '../../../src/main/services/publish/publishError'
+import { secretRefFor } from '../../../src/main/services/publish/secretBinding'
 import { createMemorySecretStore } from '../../../src/main/services/publish/secretStore'
 import { CmsTargetSchema, type CmsTarget } from '../../../src/shared/model/publish'
 import { startCmsServer, type CmsServer } from '../../support/cmsServer'
@@ -27,8 +28,8 @@ describe('the school-CMS adapter against the conforming test server', () => {
     cms = await startCmsServer()
     temp = await makeTempDir('newsroom-cms-')
     library = createFixtureLibrary(temp.dir)
-    await secrets.set('cms:school', cms.token)
-    target = CmsTargetSchema.parse({ id: 'school-cms', name: '学校CMS', kind: 'cms', baseUrl: cms.url, secretRef: 'cms:school' })
+    target = CmsTargetSchema.parse({ id: 'school-cms', name: '学校CMS', kind: 'cms', baseUrl: cms.url })
+    await secrets.set(secretRefFor(target), cms.token)
     const photos = await Promise.all([1, 2, 3].map((n) => photo(n + 40)))
     await library.add('draft-cms-1', {
       title: campusArticle.title,
@@ -101,8 +102,9 @@ describe('the school-CMS adapter against the conforming test server', () => {
 
   it('test connection reports rights and columns, and a wrong token as auth', async () => {
     expect(await publisher().testConnection(target)).toMatchObject({ reachable: true, authenticated: true, canPublish: true, columns: [{ id: 'c1', name: '校园动态' }, { id: 'c2', name: '通知公告' }] })
-    await secrets.set('cms:wrong', 'not-the-token')
-    const wrong = await publisher().testConnection({ ...target, secretRef: 'cms:wrong' })
+    const other = { ...target, id: 'wrong-cms' }
+    await secrets.set(secretRefFor(other), 'not-the-token')
+    const wrong = await publisher().testConnection(other)
     expect(wrong).toMatchObject({ reachable: true, authenticated: false, error: { kind: 'auth' } })
     expect(JSON.stringify(wrong)).not.toContain('not-the-token')
   })

@@ -43,7 +43,7 @@ describe('publish error kinds', () => {
     })
     servers.push(server)
     const port = await listen(server)
-    const http = createHttpClient({ fetch, timeoutMs: 5000, headers: () => ({ Authorization: `Basic ${Buffer.from('editor:s3cret-pass').toString('base64')}` }) })
+    const http = createHttpClient({ transport: fetch, scope: { baseUrl: `http://127.0.0.1:${String(port)}` }, timeoutMs: 5000, authorization: `Basic ${Buffer.from('editor:s3cret-pass').toString('base64')}` })
     for (const [status, kind, retryable] of [
       [401, 'auth', false],
       [403, 'forbidden', false],
@@ -58,7 +58,7 @@ describe('publish error kinds', () => {
   })
 
   it('a name that does not resolve is a DNS failure', async () => {
-    const http = createHttpClient({ fetch, timeoutMs: 10_000 })
+    const http = createHttpClient({ transport: fetch, scope: { baseUrl: 'http://nonexistent.invalid' }, timeoutMs: 10_000 })
     const error = await failureOf(http.send('http://nonexistent.invalid/wp-json/', { step: 'connect' }))
     expect(error.kind).toBe('dns')
     expect(error.retryable).toBe(true)
@@ -68,7 +68,7 @@ describe('publish error kinds', () => {
     const server = createServer(() => undefined)
     servers.push(server)
     const port = await listen(server)
-    const http = createHttpClient({ fetch, timeoutMs: 300 })
+    const http = createHttpClient({ transport: fetch, scope: { baseUrl: `http://127.0.0.1:${String(port)}` }, timeoutMs: 300 })
     const error = await failureOf(http.send(`http://127.0.0.1:${String(port)}/`, { step: 'create-article' }))
     expect(error.kind).toBe('timeout')
   })
@@ -77,7 +77,7 @@ describe('publish error kinds', () => {
     const server = createServer(() => undefined)
     const port = await listen(server)
     server.close()
-    const error = await failureOf(createHttpClient({ fetch, timeoutMs: 2000 }).send(`http://127.0.0.1:${String(port)}/`, { step: 'connect' }))
+    const error = await failureOf(createHttpClient({ transport: fetch, scope: { baseUrl: `http://127.0.0.1:${String(port)}` }, timeoutMs: 2000 }).send(`http://127.0.0.1:${String(port)}/`, { step: 'connect' }))
     expect(error.kind).toBe('offline')
   })
 
@@ -86,7 +86,7 @@ describe('publish error kinds', () => {
     servers.push(server)
     const port = await listen(server)
     const controller = new AbortController()
-    const pending = createHttpClient({ fetch, timeoutMs: 10_000, signal: controller.signal }).send(`http://127.0.0.1:${String(port)}/`, { step: 'connect' })
+    const pending = createHttpClient({ transport: fetch, scope: { baseUrl: `http://127.0.0.1:${String(port)}` }, timeoutMs: 10_000, signal: controller.signal }).send(`http://127.0.0.1:${String(port)}/`, { step: 'connect' })
     setTimeout(() => controller.abort(), 50)
     expect((await failureOf(pending)).kind).toBe('cancelled')
   })
@@ -113,7 +113,7 @@ describe('publish error kinds', () => {
       const server = createHttpsServer({ key: readFileSync(join(temp.dir, 'key.pem')), cert: readFileSync(join(temp.dir, 'cert.pem')) }, (_req, res) => res.end('{}'))
       servers.push(server)
       const port = await listen(server)
-      const error = await failureOf(createHttpClient({ fetch, timeoutMs: 5000 }).send(`https://127.0.0.1:${String(port)}/`, { step: 'connect' }))
+      const error = await failureOf(createHttpClient({ transport: fetch, scope: { baseUrl: `https://127.0.0.1:${String(port)}` }, timeoutMs: 5000 }).send(`https://127.0.0.1:${String(port)}/`, { step: 'connect' }))
       expect(error.kind).toBe('tls')
       expect(error.retryable).toBe(false)
     })

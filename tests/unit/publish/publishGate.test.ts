@@ -94,7 +94,7 @@ describe('先审后发 for publishing, and an honest outbox', () => {
 
   it('an article the site took stays published when its sign-off cannot be recorded, and says why', async () => {
     app.settings.update({ requireApproval: false })
-    value(await call('publish:saveTarget', { target: { id: 'cms', name: 'CMS', kind: 'cms', baseUrl: cms.url, secretRef: 'cms:1' }, secret: cms.token }))
+    value(await call('publish:saveTarget', { target: { id: 'cms', name: 'CMS', kind: 'cms', baseUrl: cms.url }, secret: cms.token }))
     const draft = await app.drafts().create({ title: '边发边改', column: '校园动态' })
     beforeRequest = async (route) => {
       if (route !== 'POST /articles') return
@@ -110,7 +110,7 @@ describe('先审后发 for publishing, and an honest outbox', () => {
 
   it('a queued job keeps its sign-off: sent when due, the sign-off recorded then, and the windows told', async () => {
     app.settings.update({ requireApproval: false })
-    value(await call('publish:saveTarget', { target: { id: 'cms', name: 'CMS', kind: 'cms', baseUrl: cms.url, secretRef: 'cms:1' }, secret: cms.token }))
+    value(await call('publish:saveTarget', { target: { id: 'cms', name: 'CMS', kind: 'cms', baseUrl: cms.url }, secret: cms.token }))
     const draft = await app.drafts().create({ title: '待发稿件', column: '校园动态' })
     cms.failNext('GET /columns', { status: 503 })
     const queued = value(await call('publish:run', { jobId: 'q1', draftId: draft.id, targetId: 'cms', signOff: { name: '李四', revision: draft.revision } }))
@@ -131,7 +131,7 @@ describe('先审后发 for publishing, and an honest outbox', () => {
 
   it('a queued job is not sent once the draft was edited after it was signed', async () => {
     app.settings.update({ requireApproval: false })
-    value(await call('publish:saveTarget', { target: { id: 'cms', name: 'CMS', kind: 'cms', baseUrl: cms.url, secretRef: 'cms:1' }, secret: cms.token }))
+    value(await call('publish:saveTarget', { target: { id: 'cms', name: 'CMS', kind: 'cms', baseUrl: cms.url }, secret: cms.token }))
     const draft = await app.drafts().create({ title: '签发后又改', column: '校园动态' })
     cms.failNext('GET /columns', { status: 500 })
     value(await call('publish:run', { jobId: 'q2', draftId: draft.id, targetId: 'cms', signOff: { name: '李四', revision: draft.revision } }))

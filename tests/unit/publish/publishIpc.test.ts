@@ -68,9 +68,8 @@ describe('publish channels through the dispatcher', () => {
     const { grant } = value(await app.dispatch('publish:chooseFolder', {}, context)) as { grant: string }
     const saved = value(await app.dispatch('publish:saveTarget', { target: { id: 'site', name: '本地网站', kind: 'local', folder: site }, makeDefault: true, folderGrant: grant }, context))
     expect(saved).toMatchObject({ defaultTargetId: 'site', withSecret: ['local', 'site'] })
-    value(await app.dispatch('publish:saveTarget', { target: { id: 'cms', name: 'CMS', kind: 'cms', baseUrl: cms.url, secretRef: 'cms:1' }, secret: cms.token }, context))
+    value(await app.dispatch('publish:saveTarget', { target: { id: 'cms', name: 'CMS', kind: 'cms', baseUrl: cms.url }, secret: cms.token }, context))
     const targetsFile = await readFile(join(app.drafts().dataDir, 'publish-targets.json'), 'utf8')
-    expect(targetsFile).toContain('cms:1')
     expect(targetsFile).not.toContain(cms.token)
     expect(value(await app.dispatch('publish:testConnection', { targetId: 'cms' }, context))).toMatchObject({ authenticated: true, canPublish: true })
 
@@ -90,7 +89,7 @@ describe('publish channels through the dispatcher', () => {
   it('cancelling a running publish ends it as cancelled, not queued', async () => {
     const app = composeApp(capabilities())
     const draft = await app.drafts().create({ title: '取消测试', column: '校园动态' })
-    value(await app.dispatch('publish:saveTarget', { target: { id: 'cms', name: 'CMS', kind: 'cms', baseUrl: cms.url, secretRef: 'cms:1' }, secret: cms.token }, context))
+    value(await app.dispatch('publish:saveTarget', { target: { id: 'cms', name: 'CMS', kind: 'cms', baseUrl: cms.url }, secret: cms.token }, context))
     cms.failNext('GET /columns', { stall: true })
     app.settings.update({ requireApproval: false })
     const running = app.dispatch('publish:run', { jobId: 'job-c', draftId: draft.id, targetId: 'cms', signOff: { name: '张编辑', revision: draft.revision } }, context)

@@ -50,24 +50,25 @@ describe('the publish service: targets, secrets, outbox', () => {
   })
 
   it('keeps the token only encrypted; targets, records and errors never hold it', async () => {
-    const view = await service.saveTarget({ id: 'cms', name: 'CMS', kind: 'cms', baseUrl: cms.url, secretRef: 'cms:main' }, 'Very-Secret-Token-42', true)
+    const view = await service.saveTarget({ id: 'cms', name: 'CMS', kind: 'cms', baseUrl: cms.url }, 'Very-Secret-Token-42', true)
     expect(view).toMatchObject({ defaultTargetId: 'cms', withSecret: ['local', 'cms'] })
     const published = await service.run({ jobId: 'j1', draftId: 'draft-svc-1' })
     expect(published.outcome).toBe('published')
-    await service.saveTarget({ id: 'cms', name: 'CMS', kind: 'cms', baseUrl: cms.url, secretRef: 'cms:main' }, 'Wrong-Token-Also-Secret')
+    await service.saveTarget({ id: 'cms', name: 'CMS', kind: 'cms', baseUrl: cms.url }, 'Wrong-Token-Also-Secret')
     const refused = await service.run({ jobId: 'j2', draftId: 'draft-svc-1' })
     expect(refused).toMatchObject({ outcome: 'failed', error: { kind: 'auth' }, queued: null })
     expect(JSON.stringify(refused)).not.toContain('Wrong-Token')
     expect(await filesContaining(temp.dir, 'Very-Secret-Token-42')).toEqual([])
     expect(await filesContaining(temp.dir, 'Wrong-Token-Also-Secret')).toEqual([])
-    expect(await readFile(join(temp.dir, 'userData', 'publish-secrets.json'), 'utf8')).toContain('cms:main')
-    expect(await filesContaining(join(temp.dir, 'library'), 'cms:main')).toEqual([join(temp.dir, 'library', 'publish-targets.json')])
+    // Main names the secret; the library's files carry no reference to it.
+    expect(await readFile(join(temp.dir, 'userData', 'publish-secrets.json'), 'utf8')).toContain('publish:cms:')
+    expect(await filesContaining(join(temp.dir, 'library'), 'publish:cms:')).toEqual([])
     await service.removeTarget('cms')
-    expect(await readFile(join(temp.dir, 'userData', 'publish-secrets.json'), 'utf8')).not.toContain('cms:main')
+    expect(await readFile(join(temp.dir, 'userData', 'publish-secrets.json'), 'utf8')).not.toContain('publish:cms:')
   })
 
   it('queues a job the site could not take, retries it with backoff when due, and lets the person cancel one', async () => {
-    await service.saveTarget({ id: 'cms', name: 'CMS', kind: 'cms', baseUrl: cms.url, secretRef: 'cms:main' }, 'Very-Secret-Token-42', true)
+    await service.saveTarget({ id: 'cms', name: 'CMS', kind: 'cms', baseUrl: cms.url }, 'Very-Secret-Token-42', true)
     cms.failNext('GET /columns', { status: 500 })
     const first = await service.run({ jobId: 'queued-1', draftId: 'draft-svc-1' })
     expect(first).toMatchObject({ outcome: 'failed', error: { kind: 'server', retryable: true }, queued: { jobId: 'queued-1', attempts: 1 } })
@@ -97,11 +98,14 @@ describe('the publish service: targets, secrets, outbox', () => {
     expect(await service.targets()).toEqual({
       targets: [{ id: 'local', kind: 'local', name: '本地网站', folder: join(temp.dir, 'library', 'site') }],
       defaultTargetId: 'local',
-      withSecret: ['local']
+      withSecret: ['local'],
+      needsPassword: [],
+      sessionOnly: [],
+      secretProtection: 'strong'
     })
     expect(await service.run({ jobId: 'd1', draftId: 'draft-svc-1' })).toMatchObject({ outcome: 'published', result: { targetId: 'local', status: 'local' } })
     expect(await readFile(await localSitePage(join(temp.dir, 'library', 'site'), 'draft-svc-1'), 'utf8')).toContain('外网发布')
-    await service.saveTarget({ id: 'cms', name: 'CMS', kind: 'cms', baseUrl: cms.url, secretRef: 'cms:main' }, 'Very-Secret-Token-42')
+    await service.saveTarget({ id: 'cms', name: 'CMS', kind: 'cms', baseUrl: cms.url }, 'Very-Secret-Token-42')
     const saved = JSON.parse(await readFile(join(temp.dir, 'library', 'publish-targets.json'), 'utf8')) as { targets: { id: string }[]; defaultTargetId: string }
     expect(saved).toMatchObject({ defaultTargetId: 'local', targets: [{ id: 'local' }, { id: 'cms' }] })
     await service.removeTarget('local')

@@ -23,12 +23,12 @@ export function createPublishHandlers(deps: HandlerDeps): Pick<HandlerTable, key
 
   return {
     'publish:targets': () => publishing().targets(),
-    'publish:saveTarget': async ({ target, secret, makeDefault, folderGrant }) => {
-      if (target.kind !== 'local') return publishing().saveTarget(target, secret, makeDefault)
-      if (folderGrant === undefined) return publishing().saveTarget({ ...target, folder: await savedSiteFolder(target.id) }, secret, makeDefault)
+    'publish:saveTarget': async ({ target, secret, secretStorage, makeDefault, folderGrant }) => {
+      if (target.kind !== 'local') return publishing().saveTarget(target, secret, makeDefault, secretStorage)
+      if (folderGrant === undefined) return publishing().saveTarget({ ...target, folder: await savedSiteFolder(target.id) }, secret, makeDefault, secretStorage)
       const saved = await deps.grants.spend('site-folder', folderGrant, (folder) => {
         folderRefused(folder)
-        return publishing().saveTarget({ ...target, folder }, secret, makeDefault)
+        return publishing().saveTarget({ ...target, folder }, secret, makeDefault, secretStorage)
       })
       if (saved === null) throw new AppError('invalid-request', 'the chosen folder is no longer valid; choose it again with the folder dialog')
       return saved
@@ -69,8 +69,10 @@ export function createPublishHandlers(deps: HandlerDeps): Pick<HandlerTable, key
     'publish:verify': ({ draftId, targetId }) => publishing().verify(draftId, targetId),
     'publish:records': ({ draftId }) => publishing().records(draftId),
     'publish:openLive': async ({ draftId, targetId }) => {
-      const url = (await publishing().records(draftId)).targets[targetId]?.remoteUrl ?? null
-      if (url === null || !/^(https?|file):/.test(url)) throw new AppError('not-found', 'this draft has not been published to that target')
+      // Checked again here: a record can come from a hostile site's answer or an imported package. Only the
+      // target's own http(s) site, or a file inside the local site's folder, reaches the OS.
+      const url = await publishing().liveAddress(draftId, targetId)
+      if (url === null) throw new AppError('not-found', 'this draft has no address on that target that the app may open')
       await shell.openExternal(url)
       return ok
     }

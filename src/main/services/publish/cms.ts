@@ -3,6 +3,7 @@ import type { CmsArticleField, CmsTarget, ConnectionReport } from '../../../shar
 import type { AdapterOutcome, PublishAdapter } from './adapter'
 import { runPool } from './http'
 import type { HttpClient } from './http'
+import { acceptedLiveUrl } from './liveAddress'
 import { PublishError } from './publishError'
 
 /*
@@ -74,7 +75,7 @@ export function createCmsAdapter(): PublishAdapter<CmsTarget> {
         if (first !== undefined) {
           const adopted = asArticle(first, 'connect')
           existing = adopted
-          record = await context.saveRecord((r) => ({ ...r, remoteArticleId: adopted.id, remoteUrl: adopted.url }))
+          record = await context.saveRecord((r) => ({ ...r, remoteArticleId: adopted.id, remoteUrl: acceptedLiveUrl(target, adopted.url) }))
         }
       }
       context.progress('connect', 1, 1)
@@ -160,16 +161,18 @@ export function createCmsAdapter(): PublishAdapter<CmsTarget> {
         }
         throw error
       }
+      // The CMS names the live address; one off the site is not recorded (nor read, nor opened).
+      const liveUrl = acceptedLiveUrl(target, saved.url)
       await context.saveRecord((r) => ({
         ...r,
         remoteArticleId: saved.id,
-        remoteUrl: saved.url,
+        remoteUrl: liveUrl,
         remoteModifiedAt: saved.modifiedAt,
         lastPublishedAt: clock.now().toISOString(),
         lastSent: { title: metadata.title, content }
       }))
       context.progress(step, 1, 1)
-      return { remoteArticleId: saved.id, remoteUrl: saved.url, status, imagesUploaded: pending.length, imagesReused: article.images.length - pending.length, created: existing === null }
+      return { remoteArticleId: saved.id, remoteUrl: liveUrl ?? '', status, imagesUploaded: pending.length, imagesReused: article.images.length - pending.length, created: existing === null }
     },
 
     async testConnection({ http, target }): Promise<ConnectionReport> {

@@ -1,6 +1,17 @@
-import { classifyNetworkError, kindForStatus, PublishError, safeUrl } from './publishError'
+import { createHttpClient as createNetClient, type NetAnswer, type Transport } from '../net/httpClient'
+import { NetError } from '../net/netErrors'
+import { scrubSecrets } from '../net/scrub'
+import type { SiteScope } from '../net/sitePolicy'
+import { kindForStatus, PublishError, safeUrl } from './publishError'
 
-export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
+/*
+ * The publishing adapters' view of the app's one HTTP client (services/net/httpClient.ts): JSON in and out,
+ * failures as PublishErrors, every message scrubbed of the credentials this client carries.
+ */
+
+export type { Transport } from '../net/httpClient'
+/** What composeApp takes as its network capability. */
+export type FetchLike = Transport
 
 export type HttpRequest = {
   method?: string
@@ -14,41 +25,29 @@ export type HttpRequest = {
 
 export type HttpAnswer = { status: number; data: unknown; headers: Headers }
 
+/** A live page as read: the raw bytes (decoded where they are parsed) and the charset the site declared. */
+export type PageAnswer = { status: number; bytes: Uint8Array; contentType: string | null; url: string }
+
 export type HttpClient = {
   send(url: string, request: HttpRequest): Promise<HttpAnswer>
-  /** The page as text (live-page check): no auth header. */
-  text(url: string, step: string): Promise<{ status: number; text: string }>
+  /** A page of the target's site (live-page check): no Authorization, its own byte cap. */
+  page(url: string, step: string, maxBytes: number): Promise<PageAnswer>
 }
 
 export type HttpClientOptions = {
-  fetch: FetchLike
-  /** Per request; a stalled server is a timeout, not a hang. */
+  transport: Transport
+  /** The target's site: every address and redirect hop is checked against it. */
+  scope: SiteScope
+  /** Per request, body included; a stalled server is a timeout, not a hang. */
   timeoutMs: number
   /** The job's cancel signal. */
   signal?: AbortSignal
-  /** Added to every `send` (authorization). */
-  headers?: () => Record<string, string>
-}
-
-/**
- * A request's deadline: aborts after `timeoutMs` or when the job is cancelled, whichever comes first. Held
- * by the request until its body is read. Not AbortSignal.timeout(): Node 20 may garbage-collect such a
- * signal while a large upload allocates, and then the timeout never fires and a stalled server hangs the
- * publish (seen with the fault proxy's "stall").
- */
-function startDeadline(options: HttpClientOptions): { signal: AbortSignal; clear(): void } {
-  const controller = new AbortController()
-  const timer = setTimeout(() => controller.abort(new DOMException(`no answer within ${String(options.timeoutMs)} ms`, 'TimeoutError')), options.timeoutMs)
-  const cancel = () => controller.abort(options.signal?.reason)
-  options.signal?.addEventListener('abort', cancel, { once: true })
-  if (options.signal?.aborted) cancel()
-  return {
-    signal: controller.signal,
-    clear() {
-      clearTimeout(timer)
-      options.signal?.removeEventListener('abort', cancel)
-    }
-  }
+  /** Sent to the target's own origin only. */
+  authorization?: string | null
+  /** The secrets behind `authorization`, scrubbed from every message with it. */
+  secrets?: readonly string[]
+  /** Cap on API answers; the net module's default otherwise. */
+  maxAnswerBytes?: number
 }
 
 function describeFailure(data: unknown): string {
@@ -60,69 +59,64 @@ function describeFailure(data: unknown): string {
   return typeof data === 'string' ? data.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200) : ''
 }
 
+function parseJson(text: string): unknown {
+  if (text.trim() === '') return null
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    // Some PHP sites print a notice before the JSON: take the JSON that follows.
+    const start = text.search(/[[{]/)
+    try {
+      return start >= 0 ? (JSON.parse(text.slice(start)) as unknown) : text
+    } catch {
+      return text
+    }
+  }
+}
+
 export function createHttpClient(options: HttpClientOptions): HttpClient {
-  const cancelled = (): boolean => options.signal?.aborted === true
-  /** Sends the request and reads the whole answer under one deadline. */
-  async function exchange(url: string, init: RequestInit, step: string): Promise<{ response: Response; text: string }> {
-    if (cancelled()) throw new PublishError('cancelled', 'cancelled', { step })
-    const deadline = startDeadline(options)
+  const net = createNetClient({ transport: options.transport, ...(options.maxAnswerBytes === undefined ? {} : { maxBytes: options.maxAnswerBytes }) })
+  const credentials = [...(options.secrets ?? []), ...(options.authorization == null ? [] : [options.authorization])]
+  const scrub = (text: string) => scrubSecrets(text, credentials)
+
+  async function exchange(url: string, init: { method: string; headers: Record<string, string>; body?: RequestInit['body']; maxBytes?: number; authorized: boolean }, step: string): Promise<NetAnswer> {
+    if (options.signal?.aborted === true) throw new PublishError('cancelled', 'cancelled', { step })
     try {
-      let response: Response
-      try {
-        response = await options.fetch(url, { ...init, signal: deadline.signal, redirect: 'follow' })
-      } catch (error) {
-        if (cancelled()) throw new PublishError('cancelled', 'cancelled', { step, cause: error })
-        throw classifyNetworkError(error, url, step)
-      }
-      return { response, text: await body(response, url, step) }
-    } finally {
-      deadline.clear()
-    }
-  }
-  async function body(response: Response, url: string, step: string): Promise<string> {
-    try {
-      return await response.text()
+      return await net.request({
+        url,
+        scope: options.scope,
+        method: init.method,
+        headers: init.headers,
+        ...(init.body === undefined ? {} : { body: init.body }),
+        authorization: init.authorized ? (options.authorization ?? null) : null,
+        timeoutMs: options.timeoutMs,
+        ...(init.maxBytes === undefined ? {} : { maxBytes: init.maxBytes }),
+        ...(options.signal === undefined ? {} : { signal: options.signal })
+      })
     } catch (error) {
-      if (cancelled()) throw new PublishError('cancelled', 'cancelled', { step, cause: error })
-      throw classifyNetworkError(error, url, step)
+      if (error instanceof NetError) throw new PublishError(error.kind, scrub(error.message), { step, cause: error })
+      throw error
     }
   }
+
   return {
     async send(url, request) {
       const method = request.method ?? 'GET'
-      const { response, text } = await exchange(
-        url,
-        { method, headers: { Accept: 'application/json', ...options.headers?.(), ...request.headers }, body: request.body ?? null },
-        request.step
-      )
-      let data: unknown = null
-      if (text.trim() !== '') {
-        try {
-          data = JSON.parse(text) as unknown
-        } catch {
-          // Some PHP sites print a notice before the JSON: take the JSON that follows.
-          const start = text.search(/[[{]/)
-          try {
-            data = start >= 0 ? (JSON.parse(text.slice(start)) as unknown) : text
-          } catch {
-            data = text
-          }
-        }
-      }
-      const accepted = response.ok || (request.accept ?? []).includes(response.status)
+      const answer = await exchange(url, { method, headers: { Accept: 'application/json', ...request.headers }, body: request.body ?? null, authorized: true }, request.step)
+      const data = parseJson(new TextDecoder().decode(answer.bytes))
+      const accepted = (answer.status >= 200 && answer.status < 300) || (request.accept ?? []).includes(answer.status)
       if (!accepted) {
-        const kind = kindForStatus(response.status)
-        const detail = describeFailure(data)
-        throw new PublishError(kind, `${method} ${safeUrl(url)} answered ${String(response.status)}${detail === '' ? '' : ` (${detail})`}`, {
-          httpStatus: response.status,
+        const detail = scrub(describeFailure(data))
+        throw new PublishError(kindForStatus(answer.status), `${method} ${safeUrl(url)} answered ${String(answer.status)}${detail === '' ? '' : ` (${detail})`}`, {
+          httpStatus: answer.status,
           step: request.step
         })
       }
-      return { status: response.status, data, headers: response.headers }
+      return { status: answer.status, data, headers: answer.headers }
     },
-    async text(url, step) {
-      const { response, text } = await exchange(url, { method: 'GET', headers: { Accept: 'text/html' } }, step)
-      return { status: response.status, text }
+    async page(url, step, maxBytes) {
+      const answer = await exchange(url, { method: 'GET', headers: { Accept: 'text/html' }, maxBytes, authorized: false }, step)
+      return { status: answer.status, bytes: answer.bytes, contentType: answer.headers.get('content-type'), url: answer.url }
     }
   }
 }

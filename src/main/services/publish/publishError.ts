@@ -1,5 +1,6 @@
 import type { PublishConflict, PublishErrorInfo, PublishErrorKind } from '../../../shared/model/publish'
 
+// A refused redirect, a certificate, a proxy or an oversized answer is not fixed by waiting: never retried.
 const RETRYABLE: ReadonlySet<PublishErrorKind> = new Set(['timeout', 'offline', 'server', 'dns'])
 
 /** A failed publish step, in the kinds a person can act on. Messages never hold a secret. */
@@ -48,52 +49,6 @@ export function kindForStatus(status: number): PublishErrorKind {
   if (status === 413) return 'too-large'
   if (status >= 500) return 'server'
   return 'invalid-response'
-}
-
-const TLS_CODES = new Set([
-  'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'CERT_NOT_YET_VALID',
-  'ERR_SSL_WRONG_VERSION_NUMBER',
-  'EPROTO'
-])
-
-function causeChain(error: unknown): { code?: string; name?: string; message?: string }[] {
-  const chain: { code?: string; name?: string; message?: string }[] = []
-  let current: unknown = error
-  for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth++) {
-    chain.push(current as { code?: string; name?: string; message?: string })
-    current = (current as { cause?: unknown }).cause
-  }
-  return chain
-}
-
-/**
- * What a thrown fetch error means. Node's fetch wraps the socket error in `cause` ("fetch failed" on top),
- * and an AbortSignal.timeout() throws a TimeoutError DOMException.
- */
-export function classifyNetworkError(error: unknown, url: string, step: string | null): PublishError {
-  if (error instanceof PublishError) return error
-  const host = safeHost(url)
-  for (const link of causeChain(error)) {
-    if (link.name === 'TimeoutError' || link.code === 'UND_ERR_HEADERS_TIMEOUT' || link.code === 'UND_ERR_BODY_TIMEOUT' || link.code === 'ETIMEDOUT') {
-      return new PublishError('timeout', `${host} did not answer in time`, { step, cause: error })
-    }
-    if (link.code === 'ENOTFOUND' || link.code === 'EAI_AGAIN' || link.code === 'EAI_NONAME') {
-      return new PublishError('dns', `the name ${host} cannot be resolved (${link.code})`, { step, cause: error })
-    }
-    if (link.code !== undefined && (TLS_CODES.has(link.code) || link.code.startsWith('ERR_TLS') || link.code.startsWith('ERR_SSL'))) {
-      return new PublishError('tls', `the TLS certificate of ${host} is not trusted (${link.code})`, { step, cause: error })
-    }
-    if (link.name === 'AbortError') return new PublishError('cancelled', 'cancelled', { step, cause: error })
-  }
-  const code = causeChain(error).find((link) => typeof link.code === 'string')?.code ?? 'network error'
-  return new PublishError('offline', `no connection to ${host} (${code})`, { step, cause: error })
 }
 
 /** host[:port] only: a URL may carry credentials or tokens in its query. */

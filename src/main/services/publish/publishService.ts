@@ -24,7 +24,11 @@ import { atomicWriteFile } from '../fs/atomicWrite'
 import type { ServiceFs } from '../fs/serviceFs'
 import type { Publisher } from './publisher'
 import { PublishError } from './publishError'
-import type { SecretStore } from './secretStore'
+import { AppError } from '../../../shared/errors'
+import { acceptedLiveUrl } from './liveAddress'
+import { secretRefFor } from './secretBinding'
+import { SecretKeepingError, type SecretKeeping, type SecretProtection, type SecretStore } from './secretStore'
+import { scrubSecrets } from '../net/scrub'
 
 export const TARGETS_FILE = 'publish-targets.json'
 export const OUTBOX_FILE = 'publish-outbox.json'
@@ -51,11 +55,26 @@ export type RetryHooks = {
   onPublished?(job: OutboxJob, result: PublishResult): Promise<void>
 }
 
+/** The targets as the settings page sees them: which have a usable secret, which need it typed again, never a secret. */
+export type PublishTargetsView = PublishTargetList & {
+  withSecret: PublishTargetId[]
+  /** Stored, but it cannot be decrypted here any more (请重新输入密码). */
+  needsPassword: PublishTargetId[]
+  /** Kept in memory for this run only: asked again after a restart. */
+  sessionOnly: PublishTargetId[]
+  secretProtection: SecretProtection
+}
+
 export type PublishService = {
-  targets(): Promise<PublishTargetList & { withSecret: PublishTargetId[] }>
-  /** Adds or replaces a target; the secret (when given) goes to the SecretStore only. */
-  saveTarget(input: PublishTargetInput, secret?: string, makeDefault?: boolean): Promise<PublishTargetList & { withSecret: PublishTargetId[] }>
-  removeTarget(id: PublishTargetId): Promise<PublishTargetList & { withSecret: PublishTargetId[] }>
+  targets(): Promise<PublishTargetsView>
+  /**
+   * Adds or replaces a target; the secret (when given) goes to the SecretStore only, under the reference main
+   * derives from the target. A changed kind, site or user name drops the stored secret.
+   */
+  saveTarget(input: PublishTargetInput, secret?: string, makeDefault?: boolean, keeping?: SecretKeeping): Promise<PublishTargetsView>
+  removeTarget(id: PublishTargetId): Promise<PublishTargetsView>
+  /** The address 打开网页 may open: the recorded one, only when it is still the target's own (else null). */
+  liveAddress(draftId: DraftId, targetId: PublishTargetId): Promise<string | null>
   testConnection(id: PublishTargetId): Promise<ConnectionReport>
   /** Runs one publish; a failure worth retrying (offline, timeout, 5xx) is queued in the outbox. */
   run(
@@ -112,10 +131,18 @@ export function createPublishService(options: PublishServiceOptions): PublishSer
   const readOutbox = async () => (await readJson(OUTBOX_FILE, OutboxFileSchema, { jobs: [] })).jobs
   const writeOutbox = (jobs: OutboxJob[]) => writeJson(OUTBOX_FILE, { jobs })
 
-  async function withSecretFlags(list: PublishTargetList) {
+  async function withSecretFlags(list: PublishTargetList): Promise<PublishTargetsView> {
     const withSecret: PublishTargetId[] = []
-    for (const target of list.targets) if (target.kind === 'local' || (await secrets.get(target.secretRef)) !== null) withSecret.push(target.id)
-    return { ...list, withSecret }
+    const needsPassword: PublishTargetId[] = []
+    const sessionOnly: PublishTargetId[] = []
+    for (const target of list.targets) {
+      // Never decrypts: one secret from another computer must not break the list.
+      const state = target.kind === 'local' ? 'stored' : await secrets.state(secretRefFor(target))
+      if (state === 'stored' || state === 'session') withSecret.push(target.id)
+      if (state === 'session') sessionOnly.push(target.id)
+      if (state === 'unreadable') needsPassword.push(target.id)
+    }
+    return { ...list, withSecret, needsPassword, sessionOnly, secretProtection: secrets.protection() }
   }
 
   async function targetFor(id: PublishTargetId | undefined): Promise<PublishTarget> {
@@ -127,9 +154,10 @@ export function createPublishService(options: PublishServiceOptions): PublishSer
   }
 
   function errorInfo(error: unknown): PublishErrorInfo {
-    if (error instanceof PublishError) return error.toInfo()
-    // Not a network answer: a damaged draft, an unreadable picture. Its message has no secret in it.
-    return { kind: 'invalid-response', message: error instanceof Error ? error.message : String(error), httpStatus: null, step: null, canSubmitPending: false, retryable: false, conflict: null }
+    // The publisher scrubbed its run's secret already; this catches credentials in any form it did not know.
+    if (error instanceof PublishError) return { ...error.toInfo(), message: scrubSecrets(error.message) }
+    // Not a network answer: a damaged draft, an unreadable picture.
+    return { kind: 'invalid-response', message: scrubSecrets(error instanceof Error ? error.message : String(error)), httpStatus: null, step: null, canSubmitPending: false, retryable: false, conflict: null }
   }
 
   async function attempt(jobId: string, draftId: DraftId, target: PublishTarget, publishOptions: PublishOptions | undefined, onProgress?: (p: PublishProgress) => void) {
@@ -146,11 +174,22 @@ export function createPublishService(options: PublishServiceOptions): PublishSer
     async targets() {
       return withSecretFlags(await readTargets())
     },
-    saveTarget(input, secret, makeDefault) {
+    saveTarget(input, secret, makeDefault, keeping) {
       return serial(async () => {
         const target = PublishTargetSchema.parse(input)
-        if (secret !== undefined && target.kind !== 'local') await secrets.set(target.secretRef, secret)
         const list = await readTargets()
+        const before = list.targets.find((t) => t.id === target.id)
+        const ref = target.kind === 'local' ? null : secretRefFor(target)
+        // Another kind, site or account: the old secret was given for something else and goes.
+        if (before !== undefined && before.kind !== 'local' && secretRefFor(before) !== ref) await secrets.delete(secretRefFor(before))
+        if (secret !== undefined && ref !== null) {
+          try {
+            await secrets.set(ref, secret, keeping)
+          } catch (error) {
+            if (error instanceof SecretKeepingError) throw new AppError('invalid-request', error.message, { cause: error })
+            throw error
+          }
+        }
         const targets = [...list.targets.filter((t) => t.id !== target.id), target]
         const next = { targets, defaultTargetId: makeDefault === true ? target.id : (list.defaultTargetId ?? target.id) }
         await writeJson(TARGETS_FILE, next)
@@ -161,7 +200,7 @@ export function createPublishService(options: PublishServiceOptions): PublishSer
       return serial(async () => {
         const list = await readTargets()
         const gone = list.targets.find((t) => t.id === id)
-        if (gone !== undefined && gone.kind !== 'local') await secrets.delete(gone.secretRef)
+        if (gone !== undefined && gone.kind !== 'local') await secrets.delete(secretRefFor(gone))
         const targets = list.targets.filter((t) => t.id !== id)
         const next = { targets, defaultTargetId: list.defaultTargetId === id ? (targets[0]?.id ?? null) : list.defaultTargetId }
         await writeJson(TARGETS_FILE, next)
@@ -247,6 +286,10 @@ export function createPublishService(options: PublishServiceOptions): PublishSer
     async verify(draftId, targetId) {
       return publisher.verify(draftId, await targetFor(targetId))
     },
-    records: (draftId) => publisher.records.readAll(draftId)
+    records: (draftId) => publisher.records.readAll(draftId),
+    async liveAddress(draftId, targetId) {
+      const url = (await publisher.records.readAll(draftId)).targets[targetId]?.remoteUrl ?? null
+      return url === null ? null : acceptedLiveUrl(await targetFor(targetId), url)
+    }
   }
 }

@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises'
-import { fileURLToPath } from 'node:url'
+import { readFile, realpath, stat } from 'node:fs/promises'
 import type { AssetId } from '../../../shared/article/schema'
 import type { Article } from '../../../shared/article/toHtml'
 import type { Draft, DraftId } from '../../../shared/model/draft'
@@ -19,11 +18,15 @@ import { nodeServiceFs, type ServiceFs } from '../fs/serviceFs'
 import { resolveOptions, type PublishAdapter, type PublishContext } from './adapter'
 import { createCmsAdapter } from './cms'
 import { createHttpClient, type FetchLike, type HttpClient } from './http'
-import { checkLivePage } from './livePage'
+import { acceptedLiveUrl, isInsideFolder, localPagePath } from './liveAddress'
+import { createInlineLivePageChecker, LIVE_PAGE_MAX_BYTES, type LivePageChecker } from './livePage/checker'
+import { secretRefFor } from './secretBinding'
+import { SecretUnreadableError, type SecretStore } from './secretStore'
 import { createLocalSiteAdapter } from './localSite'
 import { prepareArticle } from './preparedArticle'
 import { createPublishRecords, type PublishRecords } from './publishRecords'
 import { PublishError } from './publishError'
+import { scrubSecrets } from '../net/scrub'
 import { basicAuth, wordPressAdapter } from './wordpress'
 
 /** Uploads at once: enough to hide a campus network's round trips without crowding a small site's PHP workers. */
@@ -31,7 +34,9 @@ export const DEFAULT_IMAGE_CONCURRENCY = 4
 
 export type PublisherDeps = {
   fetch: FetchLike
-  secrets: { get(ref: string): Promise<string | null> }
+  secrets: Pick<SecretStore, 'get'>
+  /** Where the live page is parsed: a worker thread in the app; inline by default (tests). */
+  livePage?: LivePageChecker
   drafts: { open(id: DraftId): Promise<Draft>; draftFolder(id: DraftId): string }
   assets: { read(draftId: DraftId, assetId: AssetId): Promise<Uint8Array> }
   clock: Clock
@@ -84,44 +89,87 @@ export function createPublisher(deps: PublisherDeps): Publisher {
     }
   }
 
+  const livePage = deps.livePage ?? createInlineLivePageChecker()
+
   async function secretFor(target: PublishTarget): Promise<string | null> {
     if (target.kind === 'local') return null
-    const secret = await deps.secrets.get(target.secretRef)
+    let secret: string | null
+    try {
+      secret = await deps.secrets.get(secretRefFor(target))
+    } catch (error) {
+      if (!(error instanceof SecretUnreadableError)) throw error
+      throw new PublishError('no-credentials', `${error.message}: enter the password for "${target.name}" again`, { step: 'connect', cause: error })
+    }
     if (secret === null || secret === '') throw new PublishError('no-credentials', `no password or token is stored for the target "${target.name}"`, { step: 'connect' })
     return secret
   }
 
   function httpFor(target: PublishTarget, secret: string | null, signal?: AbortSignal): HttpClient {
-    const authorization =
-      target.kind === 'wordpress' && secret !== null ? basicAuth(target.username, secret) : target.kind === 'cms' && secret !== null ? `Bearer ${secret}` : null
+    const authorization = authorizationFor(target, secret)
     return createHttpClient({
-      fetch: deps.fetch,
+      transport: deps.fetch,
+      // The local site reads no network; its scope admits nothing.
+      scope: target.kind === 'local' ? { baseUrl: 'about:blank' } : { baseUrl: target.baseUrl, hosts: target.siteHosts },
       timeoutMs: deps.timeoutMs ?? 30_000,
       ...(signal === undefined ? {} : { signal }),
-      headers: (): Record<string, string> => (authorization === null ? {} : { Authorization: authorization })
+      authorization,
+      secrets: secret === null ? [] : [secret]
     })
   }
 
-  async function verifyWith(http: HttpClient, record: PublishRecord): Promise<LivePageReport> {
+  const authorizationFor = (target: PublishTarget, secret: string | null): string | null =>
+    secret === null || target.kind === 'local' ? null : target.kind === 'wordpress' ? basicAuth(target.username, secret) : `Bearer ${secret}`
+  const credentialsOf = (target: PublishTarget, secret: string | null): string[] => (secret === null ? [] : [secret, authorizationFor(target, secret) ?? secret])
+
+  /** A server can echo what it was sent: every message leaving the publisher is scrubbed of this run's secret. */
+  function scrubbed(error: unknown, secret: string | null, target: PublishTarget): unknown {
+    if (!(error instanceof PublishError)) return error
+    const message = scrubSecrets(error.message, credentialsOf(target, secret))
+    if (message === error.message) return error
+    return new PublishError(error.kind, message, { httpStatus: error.httpStatus, step: error.step, canSubmitPending: error.canSubmitPending, ...(error.conflict === null ? {} : { conflict: error.conflict }) })
+  }
+
+  /** The local site's page, read only when it is a regular file inside the site folder, capped and time-limited. */
+  async function readLocalPage(folder: string, url: string): Promise<Uint8Array> {
+    const path = localPagePath(folder, url)
+    if (path === null) throw new Error('the page is not inside the site folder')
+    // Symlinks resolved on both sides: a link inside the folder to a file elsewhere is still elsewhere.
+    const real = await realpath(path)
+    if (!isInsideFolder(await realpath(folder), real)) throw new Error('the page is not inside the site folder')
+    const info = await stat(real)
+    // A FIFO or a device would block the read forever.
+    if (!info.isFile()) throw new Error('the page is not a regular file')
+    if (info.size > LIVE_PAGE_MAX_BYTES) throw new PageTooLarge()
+    return readFile(real, { signal: AbortSignal.timeout(deps.timeoutMs ?? 30_000) })
+  }
+
+  async function verifyWith(http: HttpClient, target: PublishTarget, record: PublishRecord): Promise<LivePageReport> {
     const checkedAt = deps.clock.now().toISOString()
     const url = record.remoteUrl
     if (url === null || record.lastSent === null) {
       return { url: url ?? '', checkedAt, ok: false, findings: [{ kind: 'unreachable', detail: 'not published to this target yet' }] }
     }
-    let page: string
+    const report = (findings: LivePageReport['findings']) => ({ url, checkedAt, ok: findings.length === 0, findings })
+    if (acceptedLiveUrl(target, url) === null) {
+      return report([{ kind: 'refused-address', detail: target.kind === 'local' ? 'the recorded address is not inside the site folder' : "the recorded address is not on the target's site" }])
+    }
+    let page: { bytes: Uint8Array; contentType: string | null }
     try {
-      if (url.startsWith('file:')) {
-        page = await readFile(fileURLToPath(url), 'utf8')
+      if (target.kind === 'local') {
+        page = { bytes: await readLocalPage(target.folder, url), contentType: 'text/html; charset=utf-8' }
       } else {
-        const answer = await http.text(url, 'verify')
-        if (answer.status !== 200) return { url, checkedAt, ok: false, findings: [{ kind: 'unreachable', detail: `the page answered ${String(answer.status)}` }] }
-        page = answer.text
+        const answer = await http.page(url, 'verify', LIVE_PAGE_MAX_BYTES)
+        if (answer.status !== 200) return report([{ kind: 'unreachable', detail: `the page answered ${String(answer.status)}` }])
+        page = answer
       }
     } catch (error) {
-      return { url, checkedAt, ok: false, findings: [{ kind: 'unreachable', detail: error instanceof Error ? error.message : String(error) }] }
+      if (error instanceof PageTooLarge || (error instanceof PublishError && error.kind === 'answer-too-large')) {
+        return report([{ kind: 'page-too-large', detail: `the page is larger than ${String(LIVE_PAGE_MAX_BYTES / 1024 / 1024)} MB; it was not checked` }])
+      }
+      if (error instanceof PublishError && error.kind === 'off-site') return report([{ kind: 'refused-address', detail: error.message }])
+      return report([{ kind: 'unreachable', detail: error instanceof PublishError ? error.message : 'the page could not be read' }])
     }
-    const findings = checkLivePage(page, { title: record.lastSent.title, html: record.lastSent.content })
-    return { url, checkedAt, ok: findings.length === 0, findings }
+    return report(await livePage.check({ bytes: page.bytes, contentType: page.contentType, sent: { title: record.lastSent.title, html: record.lastSent.content } }))
   }
 
   return {
@@ -148,11 +196,16 @@ export function createPublisher(deps: PublisherDeps): Publisher {
         imageConcurrency: deps.imageConcurrency ?? DEFAULT_IMAGE_CONCURRENCY,
         signal
       }
-      const outcome = await adapterFor(target).publish(context, prepared)
+      let outcome: Awaited<ReturnType<PublishAdapter['publish']>>
+      try {
+        outcome = await adapterFor(target).publish(context, prepared)
+      } catch (error) {
+        throw scrubbed(error, secret, target)
+      }
       let verification: LivePageReport | null = null
       if (context.options.verify && (outcome.status === 'publish' || outcome.status === 'local')) {
         emit('verify', 0, 1)
-        verification = await verifyWith(httpFor(target, null, signal), await records.read(draftId, target.id))
+        verification = await verifyWith(httpFor(target, null, signal), target, await records.read(draftId, target.id))
         emit('verify', 1, 1)
       }
       emit('done', 1, 1)
@@ -166,10 +219,14 @@ export function createPublisher(deps: PublisherDeps): Publisher {
         if (!(error instanceof PublishError)) throw error
         return { reachable: false, authenticated: false, canPublish: false, columns: [], detail: '', error: error.toInfo() }
       }
-      return adapterFor(target).testConnection({ target, http: httpFor(target, secret), secret })
+      const report = await adapterFor(target).testConnection({ target, http: httpFor(target, secret), secret })
+      const credentials = credentialsOf(target, secret)
+      return { ...report, detail: scrubSecrets(report.detail, credentials), error: report.error === null ? null : { ...report.error, message: scrubSecrets(report.error.message, credentials) } }
     },
     async verify(draftId, target) {
-      return verifyWith(httpFor(target, null), await records.read(draftId, target.id))
+      return verifyWith(httpFor(target, null), target, await records.read(draftId, target.id))
     }
   }
 }
+
+class PageTooLarge extends Error {}

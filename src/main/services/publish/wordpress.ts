@@ -4,6 +4,7 @@ import type { AdapterOutcome, PublishAdapter, PublishContext } from './adapter'
 import type { HttpClient } from './http'
 import { runPool } from './http'
 import type { PreparedArticle, PreparedImage } from './preparedArticle'
+import { acceptedLiveUrl } from './liveAddress'
 import { PublishError } from './publishError'
 
 /*
@@ -226,7 +227,7 @@ export const wordPressAdapter: PublishAdapter<WordPressTarget> = {
       if (found !== null) {
         existing = asPost(found, 'connect')
         const adopted = existing
-        record = await context.saveRecord((r) => ({ ...r, remoteArticleId: String(adopted.id), remoteUrl: adopted.link }))
+        record = await context.saveRecord((r) => ({ ...r, remoteArticleId: String(adopted.id), remoteUrl: acceptedLiveUrl(target, adopted.link) }))
       }
     }
     context.progress('connect', 1, 1)
@@ -309,10 +310,12 @@ export const wordPressAdapter: PublishAdapter<WordPressTarget> = {
       }
       throw error
     }
+    // The site names the live address; one off the site is not recorded (nor read, nor opened).
+    const liveUrl = acceptedLiveUrl(target, saved.link)
     await context.saveRecord((r) => ({
       ...r,
       remoteArticleId: String(saved.id),
-      remoteUrl: saved.link,
+      remoteUrl: liveUrl,
       remoteModifiedAt: saved.modified_gmt,
       lastPublishedAt: clock.now().toISOString(),
       lastSent: { title: metadata.title, content }
@@ -320,7 +323,7 @@ export const wordPressAdapter: PublishAdapter<WordPressTarget> = {
     context.progress(step, 1, 1)
     return {
       remoteArticleId: String(saved.id),
-      remoteUrl: saved.link,
+      remoteUrl: liveUrl ?? '',
       status: saved.status === 'future' || saved.status === 'pending' || saved.status === 'draft' ? saved.status : 'publish',
       imagesUploaded: pending.length,
       imagesReused: article.images.length - pending.length,

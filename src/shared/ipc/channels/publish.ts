@@ -19,7 +19,15 @@ import { SignOffSchema, WorkflowStateSchema } from '../../model/workflow'
 import { NoRequest, Ok, type ChannelMap, type EventMap } from './common'
 
 /** Targets as the settings page shows them: whether a password/token is stored, never the secret itself. */
-export const PublishTargetsViewSchema = PublishTargetListSchema.extend({ withSecret: z.array(PublishTargetIdSchema) })
+export const PublishTargetsViewSchema = PublishTargetListSchema.extend({
+  withSecret: z.array(PublishTargetIdSchema),
+  /** Stored but no longer readable on this computer: the person types it again (请重新输入密码). */
+  needsPassword: z.array(PublishTargetIdSchema).default([]),
+  /** Kept in memory for this run only. */
+  sessionOnly: z.array(PublishTargetIdSchema).default([]),
+  /** How well this computer protects a stored password (weak: Linux without a keyring). */
+  secretProtection: z.enum(['strong', 'weak', 'none']).default('strong')
+})
 
 /** An opaque id for a folder main's own dialog produced; the page cannot make one from a path. */
 export const FolderGrantSchema = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/)
@@ -42,12 +50,15 @@ export const PublishRunOutcomeSchema = z.discriminatedUnion('outcome', [
 export const publishChannels = {
   'publish:targets': { request: NoRequest, response: PublishTargetsViewSchema },
   'publish:saveTarget': {
-    // The secret travels once, from the form to the encrypted store; it is never sent back.
+    // The secret travels once, from the form to the encrypted store; it is never sent back, and main alone
+    // decides where it is kept (the target carries no reference to it). `secretStorage: 'weak'` only after the
+    // person confirmed weak protection; 'session' keeps it for this run.
     // A local target's folder is never taken from here: main uses the folder behind `folderGrant` (minted by
     // publish:chooseFolder) or, without one, the folder this target already had.
     request: z.object({
       target: PublishTargetSchema,
       secret: z.string().min(1).max(4096).optional(),
+      secretStorage: z.enum(['system', 'session', 'weak']).optional(),
       makeDefault: z.boolean().optional(),
       folderGrant: FolderGrantSchema.optional()
     }),

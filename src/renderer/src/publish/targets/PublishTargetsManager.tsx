@@ -8,9 +8,17 @@ import { newsroom } from '../../newsroom'
 import { publishKindText } from '../publishText'
 import { ConnectionReportView } from './ConnectionReportView'
 import { TargetForm } from './TargetForm'
-import { blankDraft, checkDraft, draftOf, withKind, type DraftErrors, type DraftField, type TargetDraft } from './targetDraft'
+import { SecretKeepingChoice, secretStorageOf, type SecretKeepingChoiceValue } from './SecretKeepingChoice'
+import { blankDraft, checkDraft, draftOf, keepsStoredSecret, withKind, type DraftErrors, type DraftField, type TargetDraft } from './targetDraft'
 
-type TargetsView = { targets: PublishTarget[]; defaultTargetId: PublishTargetId | null; withSecret: PublishTargetId[] }
+type TargetsView = {
+  targets: PublishTarget[]
+  defaultTargetId: PublishTargetId | null
+  withSecret: PublishTargetId[]
+  needsPassword: PublishTargetId[]
+  sessionOnly: PublishTargetId[]
+  secretProtection: 'strong' | 'weak' | 'none'
+}
 
 /** `formKept`: a refused save, whose form stays open with everything typed. */
 type Status = { kind: 'failed'; code: AppErrorCode; detail: string; formKept: boolean } | { kind: 'done'; text: string }
@@ -39,6 +47,7 @@ export function PublishTargetsManager() {
   const [status, setStatus] = useState<Status | null>(null)
   const [tests, setTests] = useState<Partial<Record<PublishTargetId, Test>>>({})
   const [confirming, setConfirming] = useState<PublishTarget | null>(null)
+  const [keeping, setKeeping] = useState<SecretKeepingChoiceValue>({ keeping: 'session', confirmed: false })
   const container = useRef<HTMLDivElement>(null)
   // Bumped by a refused save: the first field that needs attention gets the focus, so the message is heard.
   const [refusals, setRefusals] = useState(0)
@@ -94,7 +103,14 @@ export function PublishTargetsManager() {
   }
 
   const taken = view.targets.map((target) => target.id)
-  const hasStoredSecret = draft !== null && !draft.isNew && view.withSecret.includes(draft.id)
+  const hasStoredSecret =
+    draft !== null &&
+    !draft.isNew &&
+    view.withSecret.includes(draft.id) &&
+    keepsStoredSecret(
+      view.targets.find((target) => target.id === draft.id),
+      draft
+    )
   const checked = draft === null ? null : checkDraft(draft, hasStoredSecret)
   const shownErrors: DraftErrors = {}
   if (checked !== null && !checked.ok) {
@@ -121,7 +137,7 @@ export function PublishTargetsManager() {
     void run(async () => {
       const next = await newsroom().publish.saveTarget({
         target: checked.target,
-        ...(saving.secret === '' ? {} : { secret: saving.secret }),
+        ...(saving.secret === '' ? {} : { secret: saving.secret, secretStorage: secretStorageOf(view.secretProtection, keeping) }),
         ...(saving.folderGrant === null ? {} : { folderGrant: saving.folderGrant }),
         ...(makeDefault ? { makeDefault: true } : {})
       })
@@ -201,9 +217,13 @@ export function PublishTargetsManager() {
                       <td>
                         {target.kind === 'local'
                           ? t('publishTargets.secretNotNeeded')
-                          : view.withSecret.includes(target.id)
-                            ? t('publishTargets.secretStored')
-                            : t('publishTargets.secretMissing')}
+                          : view.needsPassword.includes(target.id)
+                            ? t('trust.secretUnreadable')
+                            : view.sessionOnly.includes(target.id)
+                              ? t('trust.secretSession')
+                              : view.withSecret.includes(target.id)
+                                ? t('publishTargets.secretStored')
+                                : t('publishTargets.secretMissing')}
                       </td>
                       <td>
                         <div className="directory-row-actions">
@@ -282,6 +302,9 @@ export function PublishTargetsManager() {
           onSave={save}
           onCancel={() => setDraft(null)}
         />
+      )}
+      {draft !== null && draft.kind !== 'local' && draft.secret !== '' && view.secretProtection !== 'strong' && (
+        <SecretKeepingChoice protection={view.secretProtection} value={keeping} onChange={setKeeping} />
       )}
       {confirming && <RemoveDialog target={confirming} onConfirm={() => remove(confirming)} onClose={() => setConfirming(null)} />}
     </div>

@@ -23,8 +23,6 @@ export type FieldRow = { ours: CmsArticleField | ''; theirs: string }
  */
 export type TargetDraft = {
   id: PublishTargetId
-  /** Kept from the saved target; a new target gets `publish:<id>`. */
-  secretRef: string
   isNew: boolean
   kind: TargetKind
   name: string
@@ -33,6 +31,8 @@ export type TargetDraft = {
   /** The single-use id publish:chooseFolder gave for a newly chosen folder; null keeps the saved one. */
   folderGrant: string | null
   baseUrl: string
+  /** Kept from the saved target (further host names of the same site). */
+  siteHosts: string[]
   username: string
   /** Typed in this form only; empty means "keep what is stored". Never filled from the main process. */
   secret: string
@@ -73,21 +73,17 @@ export function newTargetId(kind: TargetKind, taken: readonly string[], random: 
   }
 }
 
-export function secretRefFor(id: PublishTargetId): string {
-  return `publish:${id}`
-}
-
 export function blankDraft(kind: TargetKind, taken: readonly string[]): TargetDraft {
   const id = newTargetId(kind, taken)
   return {
     id,
-    secretRef: secretRefFor(id),
     isNew: true,
     kind,
     name: '',
     folder: '',
     folderGrant: null,
     baseUrl: '',
+    siteHosts: [],
     username: '',
     secret: '',
     routeStyle: 'auto',
@@ -102,7 +98,7 @@ export function blankDraft(kind: TargetKind, taken: readonly string[]): TargetDr
 export function withKind(draft: TargetDraft, kind: TargetKind, taken: readonly string[]): TargetDraft {
   if (!draft.isNew || draft.kind === kind) return draft
   const id = newTargetId(kind, taken)
-  return { ...draft, kind, id, secretRef: secretRefFor(id) }
+  return { ...draft, kind, id }
 }
 
 export function draftOf(target: PublishTarget): TargetDraft {
@@ -113,8 +109,8 @@ export function draftOf(target: PublishTarget): TargetDraft {
     case 'wordpress':
       return {
         ...base,
-        secretRef: target.secretRef,
         baseUrl: target.baseUrl,
+        siteHosts: target.siteHosts,
         username: target.username,
         routeStyle: target.routeStyle,
         defaultStatus: target.defaultStatus,
@@ -124,8 +120,8 @@ export function draftOf(target: PublishTarget): TargetDraft {
     case 'cms':
       return {
         ...base,
-        secretRef: target.secretRef,
         baseUrl: target.baseUrl,
+        siteHosts: target.siteHosts,
         fieldRows: CMS_ARTICLE_FIELDS.flatMap((ours) => {
           const theirs = target.fieldMapping[ours]
           return theirs === undefined ? [] : [{ ours, theirs }]
@@ -178,13 +174,13 @@ export function checkDraft(draft: TargetDraft, hasStoredSecret: boolean): { ok: 
             kind: draft.kind,
             baseUrl: draft.baseUrl.trim(),
             username: draft.username,
-            secretRef: draft.secretRef,
+            siteHosts: draft.siteHosts,
             routeStyle: draft.routeStyle,
             categoryMap,
             allowCreateCategory: draft.allowCreateCategory,
             defaultStatus: draft.defaultStatus
           }
-        : { ...common, kind: draft.kind, baseUrl: draft.baseUrl.trim(), secretRef: draft.secretRef, fieldMapping }
+        : { ...common, kind: draft.kind, baseUrl: draft.baseUrl.trim(), siteHosts: draft.siteHosts, fieldMapping }
   const parsed = PublishTargetSchema.safeParse(input)
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -192,11 +188,29 @@ export function checkDraft(draft: TargetDraft, hasStoredSecret: boolean): { ok: 
       if (head === 'name' || head === 'folder' || head === 'baseUrl' || head === 'username') errors[head] ??= head
       else if (head === 'categoryMap' && typeof key === 'string' && categoryRowOf.has(key)) errors[`categoryRows.${categoryRowOf.get(key) ?? 0}`] ??= 'categoryId'
       else if (head === 'fieldMapping' && typeof key === 'string' && fieldRowOf.has(key)) errors[`fieldRows.${fieldRowOf.get(key) ?? 0}`] ??= 'fieldTheirs'
-      // id / secretRef come from us, not from the person: still never saved silently wrong.
+      // The id comes from us, not from the person: still never saved silently wrong.
       else errors.name ??= 'other'
     }
   }
   if (draft.kind !== 'local' && !hasStoredSecret && draft.secret === '') errors.secret = 'secretRequired'
   if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors }
   return { ok: true, target: parsed.data }
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url.trim()).origin
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Whether the stored password still applies after this edit. Main keeps a secret only for the kind, site
+ * (origin) and user name it was given for, so changing any of them asks for it again.
+ */
+export function keepsStoredSecret(saved: PublishTarget | undefined, draft: TargetDraft): boolean {
+  if (saved === undefined || saved.kind === 'local' || saved.kind !== draft.kind) return false
+  if (originOf(saved.baseUrl) !== originOf(draft.baseUrl)) return false
+  return saved.kind !== 'wordpress' || saved.username === draft.username.trim()
 }

@@ -1,0 +1,15 @@
+import { createHash } from 'node:crypto'
+import type { CmsTarget, SecretRef, WordPressTarget } from '../../../shared/model/publish'
+
+/**
+ * The one place a secret's reference comes from. It names the target and a digest of what the secret was
+ * given for (the kind, the site's origin, the user name), so a target re-saved with another address or
+ * account, or a new target pointed at the same site, finds no secret: the person types it again. The page
+ * never names one (see docs/security-site.md).
+ */
+export function secretRefFor(target: WordPressTarget | CmsTarget): SecretRef {
+  const origin = new URL(target.baseUrl).origin
+  const user = target.kind === 'wordpress' ? target.username : ''
+  const digest = createHash('sha256').update(JSON.stringify([target.kind, origin, user])).digest('hex').slice(0, 24)
+  return `publish:${target.id}:${digest}`
+}
