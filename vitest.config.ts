@@ -24,6 +24,16 @@ export default defineConfig({
       },
       {
         test: {
+          // electron-builder packages the app (Linux dir target, stand-in Electron) and the test reads the package: ~40 s.
+          name: 'packaging',
+          include: ['tests/packaging/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 300_000
+        }
+      },
+      {
+        test: {
           // Real servers (WordPress from scripts/wordpress/start.sh); skipped with the reason when none answers.
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],

@@ -103,7 +103,7 @@ const reports = mkdtempSync(join(tmpdir(), 'newsroom-test-'))
 const totals = { passed: 0, failed: 0, skipped: 0 }
 let failedProjects = 0
 const extra = process.argv.slice(2)
-for (const project of ['unit', 'e2e', 'integration']) {
+for (const project of ['unit', 'e2e', 'packaging', 'integration']) {
   log(`running the ${project} tests`)
   const out = join(reports, `${project}.json`)
   const code = run('npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...extra])

@@ -25,6 +25,7 @@ import { createImageService } from './services/images/imageService'
 import { createInlineHeicDecoder, type HeicDecoder } from './services/images/heicDecoder'
 import { previewFileFor } from './ipc/handlers/photos'
 import { createPathGrants } from './services/grants/pathGrants'
+import type { Resources } from './resources'
 
 export type AppCapabilities = {
   /** The platform's per-user data folder (Electron's `userData`); drafts live below it unless settings say otherwise. */
@@ -55,6 +56,8 @@ export type AppCapabilities = {
   broadcast?: Broadcast
   /** System notifications; ignored when absent. */
   notifier?: DesktopNotifier
+  /** The app's run-time data files (default site style); the project's resources/ when absent (tests, harness). */
+  resources?: Resources
 }
 
 export type AppServices = {
@@ -92,7 +95,11 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     if (next.dataDir !== previous.dataDir) store = makeStore(resolveDataDir(capabilities.userDataDir, next.dataDir))
   })
   const assets = createAssetStore({ drafts: () => store, ...(capabilities.fs ? { fs: capabilities.fs } : {}) })
-  const exporter = createArticleExporter({ drafts: () => store, ...(capabilities.fs ? { fs: capabilities.fs } : {}) })
+  const exporter = createArticleExporter({
+    drafts: () => store,
+    ...(capabilities.fs ? { fs: capabilities.fs } : {}),
+    ...(capabilities.resources ? { resources: capabilities.resources } : {})
+  })
   const fsOption = capabilities.fs ? { fs: capabilities.fs } : {}
   const heicDecoder = capabilities.heicDecoder ?? createInlineHeicDecoder()
   // Previews are a cache beside the library: deleting .cache loses nothing.

@@ -12,6 +12,7 @@ import { nodeServiceFs, type ServiceFs } from '../fs/serviceFs'
 import { articleToDocx, type DocxPicture } from './articleDocx'
 import { articlePageHtml } from './articlePage'
 import { createSiteStyles, type SiteStylesService } from './siteStyles'
+import type { Resources } from '../../resources'
 
 /** A picture the article shows whose stored file could not be read: the export went on without it. */
 export type MissingPicture = {
@@ -35,6 +36,8 @@ export type ArticleExporterOptions = {
   fs?: ServiceFs
   /** Replaces the site style service (tests). */
   styles?: SiteStylesService
+  /** Where the default site style is read from; the project's resources/ when absent (tests). */
+  resources?: Resources
 }
 
 /** Characters no file name on Windows, macOS or Linux may hold, and the ends Windows trims. */
@@ -71,7 +74,7 @@ function writeError(error: unknown, target: string): AppError {
 
 export function createArticleExporter(options: ArticleExporterOptions): ArticleExporter {
   const fs = options.fs ?? nodeServiceFs
-  const styles = options.styles ?? createSiteStyles({ dataDir: () => options.drafts().dataDir, fs })
+  const styles = options.styles ?? createSiteStyles({ dataDir: () => options.drafts().dataDir, fs, ...(options.resources ? { resources: options.resources } : {}) })
 
   /** Every picture the body shows, read once; the ones that cannot be read are reported, not fatal. */
   async function readPictures(draft: Draft, body: ArticleBodyStrict): Promise<{ pictures: Map<AssetId, StoredPicture>; missing: MissingPicture[] }> {

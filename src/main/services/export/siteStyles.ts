@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { AppError, fsErrorCode } from '../../../shared/errors'
 import { atomicWriteFile } from '../fs/atomicWrite'
 import { nodeServiceFs, type ServiceFs } from '../fs/serviceFs'
+import { projectResources, type Resources } from '../../resources'
 
 export const CUSTOM_SITE_CSS = 'site.css'
 /** A style sheet is a few kilobytes; anything this big is not one, and is not pushed into every page. */
@@ -49,33 +48,32 @@ const STARTER = `/*
 */
 `
 
-const DEFAULT_SITE_CSS = join('resources', 'preview', 'site.css')
+/** The default style, as named below the resources folder. */
+export const DEFAULT_SITE_CSS = 'preview/site.css'
 
-let defaultCssCache: string | null = null
+const defaultCssCache = new Map<string, string>()
 
 /**
- * resources/preview/site.css, found by walking up from this module: src/main/services/export when run from
- * source (tests), out/main when built, app.asar/out/main when packaged. Read from disk rather than bundled
- * because Vitest turns every imported .css, `?raw` included, into an empty string.
+ * The default style from the resources capability (the project's resources/ from source, the installed
+ * app's resources folder when packaged). Read from disk rather than bundled because Vitest turns every
+ * imported .css, `?raw` included, into an empty string.
  */
-export function defaultSiteCss(): string {
-  if (defaultCssCache !== null) return defaultCssCache
-  let folder = dirname(fileURLToPath(import.meta.url))
-  for (let depth = 0; depth < 6; depth++) {
-    try {
-      defaultCssCache = readFileSync(join(folder, DEFAULT_SITE_CSS), 'utf8')
-      return defaultCssCache
-    } catch {
-      folder = dirname(folder)
-    }
+export function defaultSiteCss(resources: Resources = projectResources()): string {
+  const cached = defaultCssCache.get(resources.root)
+  if (cached !== undefined) return cached
+  try {
+    const css = resources.readText(DEFAULT_SITE_CSS)
+    defaultCssCache.set(resources.root, css)
+    return css
+  } catch (error) {
+    console.error(`${DEFAULT_SITE_CSS} could not be read from ${resources.root}; articles are shown unstyled`, error)
+    return ''
   }
-  console.error(`${DEFAULT_SITE_CSS} was not found above ${fileURLToPath(import.meta.url)}; articles are shown unstyled`)
-  return ''
 }
 
-export function createSiteStyles(options: { dataDir(): string; fs?: ServiceFs; defaultCss?: string }): SiteStylesService {
+export function createSiteStyles(options: { dataDir(): string; fs?: ServiceFs; defaultCss?: string; resources?: Resources }): SiteStylesService {
   const fs = options.fs ?? nodeServiceFs
-    const customPath = () => join(options.dataDir(), CUSTOM_SITE_CSS)
+  const customPath = () => join(options.dataDir(), CUSTOM_SITE_CSS)
 
   return {
     async read() {
@@ -89,7 +87,7 @@ export function createSiteStyles(options: { dataDir(): string; fs?: ServiceFs; d
         // A style sheet that cannot be read must not stop the preview: the default still shows the article.
         if (fsErrorCode(error) !== 'not-found') console.warn(`cannot read ${path}; using the default style`, error)
       }
-      const defaultCss = options.defaultCss ?? defaultSiteCss()
+      const defaultCss = options.defaultCss ?? defaultSiteCss(options.resources)
       if (custom === null) return { css: defaultCss, source: 'default', path }
       return { css: `${defaultCss}\n/* ${CUSTOM_SITE_CSS} */\n${custom.replace(/^\uFEFF/, '')}`, source: 'custom', path }
     },
