@@ -9,7 +9,9 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           // A separate entry: the HEIC decoder (WASM) runs in a worker thread, off the main process's event loop.
-          heicWorker: resolve(__dirname, 'src/main/services/images/heicWorker.ts')
+          heicWorker: resolve(__dirname, 'src/main/services/images/heicWorker.ts'),
+          // The library search index is built and queried in a worker thread: autosave in main never waits on it.
+          libraryWorker: resolve(__dirname, 'src/main/services/library/libraryWorker.ts')
         }
       }
     }

@@ -13,6 +13,7 @@ import { validateEvent } from './ipc/dispatch'
 import { registerIpc } from './ipc/register'
 import { assetFileFor } from './services/assets/assetUrl'
 import { createWorkerHeicDecoder } from './services/images/heicDecoder'
+import { createWorkerLibrarySearch } from './services/library/librarySearch'
 import { buildMenuTemplate, menuTranslator } from './menu'
 import type { UiLanguage } from '../shared/settings'
 import { buildContentSecurityPolicy } from './window/csp'
@@ -237,6 +238,8 @@ async function start(): Promise<void> {
   const heicDecoder = createWorkerHeicDecoder({ workerUrl: new URL('./heicWorker.js', import.meta.url), workers: Math.min(2, availableParallelism()) })
   const services = composeApp({
     heicDecoder,
+    librarySearch: (dataDir) =>
+      createWorkerLibrarySearch({ workerUrl: new URL('./libraryWorker.js', import.meta.url), dataDir, onError: (error) => console.error('library search worker', error) }),
     dialogs: desktopDialogs(() => language),
     pdf: pdfRenderer(),
     secrets: createEncryptedSecretStore({
@@ -290,6 +293,7 @@ async function start(): Promise<void> {
     void flushWindow()
       .then(() => services.workflow.flush())
       .then(() => heicDecoder.close())
+      .then(() => services.library().close())
       .catch((error: unknown) => console.error('could not finish writing before quitting', error))
       .finally(() => {
         readyToQuit = true
