@@ -12,7 +12,9 @@ export default defineConfig({
           // A separate entry: the HEIC decoder (WASM) runs in a worker thread, off the main process's event loop.
           heicWorker: resolve(__dirname, 'src/main/services/images/heicWorker.ts'),
           // The live-page check parses hostile pages off main's event loop.
-          livePageWorker: resolve(__dirname, 'src/main/services/publish/livePage/worker.ts')
+          livePageWorker: resolve(__dirname, 'src/main/services/publish/livePage/worker.ts'),
+          // The library search index is built and queried in a worker thread: autosave in main never waits on it.
+          libraryWorker: resolve(__dirname, 'src/main/services/library/libraryWorker.ts')
         }
       }
     }

@@ -26,6 +26,8 @@ import { createInlineHeicDecoder, type HeicDecoder } from './services/images/hei
 import { previewFileFor } from './ipc/handlers/photos'
 import { createPathGrants } from './services/grants/pathGrants'
 import type { Resources } from './resources'
+import { createInlineLibrarySearch, type LibrarySearch } from './services/library/librarySearch'
+import { notifyingStore } from './services/library/notifyingStore'
 
 export type AppCapabilities = {
   /** The platform's per-user data folder (Electron's `userData`); drafts live below it unless settings say otherwise. */
@@ -58,6 +60,8 @@ export type AppCapabilities = {
   notifier?: DesktopNotifier
   /** The app's run-time data files (default site style); the project's resources/ when absent (tests, harness). */
   resources?: Resources
+  /** The library search of a data folder; Electron passes the worker-thread one, tests get the inline one. */
+  librarySearch?: (dataDir: string) => LibrarySearch
 }
 
 export type AppServices = {
@@ -74,6 +78,8 @@ export type AppServices = {
   outbox: OutboxRunner
   /** The preview file a `<previewUrlBase><tail>` address names, or null for anything else. */
   previewFile(tail: string): string | null
+  /** The library search of the current data folder (its index follows every write of the draft store). */
+  library(): LibrarySearch
 }
 
 /** The library folder: the one from settings, or `<userData>/library`. */
@@ -89,10 +95,22 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
   const clock = capabilities.clock ?? systemClock
   const settings = createSettingsService(capabilities.settingsStore)
   const flush = createFlushCoordinator()
-  const makeStore = (dataDir: string) => createDraftStore({ dataDir, clock, ...(capabilities.fs ? { fs: capabilities.fs } : {}) })
+  const makeSearch =
+    capabilities.librarySearch ??
+    ((dataDir: string) =>
+      createInlineLibrarySearch({ dataDir, ...(capabilities.fs ? { fs: capabilities.fs } : {}), onError: (error) => (capabilities.logger ?? console).error('library search index', error) }))
+  let library: LibrarySearch
+  const makeStore = (dataDir: string) => {
+    library = makeSearch(dataDir)
+    const search = library
+    const drafts = createDraftStore({ dataDir, clock, ...(capabilities.fs ? { fs: capabilities.fs } : {}) })
+    return notifyingStore(drafts, (id) => search.changed(id), () => search.refresh())
+  }
   let store = makeStore(resolveDataDir(capabilities.userDataDir, settings.get().dataDir))
   settings.onChange((next, previous) => {
-    if (next.dataDir !== previous.dataDir) store = makeStore(resolveDataDir(capabilities.userDataDir, next.dataDir))
+    if (next.dataDir === previous.dataDir) return
+    void library.close()
+    store = makeStore(resolveDataDir(capabilities.userDataDir, next.dataDir))
   })
   const assets = createAssetStore({ drafts: () => store, ...(capabilities.fs ? { fs: capabilities.fs } : {}) })
   const exporter = createArticleExporter({
@@ -175,6 +193,7 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     publishing: () => publishing,
     outbox: () => outbox,
     images: () => images,
+    library: () => library,
     previewUrlBase: capabilities.previewUrlBase ?? 'newsroom-preview://previews/',
     ...fsOption,
     dialogs: capabilities.dialogs,
@@ -195,6 +214,7 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     dispatch: createDispatcher(handlers, capabilities.logger),
     publishing,
     outbox,
-    previewFile: (tail) => previewFileFor(join(store.dataDir, '.cache'), tail)
+    previewFile: (tail) => previewFileFor(join(store.dataDir, '.cache'), tail),
+    library: () => library
   }
 }

@@ -15,6 +15,7 @@ import { validateEvent } from './ipc/dispatch'
 import { registerIpc } from './ipc/register'
 import { assetFileFor } from './services/assets/assetUrl'
 import { createWorkerHeicDecoder } from './services/images/heicDecoder'
+import { createWorkerLibrarySearch } from './services/library/librarySearch'
 import { buildMenuTemplate, menuTranslator } from './menu'
 import { quitDeadlineMs, runQuitSteps, secondInstanceAction, type QuitStep } from './shell/quit'
 import { APP_ID } from '../shared/appIdentity'
@@ -257,6 +258,8 @@ async function start(): Promise<void> {
   const heicDecoder = createWorkerHeicDecoder({ workerUrl: new URL('./heicWorker.js', import.meta.url), workers: Math.min(2, availableParallelism()) })
   const services = composeApp({
     heicDecoder,
+    librarySearch: (dataDir) =>
+      createWorkerLibrarySearch({ workerUrl: new URL('./libraryWorker.js', import.meta.url), dataDir, onError: (error) => console.error('library search worker', error) }),
     dialogs: desktopDialogs(() => language),
     pdf: pdfRenderer(),
     secrets: createEncryptedSecretStore({
@@ -321,7 +324,8 @@ async function start(): Promise<void> {
     const steps: QuitStep[] = [
       { name: 'editor', timeoutMs: FLUSH_TIMEOUT_MS + 1000, run: flushWindow },
       { name: 'audit-log', timeoutMs: 5000, run: () => services.workflow.flush() },
-      { name: 'heic-decoder', timeoutMs: 2000, run: () => heicDecoder.close() }
+      { name: 'heic-decoder', timeoutMs: 2000, run: () => heicDecoder.close() },
+      { name: 'library-search', timeoutMs: 2000, run: () => services.library().close() }
     ]
     setTimeout(() => app.exit(0), quitDeadlineMs(steps)).unref()
     void runQuitSteps(steps).then((outcomes) => {

@@ -7,6 +7,7 @@ import { directoryChannels, directoryEvents } from './channels/directory'
 import { draftChannels, draftEvents } from './channels/drafts'
 import { exportChannels, exportEvents } from './channels/export'
 import { importChannels, importEvents } from './channels/imports'
+import { libraryChannels, libraryEvents } from './channels/library'
 import { packageChannels, packageEvents } from './channels/packages'
 import { publishChannels, publishEvents } from './channels/publish'
 import { photoChannels, photoEvents } from './channels/photos'
@@ -27,6 +28,7 @@ export const invokeContract = {
   ...draftChannels,
   ...exportChannels,
   ...importChannels,
+  ...libraryChannels,
   ...packageChannels,
   ...publishChannels,
   ...photoChannels,
@@ -43,6 +45,7 @@ export const eventContract = {
   ...draftEvents,
   ...exportEvents,
   ...importEvents,
+  ...libraryEvents,
   ...packageEvents,
   ...publishEvents,
   ...photoEvents,

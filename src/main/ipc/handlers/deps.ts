@@ -12,6 +12,7 @@ import type { ImageService } from '../../services/images/imageService'
 import type { OutboxRunner } from '../../services/publish/outboxRunner'
 import type { ServiceFs } from '../../services/fs/serviceFs'
 import type { PathGrants } from '../../services/grants/pathGrants'
+import type { LibrarySearch } from '../../services/library/librarySearch'
 
 /** What the desktop shell does for the app; Electron's `shell` in main, a recorder in tests. */
 export type DesktopShell = {
@@ -55,6 +56,8 @@ export type HandlerDeps = {
   outbox(): OutboxRunner
   /** The photo pipeline, its preview cache under the library folder; `previewUrlBase` + a preview's file name shows it. */
   images(): ImageService
+  /** Search, filters and sort of the library, answered by the index worker. */
+  library(): LibrarySearch
   previewUrlBase: string
   /** The file system for handlers' own writes (photo assets and records); node's own when absent. Tests inject faults here. */
   fs?: ServiceFs

@@ -6,6 +6,7 @@ import { createDirectoryHandlers } from './directory'
 import { createDraftHandlers } from './drafts'
 import { createExportHandlers } from './export'
 import { createImportHandlers } from './imports'
+import { createLibraryHandlers } from './library'
 import { createPackageHandlers } from './packages'
 import { createPublishHandlers } from './publish'
 import { createPhotoHandlers } from './photos'
@@ -25,6 +26,7 @@ export function createHandlerTable(deps: HandlerDeps): HandlerTable {
     ...createDraftHandlers(deps),
     ...createExportHandlers(deps),
     ...createImportHandlers(deps),
+    ...createLibraryHandlers(deps),
     ...createPackageHandlers(deps),
     ...createPublishHandlers(deps),
     ...createPhotoHandlers(deps),

@@ -1,0 +1,98 @@
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createDraftStore, type DraftStore } from '../../../src/main/services/drafts/draftStore'
+import { createFold } from '../../../src/main/services/library/fold'
+import { createLibraryIndex, SEARCH_INDEX_FOLDER } from '../../../src/main/services/library/libraryIndex'
+import { createWorkerLibrarySearch } from '../../../src/main/services/library/librarySearch'
+import { notifyingStore } from '../../../src/main/services/library/notifyingStore'
+import { systemClock } from '../../../src/main/services/clock'
+import { LibraryViewSchema } from '../../../src/shared/library/query'
+import { articleBody } from '../../../bench/lib/newsText'
+
+const fold = createFold()
+const search = (text: string) => LibraryViewSchema.parse({ text })
+let dataDir: string
+let store: DraftStore
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'library-index-'))
+  store = createDraftStore({ dataDir, clock: systemClock })
+})
+afterEach(async () => {
+  await rm(dataDir, { recursive: true, force: true })
+})
+
+async function draft(title: string, body: string) {
+  const created = await store.create({ title })
+  await store.save(created.id, { title, column: '校园动态', body: articleBody(body) })
+  return created.id
+}
+
+describe('library index in the data folder', () => {
+  it('stores one entry per draft and loads it again without reading the drafts', async () => {
+    const id = await draft('运动会', '第三十届秋季运动会在东操场开幕')
+    const first = createLibraryIndex({ dataDir, fold })
+    await first.load()
+    expect(first.query(search('东操场'), '').ids).toEqual([id])
+    const folder = join(dataDir, SEARCH_INDEX_FOLDER, 'v1')
+    expect(await readdir(folder)).toEqual([`${id}.json`])
+    // The entry, not the draft, answers after a restart: change the entry and the answer follows it.
+    const entry = JSON.parse(await readFile(join(folder, `${id}.json`), 'utf8'))
+    await writeFile(join(folder, `${id}.json`), JSON.stringify({ ...entry, text: { ...entry.text, body: '只在索引里' } }))
+    const second = createLibraryIndex({ dataDir, fold })
+    await second.load()
+    expect(second.query(search('只在索引'), '').ids).toEqual([id])
+  })
+
+  it('rebuilds a damaged or missing entry and one of a draft changed while the app was closed', async () => {
+    const a = await draft('甲', '图书馆读书月活动')
+    const b = await draft('乙', '化学实验室开放日')
+    const c = await draft('丙', '合唱团获得一等奖')
+    await createLibraryIndex({ dataDir, fold }).load()
+    const folder = join(dataDir, SEARCH_INDEX_FOLDER, 'v1')
+    await writeFile(join(folder, `${a}.json`), '{"id": "torn')
+    await rm(join(folder, `${b}.json`))
+    await store.save(c, { title: '丙', column: '', body: articleBody('篮球赛决赛在体育馆举行') })
+    const index = createLibraryIndex({ dataDir, fold })
+    await index.load()
+    expect(index.query(search('读书月'), '').ids).toEqual([a])
+    expect(index.query(search('实验室'), '').ids).toEqual([b])
+    expect(index.query(search('合唱团'), '').ids).toEqual([])
+    expect(index.query(search('体育馆'), '').ids).toEqual([c])
+    expect(JSON.parse(await readFile(join(folder, `${a}.json`), 'utf8')).id).toBe(a)
+  })
+
+  it('follows saves, trash and restore through the store', async () => {
+    const index = createLibraryIndex({ dataDir, fold })
+    await index.load()
+    const pending: Promise<void>[] = []
+    const watched = notifyingStore(store, (id) => pending.push(index.changed(id)), () => pending.push(index.refresh()))
+    const { id } = await watched.create({ title: '新稿' })
+    await watched.save(id, { title: '新稿', column: '', body: articleBody('志愿者在图书馆门口发放书签') })
+    await Promise.all(pending)
+    expect(index.query(search('发放书签'), '').ids).toEqual([id])
+    await watched.trash(id)
+    await Promise.all(pending)
+    expect(index.query(search('发放书签'), '').ids).toEqual([])
+    await watched.restore(id)
+    await Promise.all(pending)
+    expect(index.query(search('发放书签'), '').ids).toEqual([id])
+  })
+
+  it('answers from a worker thread', async () => {
+    const id = await draft('校园动态', '科技节展示了同学们的发明')
+    const worker = createWorkerLibrarySearch({
+      workerUrl: new URL('../../support/library/libraryWorkerShim.mjs', import.meta.url),
+      workerData: { entry: new URL('../../../src/main/services/library/libraryWorker.ts', import.meta.url).href },
+      dataDir
+    })
+    try {
+      await worker.stats() // waits for the load
+      expect((await worker.query(search('科技節'), '')).ids).toEqual([id])
+    } finally {
+      await worker.close()
+    }
+  })
+})

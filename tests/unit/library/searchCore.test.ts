@@ -1,0 +1,118 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createFold, type Fold } from '../../../src/main/services/library/fold'
+import { indexedDraft } from '../../../src/main/services/library/indexedDraft'
+import { createSearchCore, type SearchCore } from '../../../src/main/services/library/searchCore'
+import { defaultLibraryView, type LibraryViewInput, LibraryViewSchema } from '../../../src/shared/library/query'
+import type { Draft } from '../../../src/shared/model/draft'
+import { draftWith } from './fixtures'
+
+let fold: Fold
+beforeAll(() => {
+  fold = createFold()
+})
+
+const file = { mtimeMs: 1, size: 1 }
+function coreWith(drafts: Draft[]): SearchCore {
+  const core = createSearchCore(fold)
+  for (const draft of drafts) core.put(indexedDraft(draft, file))
+  return core
+}
+const view = (input: LibraryViewInput) => LibraryViewSchema.parse(input)
+
+describe('fold', () => {
+  it('folds case, full-width letters and digits, and traditional characters, keeping every position', () => {
+    const text = '學校ＡＩ課程２０２４年Word'
+    const folded = fold(text)
+    expect(folded).toBe('学校ai课程2024年word')
+    expect(folded.length).toBe(text.length)
+  })
+})
+
+describe('search', () => {
+  const sports = draftWith({ id: 'sports-01', title: '秋季运动会开幕', body: '今天上午，我校第三十届秋季运动会在东操场隆重开幕，全体师生参加。', column: '校园动态' })
+  const library = draftWith({ id: 'library-01', title: '图书馆读书月', body: '读书月活动吸引了众多同学，志愿者在图书馆门口发放书签。', column: '通知公告', metadata: { authors: ['欧阳明月'], sourceDepartment: '图书馆' } })
+  const lab = draftWith({ id: 'lab-0001', title: '实验室开放日', body: '化学实验室向新生开放，AI课程同步展示。', metadata: { photographers: ['张晓明'], subtitle: '走进科研一线' } })
+
+  it('finds any substring of two characters or more of the body, not a scattered pair', () => {
+    const core = coreWith([sports, library, lab])
+    expect(core.query(view({ text: '操场隆重' }), '').ids).toEqual(['sports-01'])
+    expect(core.query(view({ text: '场隆' }), '').ids).toEqual(['sports-01'])
+    // Both characters are in the body, but not next to each other.
+    expect(core.query(view({ text: '操隆' }), '').ids).toEqual([])
+  })
+
+  it('matches a traditional or full-width query against simplified, half-width text', () => {
+    const core = coreWith([sports, library, lab])
+    expect(core.query(view({ text: '運動會' }), '').ids).toEqual(['sports-01'])
+    expect(core.query(view({ text: '圖書館門口' }), '').ids).toEqual(['library-01'])
+    expect(core.query(view({ text: 'ＡＩ课程' }), '').ids).toEqual(['lab-0001'])
+  })
+
+  it('finds a name that stands only in the metadata, also by its pinyin initials', () => {
+    const core = coreWith([sports, library, lab])
+    expect(core.query(view({ text: '张晓明' }), '').ids).toEqual(['lab-0001'])
+    expect(core.query(view({ text: 'zxm' }), '').ids).toEqual(['lab-0001'])
+    expect(core.query(view({ text: 'oy' }), '').ids).toEqual(['library-01'])
+    expect(core.query(view({ text: '科研一线' }), '').ids).toEqual(['lab-0001'])
+  })
+
+  it('requires every space-separated word', () => {
+    const core = coreWith([sports, library, lab])
+    expect(core.query(view({ text: '图书馆 书签' }), '').ids).toEqual(['library-01'])
+    expect(core.query(view({ text: '图书馆 操场' }), '').ids).toEqual([])
+  })
+
+  it('marks the hits in the snippet, cut from the original (traditional query, simplified text shown)', () => {
+    const core = coreWith([sports, library, lab])
+    const result = core.query(view({ text: '隆重開幕' }), '')
+    const body = result.hits[0]?.matches.find((match) => match.field === 'body')
+    expect(body?.parts.filter((part) => part.hit).map((part) => part.text)).toEqual(['隆重开幕'])
+    expect(body?.parts.map((part) => part.text).join('')).toContain('东操场隆重开幕，全体师生')
+    const title = coreWith([sports]).query(view({ text: '开幕' }), '').hits[0]?.matches[0]
+    expect(title).toEqual({ field: 'title', parts: [{ text: '秋季运动会', hit: false }, { text: '开幕', hit: true }] })
+  })
+
+  it('updates and removes drafts', () => {
+    const core = coreWith([sports, library])
+    core.put(indexedDraft({ ...sports, title: '冬季长跑', body: null }, file))
+    expect(core.query(view({ text: '运动会' }), '').ids).toEqual([])
+    expect(core.query(view({ text: '长跑' }), '').ids).toEqual(['sports-01'])
+    core.remove('library-01')
+    expect(core.query(view({ text: '图书馆' }), '').ids).toEqual([])
+    expect(core.size).toBe(1)
+  })
+})
+
+describe('filters and sort', () => {
+  const a = draftWith({ id: 'draft-aaaa', title: '甲', column: '校园动态', status: 'proofreading', updatedAt: '2025-03-01T04:00:00.000Z', createdAt: '2025-01-01T04:00:00.000Z', metadata: { sourceDepartment: '教务处', proofreader: '李四' } })
+  const b = draftWith({ id: 'draft-bbbb', title: '乙', column: '通知公告', status: 'review', updatedAt: '2025-05-01T04:00:00.000Z', createdAt: '2025-02-01T04:00:00.000Z', metadata: { reviewer: '王五', publishAt: '2025-06-01T04:00:00.000Z' } })
+  const c = draftWith({ id: 'draft-cccc', title: '丙', column: '校园动态', status: 'draft', updatedAt: '2025-04-01T04:00:00.000Z', createdAt: '2025-03-01T04:00:00.000Z', metadata: { editor: '李四' } })
+
+  it('filters by status, 栏目, 供稿单位, person in any role and date range', () => {
+    const core = coreWith([a, b, c])
+    expect(core.query(view({ status: 'review' }), '').ids).toEqual(['draft-bbbb'])
+    expect(core.query(view({ column: '校园动态' }), '').ids).toEqual(['draft-cccc', 'draft-aaaa'])
+    expect(core.query(view({ department: '教务处' }), '').ids).toEqual(['draft-aaaa'])
+    expect(core.query(view({ person: '李四' }), '').ids).toEqual(['draft-cccc', 'draft-aaaa'])
+    expect(core.query(view({ from: '2025-03-15', to: '2025-04-30' }), '').ids).toEqual(['draft-cccc'])
+    const choices = core.query(defaultLibraryView(), '').choices
+    expect(choices.columns).toEqual(['通知公告', '校园动态'])
+    expect(choices.people).toEqual(['李四', '王五'])
+  })
+
+  it('等我处理 lists the drafts whose next step the user may sign', () => {
+    const core = coreWith([a, b, c])
+    // 李四 is the named proofreader of a (待校对) and the editor of c (草稿: submit).
+    expect(core.query(view({ mine: true }), '李四').ids).toEqual(['draft-cccc', 'draft-aaaa'])
+    expect(core.query(view({ mine: true }), '王五').ids).toEqual(['draft-bbbb'])
+    expect(core.query(view({ mine: true }), '').ids).toEqual([])
+    expect(core.query(view({ mine: true }), '').noUserName).toBe(true)
+  })
+
+  it('sorts by created, publish time (unset last) and title, either way', () => {
+    const core = coreWith([a, b, c])
+    expect(core.query(view({ sort: 'created', descending: false }), '').ids).toEqual(['draft-aaaa', 'draft-bbbb', 'draft-cccc'])
+    expect(core.query(view({ sort: 'publishAt' }), '').ids[0]).toBe('draft-bbbb')
+    expect(core.query(view({ sort: 'title', descending: false }), '').ids).toEqual(['draft-cccc', 'draft-aaaa', 'draft-bbbb'])
+  })
+})
