@@ -21,6 +21,7 @@ import { createOutboxRunner, type Broadcast, type OutboxRunner } from './service
 import { createImageService } from './services/images/imageService'
 import { createInlineHeicDecoder, type HeicDecoder } from './services/images/heicDecoder'
 import { previewFileFor } from './ipc/handlers/photos'
+import { createSigningService } from './services/signing/signingService'
 
 export type AppCapabilities = {
   /** The platform's per-user data folder (Electron's `userData`); drafts live below it unless settings say otherwise. */
@@ -100,6 +101,7 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     userName: () => settings.get().userName,
     flushWorkflow: () => workflow.flush(),
     audit: (id, action, details) => workflow.appendAudit(id, { action, details }),
+    adoptImported: (draft) => workflow.adoptImported(draft),
     ...fsOption
   })
   const pdf: PdfRenderer = capabilities.pdf ?? { fromHtml: () => Promise.reject(new Error('printing to PDF is not available here')) }
@@ -109,19 +111,29 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     clock,
     directory: () => directory.get(),
     output: () => settings.get(),
-    workflow: { audit: (id) => workflow.auditList(id) },
+    workflow: { audit: (id) => workflow.auditList(id), state: (id) => workflow.state(id) },
     audit: (id, details) => workflow.appendAudit(id, { action: 'export', details }),
     ...fsOption
+  })
+  const secrets = capabilities.secrets ?? createMemorySecretStore()
+  // Keys belong to the computer (like its safeStorage), not to the library folder that may be shared.
+  const signing = createSigningService({
+    file: join(capabilities.userDataDir, 'signing-keys.json'),
+    fs: capabilities.fs ?? nodeServiceFs,
+    secrets,
+    clock,
+    directory: () => directory.get()
   })
   const workflow = createWorkflowService({
     drafts: () => store,
     settings: () => settings.get(),
     clock,
+    signing: () => signing,
+    directory: () => directory.get(),
     ...fsOption,
     onBackgroundError: (error) => (capabilities.logger ?? console).error('audit log or history write failed after a save', error)
   })
   const publishFs = capabilities.fs ?? nodeServiceFs
-  const secrets = capabilities.secrets ?? createMemorySecretStore()
   const publishing = createPublishService({
     dataDir: () => store.dataDir,
     localSiteName: () => (settings.get().language === 'en' ? 'Local site' : '本地网站'),
@@ -151,6 +163,7 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     assets: () => assets,
     exporter: () => exporter,
     directory: () => directory,
+    signing: () => signing,
     packages: () => packages,
     approval: () => approval,
     publishing: () => publishing,

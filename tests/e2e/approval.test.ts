@@ -88,8 +88,8 @@ suite('稿件审批单 as PDF', () => {
           }
         }))
         await value(api.workflow.submit({ draftId: draft.id, name: '张编辑' }))
-        await value(api.workflow.proofread({ draftId: draft.id, name: '李四', comment: '已校对，无误' }))
-        await value(api.workflow.review({ draftId: draft.id, name: '王五', comment: '同意发布' }))
+        await value(api.workflow.sign({ draftId: draft.id, stepId: 'proofread', name: '李四', comment: '已校对，无误' }))
+        await value(api.workflow.sign({ draftId: draft.id, stepId: 'review', name: '王五', comment: '同意发布' }))
         const result = await value<{ path: string } | { cancelled: true }>(api.approval.exportPdf({ draftId: draft.id }))
         if (!('path' in result)) throw new Error('the save dialog was cancelled')
         return { draftId: draft.id, path: result.path }
@@ -147,7 +147,7 @@ suite('稿件审批单 as PDF', () => {
           if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`)
           return envelope.value as T
         }
-        type State = { status: string; allowedActions: string[] }
+        type State = { status: string; allowedActions: string[]; nextStep: { id: string } | null }
         const draft = await value<{ title: string; column: string; body: unknown }>(api.drafts.open({ id: draftId }))
         await value(api.drafts.save({ id: draftId, content: { title: draft.title, column: draft.column, body: { root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: '11月20日上午，第十届秋季运动会开幕，三千名师生参加。' }] }] } } } }))
         const dropped = (await value<State>(api.workflow.get({ draftId }))).status
@@ -155,9 +155,10 @@ suite('稿件审批单 as PDF', () => {
         for (let step = 0; step < 5; step += 1) {
           const state = await value<State>(api.workflow.get({ draftId }))
           if (state.status === 'approved') break
-          const action = (['submit', 'proofread', 'review'] as const).find((a) => state.allowedActions.includes(a))
-          if (!action) throw new Error(`stuck in ${state.status}`)
-          await value(api.workflow[action]({ draftId, name: signers[action], comment: action === 'review' ? '修改后同意发布' : '' }))
+          const step = state.allowedActions.includes('submit') ? 'submit' : (state.nextStep?.id as 'proofread' | 'review' | undefined)
+          if (!step) throw new Error(`stuck in ${state.status}`)
+          if (step === 'submit') await value(api.workflow.submit({ draftId, name: signers.submit }))
+          else await value(api.workflow.sign({ draftId, stepId: step, name: signers[step], comment: step === 'review' ? '修改后同意发布' : '' }))
         }
         await value(api.approval.exportPdf({ draftId }))
         return dropped

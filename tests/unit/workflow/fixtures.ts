@@ -36,6 +36,8 @@ export function openOffice(dataDir: string, options: { fs?: ServiceFs; settings?
     userName: '张编辑',
     requireApproval: DEFAULT_SETTINGS.requireApproval,
     historyIntervalMinutes: DEFAULT_SETTINGS.historyIntervalMinutes,
+    chain: DEFAULT_SETTINGS.chain,
+    requireSignatures: DEFAULT_SETTINGS.requireSignatures,
     ...options.settings
   }
   const store = createDraftStore({ dataDir, clock, newId: sequentialIds(), ...(options.fs ? { fs: options.fs } : {}) })
