@@ -71,21 +71,24 @@ const step = (id: string, name: string, rest: Partial<ChainStep> = {}): ChainSte
 export const STANDARD_PROOFREAD: StepId = 'proofread'
 export const STANDARD_REVIEW: StepId = 'review'
 
-/** Step names are the office's words, Chinese in every UI language, as they are printed on the 审批单. */
+/**
+ * Step names are the office's words, Chinese in every UI language, as they are printed on the 审批单. Presets
+ * let anyone sign (an office names roles or people per step once its directory is set up).
+ */
 export const CHAIN_PRESET_STEPS: Record<ChainPreset, ChainStep[]> = {
   standard: [step(STANDARD_PROOFREAD, '校对', { creditField: 'proofreader' }), step(STANDARD_REVIEW, '审核', { creditField: 'reviewer' })],
   'three-reviews': [
-    step('first-review', '初审', { roles: ['reviewer', 'editor'] }),
-    step('second-review', '复审', { roles: ['reviewer'], separation: ['not-earlier-signer'] }),
-    step('final-review', '终审', { roles: ['reviewer'], separation: ['not-earlier-signer'], creditField: 'reviewer' })
+    step('first-review', '初审'),
+    step('second-review', '复审', { separation: ['not-earlier-signer'] }),
+    step('final-review', '终审', { separation: ['not-earlier-signer'], creditField: 'reviewer' })
   ],
   'three-proofs-three-reviews': [
-    step('proof-1', '一校', { roles: ['proofreader'], separation: ['not-author'] }),
-    step('proof-2', '二校', { roles: ['proofreader'], separation: ['not-author'] }),
-    step('proof-3', '三校', { roles: ['proofreader'], separation: ['not-author'], creditField: 'proofreader' }),
-    step('first-review', '初审', { roles: ['reviewer'] }),
-    step('second-review', '复审', { roles: ['reviewer'], separation: ['not-earlier-signer'] }),
-    step('final-review', '终审', { roles: ['reviewer'], separation: ['not-earlier-signer'], creditField: 'reviewer' })
+    step('proof-1', '一校', { separation: ['not-author'] }),
+    step('proof-2', '二校', { separation: ['not-author'] }),
+    step('proof-3', '三校', { separation: ['not-author'], creditField: 'proofreader' }),
+    step('first-review', '初审'),
+    step('second-review', '复审', { separation: ['not-earlier-signer'] }),
+    step('final-review', '终审', { separation: ['not-earlier-signer'], creditField: 'reviewer' })
   ],
   'unit-head-first': [
     step('unit-head', '单位预审', { gate: false }),

@@ -40,7 +40,7 @@ describe('audit log wording', () => {
     expect(auditDetailsText(saves, t, DEFAULT_CHAIN)).toMatch(/^保存 5 次，至 2026-11-20 \d\d:09:00；第 12 版$/)
     expect(auditDetailsText(entry('create', {}), t, DEFAULT_CHAIN)).toBe('')
     // Statuses and steps in the office's own words: the chain names them, the log keeps the name signed under.
-    expect(auditActionText(entry('signoff', { step: 'second-review', stepName: '复审' }), t)).toBe('复审签字')
+    expect(auditActionText(entry('signoff', { step: 'second-review', stepName: '复审' }), t)).toBe('复审通过')
     expect(auditDetailsText(entry('signoff', { from: 'awaiting:second-review', to: 'awaiting:final-review' }), t, presetChain('three-reviews'))).toBe('待复审 → 待终审')
     expect(auditDetailsText(entry('export', { format: 'approval-pdf', file: '审批单.pdf' }), t, DEFAULT_CHAIN)).toBe('审批单 PDF；文件：审批单.pdf')
   })

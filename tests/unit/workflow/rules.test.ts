@@ -166,7 +166,8 @@ describe('status replay over the office chain', () => {
   })
 
   it('separation rules of a step refuse the article\'s author, and an earlier signer of the round', () => {
-    const chain = presetChain('three-proofs-three-reviews')
+    const preset = presetChain('three-proofs-three-reviews')
+    const chain: Chain = { ...preset, preset: 'custom', steps: preset.steps.map((step) => (step.id === 'proof-1' ? { ...step, roles: ['proofreader'] } : step)) }
     const policy = policyFor(chain)
     const draft: Draft = { ...base, schemaVersion: 2, status: 'awaiting:proof-1', signOffs: [signOff('submit', 1, h)] }
     const directory = { people: [{ id: 'p-1', name: '刘晓', roles: ['proofreader' as const], department: '', publicKey: null }, { id: 'p-2', name: '李校', roles: ['proofreader' as const], department: '', publicKey: null }] }

@@ -74,9 +74,17 @@ export function SignOffDialog({ action, stepName, defaultName, withoutApproval, 
     }
   }
 
-  const title = signs ? t('chain.sign', { step: stepName }) : action === 'submit' ? t('chain.submit', { step: stepName }) : t(`workflow.dialogTitles.${action}`)
+  const title = signs ? t('chain.signTitle', { step: stepName }) : action === 'submit' ? t('chain.submit', { step: stepName }) : t(`workflow.dialogTitles.${action}`)
   const intro = signs ? t('chain.signIntro', { step: stepName }) : t(`workflow.dialogIntro.${action}`)
-  const confirmLabel = busy ? t('workflow.working') : warn ? t('workflow.publishWithoutApproval') : signs || action === 'submit' ? title : t(`workflow.actions.${action}`)
+  const confirmLabel = busy
+    ? t('workflow.working')
+    : warn
+      ? t('workflow.publishWithoutApproval')
+      : signs
+        ? t('chain.sign', { step: stepName })
+        : action === 'submit'
+          ? title
+          : t(`workflow.actions.${action}`)
 
   return (
     <Modal labelledBy={`${ids}-title`} describedBy={`${ids}-intro`} role={warn ? 'alertdialog' : 'dialog'} onClose={onClose}>
