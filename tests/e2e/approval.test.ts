@@ -124,6 +124,13 @@ suite('稿件审批单 as PDF', () => {
       expect(text).toContain(expected)
     }
     expect(text).toMatch(/图片数\s+1/)
+    // As offices file it: page 1 holds the details, the chain's sign-offs with their opinions and states, and
+    // the lines for handwritten signatures; the article starts on the next page.
+    const first = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', '1', '-l', '1', target, '-'], { encoding: 'utf8' }).stdout
+    for (const expected of ['稿件信息', '审签环节', '已校对，无误', '同意发布', '输入姓名', '供稿人签字', '编辑签字', '校对签字', '审核签字']) expect(first).toContain(expected)
+    expect(first).not.toContain('秋季运动会在田径场隆重开幕')
+    const second = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', '2', '-l', '2', target, '-'], { encoding: 'utf8' }).stdout
+    expect(second).toContain('稿件正文')
     const info = spawnSync('pdfinfo', [target], { encoding: 'utf8' }).stdout
     expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 84[12]\.\d+ pts \(A4\)/)
     // Every font travels inside the file, so the reviewer's computer needs no Chinese font to read it.
@@ -168,12 +175,15 @@ suite('稿件审批单 as PDF', () => {
     expect(status).not.toBe('approved')
     const text = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', target, '-'], { encoding: 'utf8' }).stdout
     expect(text).toContain('三千名师生参加')
-    // The sign-off rows (a step, a name, then a date): the first round invalid, the second valid.
+    // The full sign-off record after the article (a step, a name, then a date): the first round invalid, the
+    // second valid; each a typed name, as signed without keys.
     const rows = text
+      .slice(text.indexOf('审签记录（全部）'))
       .split('\n')
       .map((line) => line.trim())
       .filter((line) => /^(校对|审核)\s+\S+\s+\d{4}年/.test(line))
-    expect(rows.map((line) => [line.slice(0, 2), line.endsWith('已失效') ? '已失效' : line.endsWith('有效') ? '有效' : line])).toEqual([
+    expect(rows.every((line) => line.endsWith('输入姓名'))).toBe(true)
+    expect(rows.map((line) => [line.slice(0, 2), line.includes('已失效') ? '已失效' : line.includes('有效') ? '有效' : line])).toEqual([
       ['校对', '已失效'],
       ['审核', '已失效'],
       ['校对', '有效'],
