@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createDraftStore } from '../src/main/services/drafts/draftStore'
 import { systemClock } from '../src/main/services/clock'
-import { DRAFT_SCHEMA_VERSION, DRAFT_STATUSES, type Draft, type DraftContent } from '../src/shared/model/draft'
+import { DRAFT_SCHEMA_VERSION, FIXED_STATUSES, type Draft, type DraftContent } from '../src/shared/model/draft'
 import { emptyMetadata } from '../src/shared/model/metadata'
 import { articleBody, newsText } from './lib/newsText'
 import { seededRandom } from './lib/random'
@@ -82,7 +82,7 @@ async function seedLibrary(dataDir: string, count: number) {
           id,
           title: newsText(12 + (n % 10), n),
           column: columns[n % columns.length] ?? '',
-          status: DRAFT_STATUSES[n % DRAFT_STATUSES.length] ?? 'draft',
+          status: FIXED_STATUSES[n % FIXED_STATUSES.length] ?? 'draft',
           body: articleBody(newsText(800 + (n % 7) * 300, n + 1)),
           metadata: emptyMetadata(),
           createdAt: at,

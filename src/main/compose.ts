@@ -28,6 +28,7 @@ import { createPathGrants } from './services/grants/pathGrants'
 import type { Resources } from './resources'
 import { createInlineLibrarySearch, type LibrarySearch } from './services/library/librarySearch'
 import { notifyingStore } from './services/library/notifyingStore'
+import { createSigningService } from './services/signing/signingService'
 
 export type AppCapabilities = {
   /** The platform's per-user data folder (Electron's `userData`); drafts live below it unless settings say otherwise. */
@@ -134,6 +135,7 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     userName: () => settings.get().userName,
     flushWorkflow: () => workflow.flush(),
     audit: (id, action, details) => workflow.appendAudit(id, { action, details }),
+    adoptImported: (draft) => workflow.adoptImported(draft),
     ...fsOption
   })
   const pdf: PdfRenderer = capabilities.pdf ?? { fromHtml: () => Promise.reject(new Error('printing to PDF is not available here')) }
@@ -143,19 +145,29 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     clock,
     directory: () => directory.get(),
     output: () => settings.get(),
-    workflow: { audit: (id) => workflow.auditList(id) },
+    workflow: { audit: (id) => workflow.auditList(id), state: (id) => workflow.state(id) },
     audit: (id, details) => workflow.appendAudit(id, { action: 'export', details }),
     ...fsOption
+  })
+  const secrets = capabilities.secrets ?? createMemorySecretStore()
+  // Keys belong to the computer (like its safeStorage), not to the library folder that may be shared.
+  const signing = createSigningService({
+    file: join(capabilities.userDataDir, 'signing-keys.json'),
+    fs: capabilities.fs ?? nodeServiceFs,
+    secrets,
+    clock,
+    directory: () => directory.get()
   })
   const workflow = createWorkflowService({
     drafts: () => store,
     settings: () => settings.get(),
     clock,
+    signing: () => signing,
+    directory: () => directory.get(),
     ...fsOption,
     onBackgroundError: (error) => (capabilities.logger ?? console).error('audit log or history write failed after a save', error)
   })
   const publishFs = capabilities.fs ?? nodeServiceFs
-  const secrets = capabilities.secrets ?? createMemorySecretStore()
   const publishing = createPublishService({
     dataDir: () => store.dataDir,
     localSiteName: () => (settings.get().language === 'en' ? 'Local site' : '本地网站'),
@@ -188,6 +200,7 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     assets: () => assets,
     exporter: () => exporter,
     directory: () => directory,
+    signing: () => signing,
     packages: () => packages,
     approval: () => approval,
     publishing: () => publishing,

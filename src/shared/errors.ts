@@ -28,6 +28,20 @@ export const APP_ERROR_CODES = [
   'signer-required',
   /** A return (退回) without a reason. */
   'reason-required',
+  /** The signer is not among the people or directory roles the chain's step names. */
+  'signer-not-allowed',
+  /** A separation-of-duties check of the step failed (e.g. 校对人 is the author). */
+  'separation-required',
+  /** The signer has a signing key on this desk: its PIN is needed. */
+  'pin-required',
+  /** The PIN does not open the signer's key. */
+  'pin-wrong',
+  /** This desk requires signed sign-offs and the signer has no key here. */
+  'signature-required',
+  /** Keys cannot be stored: the system offers no encryption (safeStorage), or the key file is damaged. */
+  'key-unavailable',
+  /** A directory key differs from the one trusted for that name: a person must compare and confirm it. */
+  'key-changed',
   'cancelled',
   'invalid-request',
   'invalid-response',

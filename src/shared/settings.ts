@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ChainSchema, DEFAULT_CHAIN } from './model/chain'
 import { CHINESE_SCRIPTS, CREDIT_TEMPLATE_MAX, DEFAULT_CREDIT_TEMPLATE, validateCreditTemplate } from './article/creditLine'
 
 export const UI_LANGUAGES = ['zh-CN', 'en'] as const
@@ -50,6 +51,12 @@ export const SettingsSchema = z.object({
   userName: z.string().trim().max(USER_NAME_MAX),
   /** 先审后发: publishing needs a valid proofread + review chain. Off: publishing is logged as without approval. */
   requireApproval: z.boolean(),
+  /** The office's chain of steps between 提交 and 发布 (presets in model/chain.ts; default 校对 → 审核). */
+  chain: ChainSchema,
+  /** Only signed sign-offs (a signing key and PIN) count for the gate on this desk; typed names are refused. */
+  requireSignatures: z.boolean(),
+  /** The last signer per chain step on this desk, offered first in the sign-off dialog. */
+  lastSigners: z.record(z.string().max(40), z.string().max(USER_NAME_MAX)).refine((all) => Object.keys(all).length <= 50, 'too many steps'),
   /** A history version is kept when a save comes this long after the previous one. */
   historyIntervalMinutes: z.number().int().min(HISTORY_INTERVAL_MIN_MINUTES).max(HISTORY_INTERVAL_MAX_MINUTES),
   /** Shown as 必填 in the metadata panel; a missing one is pointed out, never a reason to refuse a save. */
@@ -75,6 +82,9 @@ export const DEFAULT_SETTINGS: Settings = {
   dataDir: '',
   userName: '',
   requireApproval: true,
+  chain: DEFAULT_CHAIN,
+  requireSignatures: false,
+  lastSigners: {},
   historyIntervalMinutes: 10,
   requiredMetadata: ['column', 'sourceDepartment', 'editor', 'authors'],
   creditTemplate: DEFAULT_CREDIT_TEMPLATE,

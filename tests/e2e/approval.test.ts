@@ -88,8 +88,8 @@ suite('稿件审批单 as PDF', () => {
           }
         }))
         await value(api.workflow.submit({ draftId: draft.id, name: '张编辑' }))
-        await value(api.workflow.proofread({ draftId: draft.id, name: '李四', comment: '已校对，无误' }))
-        await value(api.workflow.review({ draftId: draft.id, name: '王五', comment: '同意发布' }))
+        await value(api.workflow.sign({ draftId: draft.id, stepId: 'proofread', name: '李四', comment: '已校对，无误' }))
+        await value(api.workflow.sign({ draftId: draft.id, stepId: 'review', name: '王五', comment: '同意发布' }))
         const result = await value<{ path: string } | { cancelled: true }>(api.approval.exportPdf({ draftId: draft.id }))
         if (!('path' in result)) throw new Error('the save dialog was cancelled')
         return { draftId: draft.id, path: result.path }
@@ -124,6 +124,13 @@ suite('稿件审批单 as PDF', () => {
       expect(text).toContain(expected)
     }
     expect(text).toMatch(/图片数\s+1/)
+    // As offices file it: page 1 holds the details, the chain's sign-offs with their opinions and states, and
+    // the lines for handwritten signatures; the article starts on the next page.
+    const first = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', '1', '-l', '1', target, '-'], { encoding: 'utf8' }).stdout
+    for (const expected of ['稿件信息', '审签环节', '已校对，无误', '同意发布', '输入姓名', '供稿人签字', '编辑签字', '校对签字', '审核签字']) expect(first).toContain(expected)
+    expect(first).not.toContain('秋季运动会在田径场隆重开幕')
+    const second = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', '2', '-l', '2', target, '-'], { encoding: 'utf8' }).stdout
+    expect(second).toContain('稿件正文')
     const info = spawnSync('pdfinfo', [target], { encoding: 'utf8' }).stdout
     expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 84[12]\.\d+ pts \(A4\)/)
     // Every font travels inside the file, so the reviewer's computer needs no Chinese font to read it.
@@ -147,7 +154,7 @@ suite('稿件审批单 as PDF', () => {
           if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`)
           return envelope.value as T
         }
-        type State = { status: string; allowedActions: string[] }
+        type State = { status: string; allowedActions: string[]; nextStep: { id: string } | null }
         const draft = await value<{ title: string; column: string; body: unknown }>(api.drafts.open({ id: draftId }))
         await value(api.drafts.save({ id: draftId, content: { title: draft.title, column: draft.column, body: { root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: '11月20日上午，第十届秋季运动会开幕，三千名师生参加。' }] }] } } } }))
         const dropped = (await value<State>(api.workflow.get({ draftId }))).status
@@ -155,9 +162,10 @@ suite('稿件审批单 as PDF', () => {
         for (let step = 0; step < 5; step += 1) {
           const state = await value<State>(api.workflow.get({ draftId }))
           if (state.status === 'approved') break
-          const action = (['submit', 'proofread', 'review'] as const).find((a) => state.allowedActions.includes(a))
-          if (!action) throw new Error(`stuck in ${state.status}`)
-          await value(api.workflow[action]({ draftId, name: signers[action], comment: action === 'review' ? '修改后同意发布' : '' }))
+          const step = state.allowedActions.includes('submit') ? 'submit' : (state.nextStep?.id as 'proofread' | 'review' | undefined)
+          if (!step) throw new Error(`stuck in ${state.status}`)
+          if (step === 'submit') await value(api.workflow.submit({ draftId, name: signers.submit }))
+          else await value(api.workflow.sign({ draftId, stepId: step, name: signers[step], comment: step === 'review' ? '修改后同意发布' : '' }))
         }
         await value(api.approval.exportPdf({ draftId }))
         return dropped
@@ -167,12 +175,15 @@ suite('稿件审批单 as PDF', () => {
     expect(status).not.toBe('approved')
     const text = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', target, '-'], { encoding: 'utf8' }).stdout
     expect(text).toContain('三千名师生参加')
-    // The sign-off rows (a step, a name, then a date): the first round invalid, the second valid.
+    // The full sign-off record after the article (a step, a name, then a date): the first round invalid, the
+    // second valid; each a typed name, as signed without keys.
     const rows = text
+      .slice(text.indexOf('审签记录（全部）'))
       .split('\n')
       .map((line) => line.trim())
       .filter((line) => /^(校对|审核)\s+\S+\s+\d{4}年/.test(line))
-    expect(rows.map((line) => [line.slice(0, 2), line.endsWith('已失效') ? '已失效' : line.endsWith('有效') ? '有效' : line])).toEqual([
+    expect(rows.every((line) => line.endsWith('输入姓名'))).toBe(true)
+    expect(rows.map((line) => [line.slice(0, 2), line.includes('已失效') ? '已失效' : line.includes('有效') ? '有效' : line])).toEqual([
       ['校对', '已失效'],
       ['审核', '已失效'],
       ['校对', '有效'],

@@ -14,6 +14,7 @@ import { EmptyTrashDialog } from './library/EmptyTrashDialog'
 import { withSavedContent, withSummary } from './library/summaries'
 import { SettingsDialog, type SettingsTab } from './settings/SettingsDialog'
 import { WorkflowBar } from './workflow/WorkflowBar'
+import { ChainContext } from './workflow/ChainContext'
 import { OutboxButton } from './publish/OutboxButton'
 import { Notice } from './components/Notice'
 import { applyLanguage } from './i18n'
@@ -388,6 +389,7 @@ export function App() {
   const unacknowledged = quarantined.filter((item) => !item.acknowledged)
 
   return (
+    <ChainContext.Provider value={settings.chain}>
     <div className="app">
       <DraftLibrary
         view={view}
@@ -426,6 +428,8 @@ export function App() {
             draftId={session.draft.id}
             userName={settings.userName}
             requireApproval={settings.requireApproval}
+            lastSigners={settings.lastSigners}
+            onSigned={(stepId, name) => void saveSettings({ lastSigners: { ...settings.lastSigners, [stepId]: name } })}
             flush={() => session.autosave.flush()}
             revision={() => revisionRef.current}
             onAdopt={adoptDraft}
@@ -475,6 +479,7 @@ export function App() {
         />
       )}
     </div>
+    </ChainContext.Provider>
   )
 }
 

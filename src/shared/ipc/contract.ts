@@ -12,6 +12,7 @@ import { packageChannels, packageEvents } from './channels/packages'
 import { publishChannels, publishEvents } from './channels/publish'
 import { photoChannels, photoEvents } from './channels/photos'
 import { settingsChannels, settingsEvents } from './channels/settings'
+import { signingChannels, signingEvents } from './channels/signing'
 import { workflowChannels, workflowEvents } from './channels/workflow'
 import type { ChannelMap, EventMap } from './channels/common'
 
@@ -33,6 +34,7 @@ export const invokeContract = {
   ...publishChannels,
   ...photoChannels,
   ...settingsChannels,
+  ...signingChannels,
   ...workflowChannels
 } as const satisfies ChannelMap
 
@@ -50,6 +52,7 @@ export const eventContract = {
   ...publishEvents,
   ...photoEvents,
   ...settingsEvents,
+  ...signingEvents,
   ...workflowEvents
 } as const satisfies EventMap
 

@@ -13,6 +13,9 @@ export const PERSON_ROLES = ['editor', 'author', 'photographer', 'proofreader', 
 export const PersonRoleSchema = z.enum(PERSON_ROLES)
 export type PersonRole = z.infer<typeof PersonRoleSchema>
 
+/** A raw 32-byte Ed25519 public key in base64, as the directory and its CSV carry it. */
+export const PUBLIC_KEY_PATTERN = /^[A-Za-z0-9+/]{43}=$/
+
 export const DIRECTORY_VERSION = 1
 export const PEOPLE_MAX = 5000
 export const DEPARTMENTS_MAX = 1000
@@ -30,7 +33,12 @@ export const PersonSchema = z.object({
   id: DirectoryIdSchema,
   name: NameSchema(NAME_MAX),
   roles: RolesSchema,
-  department: z.string().trim().max(DEPARTMENT_MAX).default('')
+  department: z.string().trim().max(DEPARTMENT_MAX).default(''),
+  /**
+   * Their Ed25519 public key (raw, base64) as the directory carries it. Carrying is not trusting: a key
+   * counts only after someone here confirms its fingerprint (src/main/services/signing).
+   */
+  publicKey: z.string().regex(PUBLIC_KEY_PATTERN, 'not an Ed25519 public key').nullable().default(null)
 })
 export type Person = z.output<typeof PersonSchema>
 
@@ -123,7 +131,8 @@ export function pinyinInitials(text: string): string {
   return out
 }
 
-export const CSV_ISSUE_REASONS = ['missing-name', 'name-too-long', 'department-too-long', 'unknown-role', 'too-many-people', 'duplicate'] as const
+/** `invalid-key`: the 公钥 cell holds no Ed25519 public key (the person is taken without it). */
+export const CSV_ISSUE_REASONS = ['missing-name', 'name-too-long', 'department-too-long', 'unknown-role', 'too-many-people', 'duplicate', 'invalid-key'] as const
 export const CsvIssueReasonSchema = z.enum(CSV_ISSUE_REASONS)
 
 /**

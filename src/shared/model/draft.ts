@@ -3,14 +3,16 @@ import { COLUMN_MAX, TITLE_MAX } from './limits'
 import { ArticleMetadataSchema, emptyMetadata } from './metadata'
 import { DraftStatusSchema } from './draftStatus'
 import { SignOffListSchema } from './signOff'
+import { migrateDraftRecord } from './draftMigration'
 
-export const DRAFT_SCHEMA_VERSION = 1
+/** 2: the office's chain (statuses `awaiting:<step>`, sign-offs with step ids); version 1 files are migrated on load. */
+export const DRAFT_SCHEMA_VERSION = 2
 
 /** Folder-safe draft id: lowercase letters, digits and dashes only, so it can never escape the data folder. */
 export const DraftIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{5,63}$/, 'not a draft id')
 export type DraftId = z.infer<typeof DraftIdSchema>
 
-export { DRAFT_STATUSES, DraftStatusSchema, type DraftStatus } from './draftStatus'
+export { FIXED_STATUSES, DraftStatusSchema, type DraftStatus } from './draftStatus'
 
 const IsoTimeSchema = z.iso.datetime({ offset: true })
 
@@ -28,7 +30,7 @@ export type ArticleBody = z.infer<typeof ArticleBodySchema>
 
 export { COLUMN_MAX, TITLE_MAX } from './limits'
 
-export const DraftSchema = z.object({
+export const DraftRecordSchema = z.object({
   schemaVersion: z.literal(DRAFT_SCHEMA_VERSION),
   id: DraftIdSchema,
   title: z.string().max(TITLE_MAX),
@@ -47,7 +49,10 @@ export const DraftSchema = z.object({
   /** The workflow's sign-offs, oldest first (src/shared/model/workflow.ts); drafts from before the workflow have none. */
   signOffs: SignOffListSchema.default(() => [])
 })
-export type Draft = z.infer<typeof DraftSchema>
+
+/** A stored draft of any known version, migrated to the current one (src/shared/model/draftMigration.ts). */
+export const DraftSchema = z.preprocess(migrateDraftRecord, DraftRecordSchema)
+export type Draft = z.output<typeof DraftRecordSchema>
 
 export const DraftSummarySchema = z.object({
   id: DraftIdSchema,

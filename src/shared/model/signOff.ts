@@ -1,10 +1,10 @@
 import { z } from 'zod'
-import { DraftStatusSchema } from './draftStatus'
+import { DraftStatusSchema, StepIdSchema } from './draftStatus'
 import { NAME_MAX } from './metadata'
 
 /**
- * A sign-off record of the 三审三校 workflow, kept in the draft itself (Draft.signOffs). The rest of the
- * workflow model (state, audit log, history, diffs) is in workflow.ts, which re-exports this.
+ * A sign-off record of the workflow, kept in the draft itself (Draft.signOffs). The rest of the workflow
+ * model (state, audit log, history, diffs) is in workflow.ts, which re-exports this.
  */
 
 const IsoTimeSchema = z.iso.datetime({ offset: true })
@@ -16,18 +16,44 @@ export const ContentHashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'not a conte
 export type ContentHash = z.infer<typeof ContentHashSchema>
 
 /**
- * What a person does to move a draft along: 提交 submit (草稿/退回 → 待校对), 校对 proofread (待校对 → 待审核),
- * 审核 review (待审核 → 已审核), 退回 return (待校对/待审核 → 退回, reason required), 发布 publish (已审核 → 已发布;
- * from any state when the office has turned the approval gate off).
+ * What a person does to move a draft along: 提交 submit (草稿/退回 → the chain's first step), sign one step of
+ * the office's chain (src/shared/model/chain.ts), 退回 return (from any step, reason required), 发布 publish.
  */
-export const WORKFLOW_ACTIONS = ['submit', 'proofread', 'review', 'return', 'publish'] as const
+export const WORKFLOW_ACTIONS = ['submit', 'sign', 'return', 'publish'] as const
 export const WorkflowActionSchema = z.enum(WORKFLOW_ACTIONS)
 export type WorkflowAction = z.infer<typeof WorkflowActionSchema>
 
-/** The hat a person wears when signing: 编辑 editor (submit, publish), 校对 proofreader, 审核 reviewer. */
-export const SIGN_OFF_ROLES = ['editor', 'proofreader', 'reviewer'] as const
-export const SignOffRoleSchema = z.enum(SIGN_OFF_ROLES)
-export type SignOffRole = z.infer<typeof SignOffRoleSchema>
+/** Step ids of the records that are not chain steps: the chain is opened by submit and closed by publish. */
+export const SUBMIT_STEP = 'submit'
+export const PUBLISH_STEP = 'publish'
+
+export const WAIVER_REASON_MAX = 500
+
+/**
+ * A 发布前检查 finding the signer chose to let through, with why. Signed with the sign-off and kept in its
+ * record, never in the content hash: a reviewer's waiver does not void the proofreader's sign-off.
+ */
+export const WaiverSchema = z.object({
+  ruleId: z.string().min(1).max(80),
+  finding: z.string().max(500),
+  reason: z.string().trim().min(1).max(WAIVER_REASON_MAX),
+  by: z.string().trim().min(1).max(NAME_MAX)
+})
+export type Waiver = z.infer<typeof WaiverSchema>
+
+/**
+ * An Ed25519 signature over the sign-off's canonical form of version `form` (src/main/services/signing/
+ * signedForm.ts keeps every form ever used, so an old record stays verifiable after the schema moves on).
+ */
+export const SignatureSchema = z.object({
+  form: z.number().int().positive(),
+  algorithm: z.literal('ed25519'),
+  /** The raw 32-byte public key, base64. */
+  publicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'not an Ed25519 public key'),
+  /** 64 bytes, base64. */
+  value: z.string().regex(/^[A-Za-z0-9+/]{86}==$/, 'not an Ed25519 signature')
+})
+export type Signature = z.infer<typeof SignatureSchema>
 
 /**
  * One transition of the workflow, signed by a named person on a given content. It never changes, except
@@ -36,7 +62,10 @@ export type SignOffRole = z.infer<typeof SignOffRoleSchema>
 export const SignOffSchema = z.object({
   id: z.string().min(1).max(80),
   action: WorkflowActionSchema,
-  role: SignOffRoleSchema,
+  /** The chain step signed (or returned from); 'submit' / 'publish' for those. */
+  stepId: StepIdSchema,
+  /** The step's name when it was signed: the record reads the same after the office renames its steps. */
+  stepName: z.string().max(32),
   /** The person, as they signed (from settings.userName or the office directory). */
   name: z.string().trim().min(1).max(NAME_MAX),
   at: IsoTimeSchema,
@@ -53,9 +82,27 @@ export const SignOffSchema = z.object({
   invalidatedAt: IsoTimeSchema.nullable().default(null),
   invalidatedRevision: z.number().int().nonnegative().nullable().default(null),
   /** History snapshot holding the content that was signed (see HistoryVersion). */
-  versionId: z.string().max(120).nullable().default(null)
+  versionId: z.string().max(120).nullable().default(null),
+  /** Check findings let through by this signer (signed with the record, outside the content hash). */
+  waivers: z.array(WaiverSchema).max(200).default([]),
+  /** Null for a typed name; a signing key's signature otherwise. */
+  signature: SignatureSchema.nullable().default(null),
+  /**
+   * When the record came in with a package. Set by this desk on import (whatever the package said): such a
+   * record counts only when its signature verifies against a key trusted here.
+   */
+  importedAt: IsoTimeSchema.nullable().default(null)
 })
 export type SignOff = z.output<typeof SignOffSchema>
 export type SignOffInput = z.input<typeof SignOffSchema>
 
 export const SignOffListSchema = z.array(SignOffSchema)
+
+/**
+ * What this desk makes of a sign-off: 已验证 verified (a signature that checks against a key trusted here,
+ * including the desk's own keys), typed (a name typed on this desk, as before keys), 未验证 unverified (came
+ * in a package without a signature that checks, or carries a signature that does not check).
+ */
+export const VERIFICATIONS = ['verified', 'typed', 'unverified'] as const
+export const VerificationSchema = z.enum(VERIFICATIONS)
+export type Verification = z.infer<typeof VerificationSchema>

@@ -3,7 +3,8 @@ import { ArticleBodySchema, DraftIdSchema, type DraftStatus } from './draft'
 import { DraftStatusSchema } from './draftStatus'
 import { COLUMN_MAX, TITLE_MAX } from './limits'
 import { ArticleMetadataSchema, NAME_MAX } from './metadata'
-import { ContentHashSchema, SignOffSchema, WorkflowActionSchema } from './signOff'
+import { ChainSchema, ChainStepSchema } from './chain'
+import { ContentHashSchema, SignOffSchema, VerificationSchema, WorkflowActionSchema } from './signOff'
 
 export * from './signOff'
 
@@ -53,19 +54,42 @@ export function canonicalContent(content: { title: string; column: string; body:
   return canonicalJson({ title: content.title, column: content.column, body: content.body ?? null, metadata })
 }
 
+/** A sign-off as this desk sees it: still valid or not, and how far its signer is proven. */
+export const SignOffViewSchema = SignOffSchema.extend({
+  valid: z.boolean(),
+  verification: VerificationSchema,
+  /** The signing key's fingerprint (see `keyFingerprint`), null for a typed name. */
+  fingerprint: z.string().nullable()
+})
+export type SignOffView = z.output<typeof SignOffViewSchema>
+
+/** One step of the office's chain in the current round: its valid sign-off on the current content, if any. */
+export const ChainProgressSchema = z.object({
+  step: ChainStepSchema,
+  signOff: SignOffViewSchema.nullable(),
+  /** The sign-off counts for the 先审后发 gate (valid, on this content, and proven enough for this desk). */
+  counts: z.boolean()
+})
+export type ChainProgress = z.output<typeof ChainProgressSchema>
+
 /** Where a draft stands in the workflow, computed by main from its sign-offs and the current content. */
 export const WorkflowStateSchema = z.object({
   draftId: DraftIdSchema,
   status: DraftStatusSchema,
   revision: z.number().int().nonnegative(),
   contentHash: ContentHashSchema,
-  /** Every sign-off ever made, oldest first, each marked valid or not. */
-  signOffs: z.array(SignOffSchema.extend({ valid: z.boolean() })),
-  /** The current round's valid proofread and review sign-offs (the chain publishing needs). */
-  proofread: SignOffSchema.nullable(),
-  review: SignOffSchema.nullable(),
+  /** Every sign-off ever made, oldest first, each marked valid or not, verified or not. */
+  signOffs: z.array(SignOffViewSchema),
+  /** The office's chain as configured now. */
+  chain: ChainSchema,
+  /** The current round, step by step. */
+  progress: z.array(ChainProgressSchema),
+  /** The step that may be signed now, or null. */
+  nextStep: ChainStepSchema.nullable(),
   /** The approval gate from settings (先审后发). */
   requireApproval: z.boolean(),
+  /** Only signed sign-offs count here (settings.requireSignatures). */
+  requireSignatures: z.boolean(),
   /** What the person may do now; publish is listed when the gate is off even without a chain. */
   allowedActions: z.array(WorkflowActionSchema),
   /** Publishing now would be recorded as without approval. */
@@ -205,7 +229,7 @@ export type ContentDiff = z.infer<typeof ContentDiffSchema>
 
 /** "What changed since the approval": the approval compared with now, or null when there never was one. */
 export const ApprovalDiffSchema = z.object({
-  /** The sign-off compared against: the last review (or proofread) sign-off, valid or invalidated. */
+  /** The sign-off compared against: the last step signed (valid or invalidated). */
   signOff: SignOffSchema,
   valid: z.boolean(),
   /** Null when the signed content is not stored any more (e.g. a package that came without its history). */

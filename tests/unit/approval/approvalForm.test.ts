@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { presetChain } from '../../../src/shared/model/chain'
 import { approvalFormHtml, contentHashOf, FORM_FONT_STACK, type ApprovalFormInput } from '../../../src/main/services/approval/approvalForm'
 import { articleToPlainText } from '../../../src/shared/article/toHtml'
 import { countWords } from '../../../src/shared/article/wordCount'
@@ -55,19 +56,23 @@ function draft(overrides: Partial<Draft> = {}): Draft {
 function signOff(overrides: Partial<SignOff>): SignOff {
   return {
     id: 'so',
-    action: 'proofread',
-    role: 'proofreader',
+    action: 'sign',
+    stepId: 'proofread',
+    stepName: '校对',
     name: '李四',
     at: '2026-11-02T01:05:00.000Z',
     comment: '',
-    from: 'proofreading',
-    to: 'review',
+    from: 'awaiting:proofread',
+    to: 'awaiting:review',
     revision: 5,
     contentHash: 'f'.repeat(64),
     withoutApproval: false,
     invalidatedAt: null,
     invalidatedRevision: null,
     versionId: null,
+    waivers: [],
+    signature: null,
+    importedAt: null,
     ...overrides
   }
 }
@@ -79,9 +84,9 @@ function input(overrides: Partial<ApprovalFormInput> = {}): ApprovalFormInput {
     signOffs: [
       signOff({ id: 'a', comment: '已校对', contentHash: '1234567890abcdef'.repeat(4), invalidatedAt: '2026-11-02T02:00:00.000Z', invalidatedRevision: 6 }),
       signOff({ id: 'b', comment: HOSTILE_COMMENT, contentHash: contentHashOf(d), at: '2026-11-02T03:00:00.000Z' }),
-      signOff({ id: 'c', action: 'review', role: 'reviewer', name: '王五', comment: '同意发布', contentHash: contentHashOf(d), from: 'review', to: 'approved', at: '2026-11-02T04:10:00.000Z' })
+      signOff({ id: 'c', action: 'sign', stepId: 'review', stepName: '审核', name: '王五', comment: '同意发布', contentHash: contentHashOf(d), from: 'awaiting:review', to: 'approved', at: '2026-11-02T04:10:00.000Z' })
     ],
-    directory: { version: 1, people: [{ id: 'p-1', name: '王五', roles: ['reviewer'], department: '党委宣传部' }], departments: [], columns: [] },
+    directory: { version: 1, people: [{ id: 'p-1', name: '王五', roles: ['reviewer'], department: '党委宣传部', publicKey: null }], departments: [], columns: [] },
     resolveAsset: (assetId) => (assetId === ASSET_A ? 'data:image/jpeg;base64,/9j/4AAQ' : assetId === ASSET_B ? 'javascript:alert(1)' : null),
     printedAt: new Date('2026-11-03T00:00:00.000Z'),
     ...overrides
@@ -116,7 +121,7 @@ describe('稿件审批单 (approval form HTML)', () => {
     const names = new Set(tags(html).map((t) => t.name))
     expect(names.has('script')).toBe(false)
     expect([...names].sort()).toEqual(
-      ['!doctype', 'html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'div', 'span', 'code', 'table', 'tr', 'th', 'td', 'thead', 'tbody', 'colgroup', 'col', 'p', 'figure', 'img', 'figcaption'].sort()
+      ['!doctype', 'html', 'head', 'meta', 'title', 'style', 'body', 'section', 'h1', 'h2', 'div', 'span', 'code', 'table', 'tr', 'th', 'td', 'thead', 'tbody', 'colgroup', 'col', 'p', 'figure', 'img', 'figcaption'].sort()
     )
     for (const tag of tags(html)) expect(tag.attributes.filter((a) => a.startsWith('on'))).toEqual([])
   })
@@ -142,15 +147,64 @@ describe('稿件审批单 (approval form HTML)', () => {
     expect(row(html, '内容指纹')).toBe(contentHashOf(d).slice(0, 12))
   })
 
-  it('shows each sign-off with step, name, time, comment, short hash and whether it still holds', () => {
-    const rows = [...html.matchAll(/<tr><td>(.*?)<\/td><td>(.*?)<\/td><td>(.*?)<\/td><td>(.*?)<\/td><td class="hash">(.*?)<\/td><td[^>]*>(.*?)<\/td><\/tr>/g)].map((m) =>
-      m.slice(1).map((cell) => cell.replace(/<span class="dept">(.*?)<\/span>/, '$1'))
+  const history = (doc: string) => doc.slice(doc.indexOf('<h2>审签记录（全部）</h2>'))
+  const cells = (doc: string) =>
+    [...doc.matchAll(/<tr><td>(.*?)<\/td><td>(.*?)<\/td><td>(.*?)<\/td><td>(.*?)<\/td><td class="hash">(.*?)<\/td><td[^>]*>(.*?)<\/td><td class="(\w+)">(.*?)<\/td><\/tr>/g)].map((m) =>
+      m.slice(1).map((cell) => cell.replace(/<span class="dept">(.*?)<\/span>/, '$1').replace(/<span class="fingerprint">(.*?)<\/span>/, ' $1'))
     )
+
+  it('shows each sign-off with step, name, time, comment, short hash, whether it still holds and how it is proven', () => {
     const hash = contentHashOf(draft()).slice(0, 12)
-    expect(rows).toEqual([
+    expect(cells(history(html)).map((r) => r.slice(0, 6))).toEqual([
       ['校对', '李四', '2026年11月2日 09:05', '已校对', '1234567890ab', '已失效'],
       ['校对', '李四', '2026年11月2日 11:00', '请改正&lt;/td&gt;&lt;/tr&gt;&lt;img src=x onerror=alert(1)&gt;第二段', hash, '有效'],
       ['审核', '王五（党委宣传部）', '2026年11月2日 12:10', '同意发布', hash, '有效']
+    ])
+    // Records without a verdict read as typed names made here.
+    expect(cells(history(html)).map((r) => r.slice(6))).toEqual([
+      ['typed', '输入姓名'],
+      ['typed', '输入姓名'],
+      ['typed', '输入姓名']
+    ])
+    const signed = approvalFormHtml(
+      input({
+        signOffs: [
+          { ...signOff({ id: 'v', signature: { form: 1, algorithm: 'ed25519', publicKey: 'A'.repeat(43) + '=', value: 'A'.repeat(86) + '==' } }), verification: 'verified', fingerprint: '3f2a 91c0 aaaa bbbb cccc dddd eeee ffff' },
+          { ...signOff({ id: 'u', stepId: 'review', stepName: '审核', importedAt: '2026-11-02T05:00:00.000Z' }), verification: 'unverified', fingerprint: null }
+        ]
+      }),
+      'zh-CN'
+    )
+    expect(cells(history(signed)).map((r) => r.slice(6))).toEqual([
+      ['verified', '已验证 密钥指纹 3f2a 91c0 aaaa bbbb cccc dddd eeee ffff'],
+      ['unverified', '未验证']
+    ])
+  })
+
+  it('holds the details, the chain with opinions and states, and the signature lines on its first page; body and log follow', () => {
+    const first = html.slice(html.indexOf('<section class="first-page">'), html.indexOf('</section>'))
+    expect(html).toContain('.first-page { break-after: page; }')
+    expect(first).toContain('<h2>稿件信息</h2>')
+    expect(first).toContain('<h2>审签环节</h2>')
+    expect(first).toContain('<div class="signatures">')
+    expect(first).not.toContain('稿件正文')
+    expect(html.indexOf('稿件正文')).toBeGreaterThan(html.indexOf('</section>'))
+    // Without a submit record there is no current round: each step reads 未签.
+    expect(first).toContain('<tr><td>校对</td><td colspan="6">未签</td></tr>')
+    const round = approvalFormHtml(
+      input({
+        signOffs: [
+          signOff({ id: 's', action: 'submit', stepId: 'submit', stepName: '提交', name: '张编辑' }),
+          signOff({ id: 'p', comment: '无误' }),
+          signOff({ id: 'r', stepId: 'review', stepName: '审核', name: '王五', comment: '同意发布' })
+        ]
+      }),
+      'zh-CN'
+    )
+    const roundFirst = round.slice(round.indexOf('<section class="first-page">'), round.indexOf('</section>'))
+    expect(cells(roundFirst).map((r) => [r[0], r[1], r[3], r[5]])).toEqual([
+      ['校对', '李四', '无误', '有效'],
+      ['审核', '王五（党委宣传部）', '同意发布', '有效']
     ])
   })
 
@@ -164,8 +218,10 @@ describe('稿件审批单 (approval form HTML)', () => {
     expect(html).toContain('（体育部 王小明、陈晓供稿，赵六摄影；李四校对；王五审核）')
   })
 
-  it('has signature lines for writer, editor, proofreader and reviewer', () => {
+  it('has signature lines for writer, editor and each step of the office chain', () => {
     expect([...html.matchAll(/<div class="signature"><span>(.*?)：<\/span>/g)].map((m) => m[1])).toEqual(['供稿人签字', '编辑签字', '校对签字', '审核签字'])
+    const threeReviews = approvalFormHtml(input({ chain: presetChain('three-reviews') }), 'zh-CN')
+    expect([...threeReviews.matchAll(/<div class="signature"><span>(.*?)：<\/span>/g)].map((m) => m[1])).toEqual(['供稿人签字', '编辑签字', '初审签字', '复审签字', '终审签字'])
   })
 
   it('says when there are no sign-offs, and lists the log when given', () => {

@@ -100,10 +100,10 @@ describe('history of a draft', () => {
     clock.minutes(1)
     await workflow.save(draft.id, version('新标题', '新正文。'))
     await workflow.step(draft.id, { action: 'submit', name: '张编辑' })
-    await workflow.step(draft.id, { action: 'proofread', name: '李校对' })
-    await workflow.step(draft.id, { action: 'review', name: '王主任' })
+    await workflow.step(draft.id, { action: 'sign', stepId: 'proofread', name: '李校对' })
+    await workflow.step(draft.id, { action: 'sign', stepId: 'review', name: '王主任' })
     const restored = await workflow.restoreVersion(draft.id, defined(old, 'the old version').id)
-    expect(restored).toMatchObject({ statusChanged: true, draft: { status: 'proofreading' } })
+    expect(restored).toMatchObject({ statusChanged: true, draft: { status: 'awaiting:proofread' } })
   })
 
   it('a manual version, unknown and malformed version ids', async () => {

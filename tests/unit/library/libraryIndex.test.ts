@@ -10,6 +10,10 @@ import { notifyingStore } from '../../../src/main/services/library/notifyingStor
 import { systemClock } from '../../../src/main/services/clock'
 import { LibraryViewSchema } from '../../../src/shared/library/query'
 import { articleBody } from '../../../bench/lib/newsText'
+import { DEFAULT_CHAIN } from '../../../src/shared/model/chain'
+import { libraryMe } from '../../../src/shared/library/statuses'
+
+const me = (name: string) => libraryMe(name, DEFAULT_CHAIN, null)
 
 const fold = createFold()
 const search = (text: string) => LibraryViewSchema.parse({ text })
@@ -35,7 +39,7 @@ describe('library index in the data folder', () => {
     const id = await draft('运动会', '第三十届秋季运动会在东操场开幕')
     const first = createLibraryIndex({ dataDir, fold })
     await first.load()
-    expect(first.query(search('东操场'), '').ids).toEqual([id])
+    expect(first.query(search('东操场'), me('')).ids).toEqual([id])
     const folder = join(dataDir, SEARCH_INDEX_FOLDER, 'v1')
     expect(await readdir(folder)).toEqual([`${id}.json`])
     // The entry, not the draft, answers after a restart: change the entry and the answer follows it.
@@ -43,7 +47,7 @@ describe('library index in the data folder', () => {
     await writeFile(join(folder, `${id}.json`), JSON.stringify({ ...entry, text: { ...entry.text, body: '只在索引里' } }))
     const second = createLibraryIndex({ dataDir, fold })
     await second.load()
-    expect(second.query(search('只在索引'), '').ids).toEqual([id])
+    expect(second.query(search('只在索引'), me('')).ids).toEqual([id])
   })
 
   it('rebuilds a damaged or missing entry and one of a draft changed while the app was closed', async () => {
@@ -57,10 +61,10 @@ describe('library index in the data folder', () => {
     await store.save(c, { title: '丙', column: '', body: articleBody('篮球赛决赛在体育馆举行') })
     const index = createLibraryIndex({ dataDir, fold })
     await index.load()
-    expect(index.query(search('读书月'), '').ids).toEqual([a])
-    expect(index.query(search('实验室'), '').ids).toEqual([b])
-    expect(index.query(search('合唱团'), '').ids).toEqual([])
-    expect(index.query(search('体育馆'), '').ids).toEqual([c])
+    expect(index.query(search('读书月'), me('')).ids).toEqual([a])
+    expect(index.query(search('实验室'), me('')).ids).toEqual([b])
+    expect(index.query(search('合唱团'), me('')).ids).toEqual([])
+    expect(index.query(search('体育馆'), me('')).ids).toEqual([c])
     expect(JSON.parse(await readFile(join(folder, `${a}.json`), 'utf8')).id).toBe(a)
   })
 
@@ -72,13 +76,13 @@ describe('library index in the data folder', () => {
     const { id } = await watched.create({ title: '新稿' })
     await watched.save(id, { title: '新稿', column: '', body: articleBody('志愿者在图书馆门口发放书签') })
     await Promise.all(pending)
-    expect(index.query(search('发放书签'), '').ids).toEqual([id])
+    expect(index.query(search('发放书签'), me('')).ids).toEqual([id])
     await watched.trash(id)
     await Promise.all(pending)
-    expect(index.query(search('发放书签'), '').ids).toEqual([])
+    expect(index.query(search('发放书签'), me('')).ids).toEqual([])
     await watched.restore(id)
     await Promise.all(pending)
-    expect(index.query(search('发放书签'), '').ids).toEqual([id])
+    expect(index.query(search('发放书签'), me('')).ids).toEqual([id])
   })
 
   it('answers from a worker thread', async () => {
@@ -90,7 +94,7 @@ describe('library index in the data folder', () => {
     })
     try {
       await worker.stats() // waits for the load
-      expect((await worker.query(search('科技節'), '')).ids).toEqual([id])
+      expect((await worker.query(search('科技節'), me(''))).ids).toEqual([id])
     } finally {
       await worker.close()
     }

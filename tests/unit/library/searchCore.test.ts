@@ -5,6 +5,10 @@ import { createSearchCore, type SearchCore } from '../../../src/main/services/li
 import { defaultLibraryView, type LibraryViewInput, LibraryViewSchema } from '../../../src/shared/library/query'
 import type { Draft } from '../../../src/shared/model/draft'
 import { draftWith } from './fixtures'
+import { DEFAULT_CHAIN } from '../../../src/shared/model/chain'
+import { libraryMe } from '../../../src/shared/library/statuses'
+
+const me = (name: string) => libraryMe(name, DEFAULT_CHAIN, null)
 
 let fold: Fold
 beforeAll(() => {
@@ -35,67 +39,67 @@ describe('search', () => {
 
   it('finds any substring of two characters or more of the body, not a scattered pair', () => {
     const core = coreWith([sports, library, lab])
-    expect(core.query(view({ text: '操场隆重' }), '').ids).toEqual(['sports-01'])
-    expect(core.query(view({ text: '场隆' }), '').ids).toEqual(['sports-01'])
+    expect(core.query(view({ text: '操场隆重' }), me('')).ids).toEqual(['sports-01'])
+    expect(core.query(view({ text: '场隆' }), me('')).ids).toEqual(['sports-01'])
     // Both characters are in the body, but not next to each other.
-    expect(core.query(view({ text: '操隆' }), '').ids).toEqual([])
+    expect(core.query(view({ text: '操隆' }), me('')).ids).toEqual([])
   })
 
   it('matches a traditional or full-width query against simplified, half-width text', () => {
     const core = coreWith([sports, library, lab])
-    expect(core.query(view({ text: '運動會' }), '').ids).toEqual(['sports-01'])
-    expect(core.query(view({ text: '圖書館門口' }), '').ids).toEqual(['library-01'])
-    expect(core.query(view({ text: 'ＡＩ课程' }), '').ids).toEqual(['lab-0001'])
+    expect(core.query(view({ text: '運動會' }), me('')).ids).toEqual(['sports-01'])
+    expect(core.query(view({ text: '圖書館門口' }), me('')).ids).toEqual(['library-01'])
+    expect(core.query(view({ text: 'ＡＩ课程' }), me('')).ids).toEqual(['lab-0001'])
   })
 
   it('finds a name that stands only in the metadata, also by its pinyin initials', () => {
     const core = coreWith([sports, library, lab])
-    expect(core.query(view({ text: '张晓明' }), '').ids).toEqual(['lab-0001'])
-    expect(core.query(view({ text: 'zxm' }), '').ids).toEqual(['lab-0001'])
-    expect(core.query(view({ text: 'oy' }), '').ids).toEqual(['library-01'])
-    expect(core.query(view({ text: '科研一线' }), '').ids).toEqual(['lab-0001'])
+    expect(core.query(view({ text: '张晓明' }), me('')).ids).toEqual(['lab-0001'])
+    expect(core.query(view({ text: 'zxm' }), me('')).ids).toEqual(['lab-0001'])
+    expect(core.query(view({ text: 'oy' }), me('')).ids).toEqual(['library-01'])
+    expect(core.query(view({ text: '科研一线' }), me('')).ids).toEqual(['lab-0001'])
   })
 
   it('requires every space-separated word', () => {
     const core = coreWith([sports, library, lab])
-    expect(core.query(view({ text: '图书馆 书签' }), '').ids).toEqual(['library-01'])
-    expect(core.query(view({ text: '图书馆 操场' }), '').ids).toEqual([])
+    expect(core.query(view({ text: '图书馆 书签' }), me('')).ids).toEqual(['library-01'])
+    expect(core.query(view({ text: '图书馆 操场' }), me('')).ids).toEqual([])
   })
 
   it('marks the hits in the snippet, cut from the original (traditional query, simplified text shown)', () => {
     const core = coreWith([sports, library, lab])
-    const result = core.query(view({ text: '隆重開幕' }), '')
+    const result = core.query(view({ text: '隆重開幕' }), me(''))
     const body = result.hits[0]?.matches.find((match) => match.field === 'body')
     expect(body?.parts.filter((part) => part.hit).map((part) => part.text)).toEqual(['隆重开幕'])
     expect(body?.parts.map((part) => part.text).join('')).toContain('东操场隆重开幕，全体师生')
-    const title = coreWith([sports]).query(view({ text: '开幕' }), '').hits[0]?.matches[0]
+    const title = coreWith([sports]).query(view({ text: '开幕' }), me('')).hits[0]?.matches[0]
     expect(title).toEqual({ field: 'title', parts: [{ text: '秋季运动会', hit: false }, { text: '开幕', hit: true }] })
   })
 
   it('updates and removes drafts', () => {
     const core = coreWith([sports, library])
     core.put(indexedDraft({ ...sports, title: '冬季长跑', body: null }, file))
-    expect(core.query(view({ text: '运动会' }), '').ids).toEqual([])
-    expect(core.query(view({ text: '长跑' }), '').ids).toEqual(['sports-01'])
+    expect(core.query(view({ text: '运动会' }), me('')).ids).toEqual([])
+    expect(core.query(view({ text: '长跑' }), me('')).ids).toEqual(['sports-01'])
     core.remove('library-01')
-    expect(core.query(view({ text: '图书馆' }), '').ids).toEqual([])
+    expect(core.query(view({ text: '图书馆' }), me('')).ids).toEqual([])
     expect(core.size).toBe(1)
   })
 })
 
 describe('filters and sort', () => {
-  const a = draftWith({ id: 'draft-aaaa', title: '甲', column: '校园动态', status: 'proofreading', updatedAt: '2025-03-01T04:00:00.000Z', createdAt: '2025-01-01T04:00:00.000Z', metadata: { sourceDepartment: '教务处', proofreader: '李四' } })
-  const b = draftWith({ id: 'draft-bbbb', title: '乙', column: '通知公告', status: 'review', updatedAt: '2025-05-01T04:00:00.000Z', createdAt: '2025-02-01T04:00:00.000Z', metadata: { reviewer: '王五', publishAt: '2025-06-01T04:00:00.000Z' } })
+  const a = draftWith({ id: 'draft-aaaa', title: '甲', column: '校园动态', status: 'awaiting:proofread', updatedAt: '2025-03-01T04:00:00.000Z', createdAt: '2025-01-01T04:00:00.000Z', metadata: { sourceDepartment: '教务处', proofreader: '李四' } })
+  const b = draftWith({ id: 'draft-bbbb', title: '乙', column: '通知公告', status: 'awaiting:review', updatedAt: '2025-05-01T04:00:00.000Z', createdAt: '2025-02-01T04:00:00.000Z', metadata: { reviewer: '王五', publishAt: '2025-06-01T04:00:00.000Z' } })
   const c = draftWith({ id: 'draft-cccc', title: '丙', column: '校园动态', status: 'draft', updatedAt: '2025-04-01T04:00:00.000Z', createdAt: '2025-03-01T04:00:00.000Z', metadata: { editor: '李四' } })
 
   it('filters by status, 栏目, 供稿单位, person in any role and date range', () => {
     const core = coreWith([a, b, c])
-    expect(core.query(view({ status: 'review' }), '').ids).toEqual(['draft-bbbb'])
-    expect(core.query(view({ column: '校园动态' }), '').ids).toEqual(['draft-cccc', 'draft-aaaa'])
-    expect(core.query(view({ department: '教务处' }), '').ids).toEqual(['draft-aaaa'])
-    expect(core.query(view({ person: '李四' }), '').ids).toEqual(['draft-cccc', 'draft-aaaa'])
-    expect(core.query(view({ from: '2025-03-15', to: '2025-04-30' }), '').ids).toEqual(['draft-cccc'])
-    const choices = core.query(defaultLibraryView(), '').choices
+    expect(core.query(view({ status: 'awaiting:review' }), me('')).ids).toEqual(['draft-bbbb'])
+    expect(core.query(view({ column: '校园动态' }), me('')).ids).toEqual(['draft-cccc', 'draft-aaaa'])
+    expect(core.query(view({ department: '教务处' }), me('')).ids).toEqual(['draft-aaaa'])
+    expect(core.query(view({ person: '李四' }), me('')).ids).toEqual(['draft-cccc', 'draft-aaaa'])
+    expect(core.query(view({ from: '2025-03-15', to: '2025-04-30' }), me('')).ids).toEqual(['draft-cccc'])
+    const choices = core.query(defaultLibraryView(), me('')).choices
     expect(choices.columns).toEqual(['通知公告', '校园动态'])
     expect(choices.people).toEqual(['李四', '王五'])
   })
@@ -103,16 +107,16 @@ describe('filters and sort', () => {
   it('等我处理 lists the drafts whose next step the user may sign', () => {
     const core = coreWith([a, b, c])
     // 李四 is the named proofreader of a (待校对) and the editor of c (草稿: submit).
-    expect(core.query(view({ mine: true }), '李四').ids).toEqual(['draft-cccc', 'draft-aaaa'])
-    expect(core.query(view({ mine: true }), '王五').ids).toEqual(['draft-bbbb'])
-    expect(core.query(view({ mine: true }), '').ids).toEqual([])
-    expect(core.query(view({ mine: true }), '').noUserName).toBe(true)
+    expect(core.query(view({ mine: true }), me('李四')).ids).toEqual(['draft-cccc', 'draft-aaaa'])
+    expect(core.query(view({ mine: true }), me('王五')).ids).toEqual(['draft-bbbb'])
+    expect(core.query(view({ mine: true }), me('')).ids).toEqual([])
+    expect(core.query(view({ mine: true }), me('')).noUserName).toBe(true)
   })
 
   it('sorts by created, publish time (unset last) and title, either way', () => {
     const core = coreWith([a, b, c])
-    expect(core.query(view({ sort: 'created', descending: false }), '').ids).toEqual(['draft-aaaa', 'draft-bbbb', 'draft-cccc'])
-    expect(core.query(view({ sort: 'publishAt' }), '').ids[0]).toBe('draft-bbbb')
-    expect(core.query(view({ sort: 'title', descending: false }), '').ids).toEqual(['draft-cccc', 'draft-aaaa', 'draft-bbbb'])
+    expect(core.query(view({ sort: 'created', descending: false }), me('')).ids).toEqual(['draft-aaaa', 'draft-bbbb', 'draft-cccc'])
+    expect(core.query(view({ sort: 'publishAt' }), me('')).ids[0]).toBe('draft-bbbb')
+    expect(core.query(view({ sort: 'title', descending: false }), me('')).ids).toEqual(['draft-cccc', 'draft-aaaa', 'draft-bbbb'])
   })
 })

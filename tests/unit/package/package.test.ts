@@ -64,21 +64,25 @@ async function makeSetup(): Promise<Setup> {
   await source.save(created.id, { title: '秋季运动会开幕', column: '校园动态', body, metadata })
   const signOff: SignOff = {
     id: 'so-1',
-    action: 'proofread',
-    role: 'proofreader',
+    action: 'sign',
+    stepId: 'proofread',
+    stepName: '校对',
     name: '李四',
     at: '2026-11-02T09:00:00.000Z',
     comment: '已校对，无误',
-    from: 'proofreading',
-    to: 'review',
+    from: 'awaiting:proofread',
+    to: 'awaiting:review',
     revision: 1,
     contentHash: 'a'.repeat(64),
     withoutApproval: false,
     invalidatedAt: null,
     invalidatedRevision: null,
-    versionId: HISTORY_ID
+    versionId: HISTORY_ID,
+    waivers: [],
+    signature: null,
+    importedAt: null
   }
-  await source.transact(created.id, (current, commit) => commit({ ...current, status: 'review', signOffs: [signOff] }))
+  await source.transact(created.id, (current, commit) => commit({ ...current, status: 'awaiting:review', signOffs: [signOff] }))
   const folder = join(root, 'source', 'drafts', created.id)
   const entries: AuditEntryInput[] = [
     { at: '2026-11-02T08:00:00.000Z', actor: '张编辑', action: 'create' },
@@ -150,7 +154,7 @@ describe('draft packages (.newsroom)', () => {
       exportedBy: string
       files: { path: string; size: number; sha256: string }[]
     }
-    expect(manifest).toMatchObject({ format: 'campus-newsroom-draft', formatVersion: 1, appVersion: '1.0.0-test', draftId: setup.draft.id, exportedBy: '张编辑' })
+    expect(manifest).toMatchObject({ format: 'campus-newsroom-draft', formatVersion: 2, appVersion: '1.0.0-test', draftId: setup.draft.id, exportedBy: '张编辑' })
     for (const file of manifest.files) {
       const bytes = defined(setup.files[file.path], file.path)
       expect({ size: bytes.length, sha256: sha256(bytes) }).toEqual({ size: file.size, sha256: file.sha256 })
@@ -342,9 +346,9 @@ describe('draft packages (.newsroom)', () => {
       { name: 'something that is not a zip', zip: () => encode('PK? no, a text file pretending to be a package'), message: /not a zip file/ },
       {
         name: 'a package from a newer app',
-        zip: () => rezip(setup.files, { patchManifest: (m) => void (m['formatVersion'] = 2) }),
+        zip: () => rezip(setup.files, { patchManifest: (m) => void (m['formatVersion'] = 3) }),
         code: 'package-too-new',
-        message: /format 2/
+        message: /format 3/
       }
     ]
 

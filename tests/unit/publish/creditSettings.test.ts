@@ -14,6 +14,7 @@ import { OFFICE_OUTPUT, seedArticle } from '../../support/outputFixtures'
 import { localSitePage } from '../../support/publishFixtures'
 import { testCapabilities } from '../../support/testApp'
 import { findWordPress } from '../../support/wordpressEnv'
+import type { WorkflowState } from '../../../src/shared/model/workflow'
 
 const wordPress = await findWordPress()
 if ('reason' in wordPress) console.warn(`[unit] the WordPress case of the credit-settings check is skipped: ${wordPress.reason}`)
@@ -50,11 +51,13 @@ describe('every output carries the credit line of the settings the reviewers app
     await rm(dir, { recursive: true, force: true })
   })
 
+  const reviewCounts = (state: WorkflowState) => state.progress.find((p) => p.step.id === 'review')?.counts === true
+
   async function approved(): Promise<{ id: string; line: string }> {
     const draft = await seedArticle(app)
     await app.workflow.step(draft.id, { action: 'submit', name: '陈编辑' })
-    await app.workflow.step(draft.id, { action: 'proofread', name: '李四' })
-    await app.workflow.step(draft.id, { action: 'review', name: '王五' })
+    await app.workflow.step(draft.id, { action: 'sign', stepId: 'proofread', name: '李四' })
+    await app.workflow.step(draft.id, { action: 'sign', stepId: 'review', name: '王五' })
     const line = formatCreditLine((await app.drafts().open(draft.id)).metadata, { template: OFFICE_OUTPUT.creditTemplate, script: OFFICE_OUTPUT.creditScript })
     return { id: draft.id, line }
   }
@@ -104,16 +107,16 @@ describe('every output carries the credit line of the settings the reviewers app
   it('changing the credit settings after approval voids it: nothing goes out until it is signed again', async () => {
     const { id } = await approved()
     const before = await app.workflow.state(id)
-    expect(before.review).not.toBeNull()
+    expect(reviewCounts(before)).toBe(true)
     app.settings.update({ creditScript: 'simplified' })
     const after = await app.workflow.state(id)
     expect(after.contentHash).not.toBe(before.contentHash)
-    expect(after.review).toBeNull()
+    expect(reviewCounts(after)).toBe(false)
     const refused = await call('publish:run', { jobId: 'late', draftId: id, signOff: { name: '王五', revision: (await app.drafts().open(id)).revision } })
     expect(refused).toMatchObject({ ok: false, error: { code: 'approval-required' } })
     // Back to the settings that were approved: the approval holds again.
     app.settings.update({ creditScript: OFFICE_OUTPUT.creditScript })
-    expect((await app.workflow.state(id)).review).not.toBeNull()
+    expect(reviewCounts(await app.workflow.state(id))).toBe(true)
   })
 
   it('offices that never changed the settings keep their approvals: the defaults add nothing to the hash', async () => {

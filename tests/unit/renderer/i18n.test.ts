@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import zhCN from '../../../src/renderer/src/i18n/zh-CN.json'
 import en from '../../../src/renderer/src/i18n/en.json'
 import { APP_ERROR_CODES } from '../../../src/shared/errors'
-import { DRAFT_STATUSES, QUARANTINE_REASONS } from '../../../src/shared/model/draft'
+import { FIXED_STATUSES, QUARANTINE_REASONS } from '../../../src/shared/model/draft'
 import { UI_LANGUAGES } from '../../../src/shared/settings'
 import { PUBLISH_ERROR_KINDS, PUBLISH_STEPS } from '../../../src/shared/model/publish'
 
@@ -38,7 +38,7 @@ describe('UI catalogues', () => {
   it('have words for every error code, draft status, quarantine reason, language, publish error kind and publish step', () => {
     const required = [
       ...APP_ERROR_CODES.flatMap((code) => [`errors.${code}`, `save.errors.${code}`]),
-      ...DRAFT_STATUSES.map((status) => `status.${status}`),
+      ...FIXED_STATUSES.map((status) => `status.${status}`),
       ...QUARANTINE_REASONS.map((reason) => `quarantine.reasons.${reason}`),
       ...UI_LANGUAGES.map((language) => `settings.languages.${language}`),
       ...PUBLISH_ERROR_KINDS.map((kind) => `publishing.errors.${kind}`),

@@ -1,3 +1,4 @@
+import { DEFAULT_CHAIN } from '../../../src/shared/model/chain'
 import { readFile, writeFile } from 'node:fs/promises'
 import Conf from 'conf'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -26,6 +27,9 @@ describe('settingsService over a real conf store', () => {
       dataDir: '',
       userName: '',
       requireApproval: true,
+      chain: DEFAULT_CHAIN,
+      requireSignatures: false,
+      lastSigners: {},
       historyIntervalMinutes: 10,
       requiredMetadata: ['column', 'sourceDepartment', 'editor', 'authors'],
       creditTemplate: DEFAULT_CREDIT_TEMPLATE,

@@ -38,6 +38,8 @@ export function openOffice(dataDir: string, options: { fs?: ServiceFs; settings?
     historyIntervalMinutes: DEFAULT_SETTINGS.historyIntervalMinutes,
     creditTemplate: DEFAULT_SETTINGS.creditTemplate,
     creditScript: DEFAULT_SETTINGS.creditScript,
+    chain: DEFAULT_SETTINGS.chain,
+    requireSignatures: DEFAULT_SETTINGS.requireSignatures,
     ...options.settings
   }
   const store = createDraftStore({ dataDir, clock, newId: sequentialIds(), ...(options.fs ? { fs: options.fs } : {}) })

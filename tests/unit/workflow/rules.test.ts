@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { contentHash } from '../../../src/main/services/workflow/contentHash'
-import { currentChain, invalidateChanged, supportedStatus } from '../../../src/main/services/workflow/rules'
+import { afterEdit, chainProgress, gateOpen, invalidateChanged, planStep, supportedStatus, workflowState, type Policy } from '../../../src/main/services/workflow/rules'
+import { DEFAULT_CHAIN, nextStepFor, presetChain, statusesOf, type Chain } from '../../../src/shared/model/chain'
 import { emptyMetadata } from '../../../src/shared/model/metadata'
 import type { Draft } from '../../../src/shared/model/draft'
-import { canonicalJson, SignOffSchema, type SignOff, type WorkflowAction } from '../../../src/shared/model/workflow'
+import { canonicalJson, SignOffSchema, type SignOff, type Verification } from '../../../src/shared/model/workflow'
 import { article } from './fixtures'
 
 const base: Draft = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   id: 'draft-0001',
   title: '图书馆开放时间调整',
   column: '通知公告',
@@ -35,11 +36,12 @@ describe('the content hash', () => {
     const signOff = SignOffSchema.parse({
       id: 'x',
       action: 'submit',
-      role: 'editor',
+      stepId: 'submit',
+      stepName: '提交',
       name: '张编辑',
       at: '2026-11-02T09:00:00.000Z',
       from: 'draft',
-      to: 'proofreading',
+      to: 'awaiting:proofread',
       revision: 4,
       contentHash: hash
     })
@@ -75,35 +77,109 @@ describe('the content hash', () => {
   })
 })
 
-function signOff(action: WorkflowAction, n: number, hash: string, invalid = false): SignOff {
+type Kind = 'submit' | 'return' | 'publish' | 'proofread' | 'review' | 'first-review' | 'second-review' | 'final-review' | 'unit-head'
+
+/** A record of a step: a chain step id signs that step; submit/return/publish are themselves. */
+function signOff(kind: Kind, n: number, hash: string, invalid = false, extra: Partial<SignOff> = {}): SignOff {
+  const action = kind === 'submit' || kind === 'return' || kind === 'publish' ? kind : 'sign'
   return SignOffSchema.parse({
-    id: `${action}-${n}`,
+    id: `${kind}-${n}`,
     action,
-    role: action === 'proofread' ? 'proofreader' : action === 'review' ? 'reviewer' : 'editor',
-    name: '某人',
+    stepId: kind,
+    stepName: kind,
+    name: `某人${n}`,
     at: '2026-11-02T08:00:00.000Z',
     from: 'draft',
     to: 'draft',
     revision: n,
     contentHash: hash,
-    ...(invalid ? { invalidatedAt: '2026-11-02T09:00:00.000Z', invalidatedRevision: n + 1 } : {})
+    ...(invalid ? { invalidatedAt: '2026-11-02T09:00:00.000Z', invalidatedRevision: n + 1 } : {}),
+    ...extra
   })
 }
 
-describe('status replay and the chain', () => {
+const policyFor = (chain: Chain = DEFAULT_CHAIN, rest: Partial<Policy> = {}): Policy => ({
+  chain,
+  requireApproval: true,
+  requireSignatures: false,
+  verdict: (s: SignOff): Verification => (s.importedAt !== null ? 'unverified' : s.signature ? 'verified' : 'typed'),
+  ...rest
+})
+
+describe('status replay over the office chain', () => {
   const h = 'a'.repeat(64)
   const other = 'b'.repeat(64)
+  const std = policyFor()
 
-  it('replays each status from the sign-offs', () => {
-    expect(supportedStatus([])).toBe('draft')
-    expect(supportedStatus([signOff('submit', 1, h)])).toBe('proofreading')
-    expect(supportedStatus([signOff('submit', 1, h), signOff('proofread', 2, h)])).toBe('review')
-    expect(supportedStatus([signOff('submit', 1, h), signOff('proofread', 2, h), signOff('review', 3, h)])).toBe('approved')
-    expect(supportedStatus([signOff('submit', 1, h), signOff('proofread', 2, h), signOff('review', 3, h), signOff('publish', 4, h)])).toBe('published')
-    expect(supportedStatus([signOff('submit', 1, h), signOff('return', 2, h)])).toBe('returned')
+  it('replays each status of today\'s chain from the sign-offs', () => {
+    expect(supportedStatus([], std)).toBe('draft')
+    expect(supportedStatus([signOff('submit', 1, h)], std)).toBe('awaiting:proofread')
+    expect(supportedStatus([signOff('submit', 1, h), signOff('proofread', 2, h)], std)).toBe('awaiting:review')
+    expect(supportedStatus([signOff('submit', 1, h), signOff('proofread', 2, h), signOff('review', 3, h)], std)).toBe('approved')
+    expect(supportedStatus([signOff('submit', 1, h), signOff('proofread', 2, h), signOff('review', 3, h), signOff('publish', 4, h)], std)).toBe('published')
+    expect(supportedStatus([signOff('submit', 1, h), signOff('return', 2, h)], std)).toBe('returned')
     // An invalid proofread supports nothing after it, even a valid review.
-    expect(supportedStatus([signOff('submit', 1, h), signOff('proofread', 2, h, true), signOff('review', 3, h)])).toBe('proofreading')
-    expect(supportedStatus([signOff('publish', 1, h, true)])).toBe('draft')
+    expect(supportedStatus([signOff('submit', 1, h), signOff('proofread', 2, h, true), signOff('review', 3, h)], std)).toBe('awaiting:proofread')
+    expect(supportedStatus([signOff('publish', 1, h, true)], std)).toBe('draft')
+  })
+
+  it('walks a three-step chain (初审 → 复审 → 终审) with statuses named by the chain', () => {
+    const chain = presetChain('three-reviews')
+    const policy = policyFor(chain)
+    expect(statusesOf(chain)).toEqual(['draft', 'awaiting:first-review', 'awaiting:second-review', 'awaiting:final-review', 'approved', 'published', 'returned'])
+    const round = [signOff('submit', 1, h), signOff('first-review', 2, h), signOff('second-review', 3, h)]
+    expect(supportedStatus(round, policy)).toBe('awaiting:final-review')
+    expect(nextStepFor({ status: 'awaiting:final-review' }, chain)?.name).toBe('终审')
+    expect(supportedStatus([...round, signOff('final-review', 4, h)], policy)).toBe('approved')
+    // A status naming a step the office removed waits for the chain's first step.
+    expect(nextStepFor({ status: 'awaiting:proofread' }, chain)?.id).toBe('first-review')
+  })
+
+  it('an imported sign-off without a verified signature moves nothing and does not count for the gate', () => {
+    const imported = { importedAt: '2026-11-03T00:00:00.000Z' }
+    const forged = [signOff('submit', 1, h, false, imported), signOff('proofread', 2, h, false, imported), signOff('review', 3, h, false, imported)]
+    expect(supportedStatus(forged, std)).toBe('awaiting:proofread')
+    const progress = chainProgress(forged, h, std)
+    expect(progress.map((p) => [p.step.id, p.signOff?.verification, p.counts])).toEqual([
+      ['proofread', 'unverified', false],
+      ['review', 'unverified', false]
+    ])
+    expect(gateOpen(progress)).toBe(false)
+    const draft: Draft = { ...base, schemaVersion: 2, status: 'approved', signOffs: forged }
+    expect(() => planStep(draft, contentHash(draft), { action: 'publish', name: '发布者', comment: '' }, std, null)).toThrow(
+      expect.objectContaining({ code: 'approval-required' })
+    )
+    expect(workflowState(draft, contentHash(draft), std).allowedActions).not.toContain('publish')
+  })
+
+  it('with signatures required, typed names do not open the gate', () => {
+    const round = [signOff('submit', 1, h), signOff('proofread', 2, h), signOff('review', 3, h)]
+    expect(gateOpen(chainProgress(round, h, std))).toBe(true)
+    expect(gateOpen(chainProgress(round, h, policyFor(DEFAULT_CHAIN, { requireSignatures: true })))).toBe(false)
+  })
+
+  it('the gate needs only the steps the chain marks as gating', () => {
+    const chain = presetChain('unit-head-first')
+    const round = [signOff('submit', 1, h), signOff('proofread', 2, h), signOff('review', 3, h)]
+    expect(gateOpen(chainProgress(round, h, policyFor(chain)))).toBe(true)
+    expect(gateOpen(chainProgress(round.slice(0, 2), h, policyFor(chain)))).toBe(false)
+  })
+
+  it('separation rules of a step refuse the article\'s author, and an earlier signer of the round', () => {
+    const preset = presetChain('three-proofs-three-reviews')
+    const chain: Chain = { ...preset, preset: 'custom', steps: preset.steps.map((step) => (step.id === 'proof-1' ? { ...step, roles: ['proofreader'] } : step)) }
+    const policy = policyFor(chain)
+    const draft: Draft = { ...base, schemaVersion: 2, status: 'awaiting:proof-1', signOffs: [signOff('submit', 1, h)] }
+    const directory = { people: [{ id: 'p-1', name: '刘晓', roles: ['proofreader' as const], department: '', publicKey: null }, { id: 'p-2', name: '李校', roles: ['proofreader' as const], department: '', publicKey: null }] }
+    const plan = (name: string, d: Draft = draft) => () => planStep(d, contentHash(d), { action: 'sign', name, comment: '' }, policy, { version: 1, departments: [], columns: [], ...directory })
+    expect(plan('刘晓')).toThrow(expect.objectContaining({ code: 'separation-required' }))
+    expect(plan('路人')).toThrow(expect.objectContaining({ code: 'signer-not-allowed' }))
+    expect(plan('李校')()).toMatchObject({ stepId: 'proof-1', stepName: '一校', status: 'awaiting:proof-2' })
+
+    const reviews = presetChain('three-reviews')
+    const inReview: Draft = { ...base, schemaVersion: 2, status: 'awaiting:second-review', signOffs: [signOff('submit', 1, h), signOff('first-review', 2, h, false, { name: '王审' })] }
+    const open = { version: 1 as const, departments: [], columns: [], people: [{ id: 'p-3', name: '王审', roles: ['reviewer' as const], department: '', publicKey: null }] }
+    expect(() => planStep(inReview, h, { action: 'sign', name: '王审', comment: '' }, policyFor(reviews), open)).toThrow(expect.objectContaining({ code: 'separation-required' }))
   })
 
   it('invalidates only vouching sign-offs on other content, once', () => {
@@ -118,9 +194,17 @@ describe('status replay and the chain', () => {
 
   it('the chain is the current round only: a return or a new submit starts over', () => {
     const round = [signOff('submit', 1, h), signOff('proofread', 2, h), signOff('review', 3, h)]
-    expect(currentChain(round, h)).toMatchObject({ proofread: { id: 'proofread-2' }, review: { id: 'review-3' } })
-    expect(currentChain(round, other)).toEqual({ proofread: null, review: null })
-    expect(currentChain([...round, signOff('return', 4, h)], h)).toEqual({ proofread: null, review: null })
-    expect(currentChain([...round, signOff('submit', 4, h)], h)).toEqual({ proofread: null, review: null })
+    const ids = (list: SignOff[], hash: string) => chainProgress(list, hash, std).map((p) => (p.counts ? p.signOff?.id : null))
+    expect(ids(round, h)).toEqual(['proofread-2', 'review-3'])
+    expect(ids(round, other)).toEqual([null, null])
+    expect(ids([...round, signOff('return', 4, h)], h)).toEqual([null, null])
+    expect(ids([...round, signOff('submit', 4, h)], h)).toEqual([null, null])
+  })
+
+  it('an edit after approval drops to the first step', () => {
+    const draft: Draft = { ...base, schemaVersion: 2, status: 'approved', signOffs: [signOff('submit', 1, h), signOff('proofread', 2, h), signOff('review', 3, h)] }
+    const edited = afterEdit(draft, other, '2026-11-03T00:00:00.000Z', std)
+    expect(edited.draft.status).toBe('awaiting:proofread')
+    expect(edited.invalidated.map((s) => s.id)).toEqual(['proofread-2', 'review-3'])
   })
 })

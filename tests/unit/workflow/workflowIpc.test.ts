@@ -44,27 +44,27 @@ describe('workflow, audit and history channels through the dispatcher', () => {
     expect(await call('drafts:save', { id, content })).toMatchObject({ status: 'draft', statusChanged: false })
     const { revision } = await call<{ revision: number }>('drafts:open', { id })
 
-    expect(await refusal('workflow:proofread', { draftId: id, name: '李校对' })).toBe('workflow-conflict')
+    expect(await refusal('workflow:sign', { draftId: id, stepId: 'proofread', name: '李校对' })).toBe('workflow-conflict')
     expect(await refusal('workflow:submit', { draftId: id, name: '' })).toBe('signer-required')
     expect(await refusal('workflow:submit', { draftId: id, name: '张编辑', revision: revision + 5 })).toBe('workflow-conflict')
     expect(await refusal('workflow:publish', { draftId: id, name: '张编辑' })).toBe('approval-required')
     expect(await refusal('workflow:submit', { draftId: 'not a draft', name: '张编辑' })).toBe('invalid-request')
 
     await call('workflow:submit', { draftId: id, name: '张编辑', revision })
-    await call('workflow:proofread', { draftId: id, name: '李校对', comment: '无误' })
-    const reviewed = await call<{ state: { status: string; allowedActions: string[] } }>('workflow:review', { draftId: id, name: '王主任' })
+    await call('workflow:sign', { draftId: id, stepId: 'proofread', name: '李校对', comment: '无误' })
+    const reviewed = await call<{ state: { status: string; allowedActions: string[] } }>('workflow:sign', { draftId: id, stepId: 'review', name: '王主任' })
     expect(reviewed.state).toMatchObject({ status: 'approved', allowedActions: ['publish'] })
     expect(emitted.filter((e) => e.channel === 'workflow:changed').map((e) => (e.payload as { status: string }).status)).toEqual([
-      'proofreading',
-      'review',
+      'awaiting:proofread',
+      'awaiting:review',
       'approved'
     ])
 
     emitted = []
     const edited = await call('drafts:save', { id, content: { ...content, body: article('今天下午开幕。') } })
-    expect(edited).toMatchObject({ status: 'proofreading', statusChanged: true })
+    expect(edited).toMatchObject({ status: 'awaiting:proofread', statusChanged: true })
     expect(emitted.map((e) => e.channel)).toEqual(['drafts:saveState', 'drafts:saveState', 'workflow:changed'])
-    expect(emitted[2]?.payload).toMatchObject({ draftId: id, status: 'proofreading', cause: 'edit' })
+    expect(emitted[2]?.payload).toMatchObject({ draftId: id, status: 'awaiting:proofread', cause: 'edit' })
 
     const changes = await call<{ valid: boolean; diff: { paragraphs: { kind: string }[] } }>('workflow:changesSinceApproval', { draftId: id })
     expect(changes.valid).toBe(false)
@@ -72,9 +72,9 @@ describe('workflow, audit and history channels through the dispatcher', () => {
 
     expect(await refusal('workflow:return', { draftId: id, name: '李校对', reason: '' })).toBe('reason-required')
     await call('workflow:return', { draftId: id, name: '李校对', reason: '时间写错了' })
-    const state = await call<{ status: string; signOffs: { action: string; valid: boolean }[] }>('workflow:get', { draftId: id })
+    const state = await call<{ status: string; signOffs: { stepId: string; valid: boolean }[] }>('workflow:get', { draftId: id })
     expect(state.status).toBe('returned')
-    expect(state.signOffs.map((s) => `${s.action}:${s.valid}`)).toEqual(['submit:true', 'proofread:false', 'review:false', 'return:true'])
+    expect(state.signOffs.map((s) => `${s.stepId}:${s.valid}`)).toEqual(['submit:true', 'proofread:false', 'review:false', 'proofread:true'])
 
     const log = await call<{ action: string; actor: string }[]>('audit:list', { draftId: id })
     expect(log.map((e) => `${e.action}/${e.actor}`)).toEqual([

@@ -41,20 +41,20 @@ describe('the 三审三校 round', () => {
 
     clock.minutes(1)
     const submitted = await workflow.step(draft.id, { action: 'submit', name: '张编辑', revision: saved.revision })
-    expect(submitted.draft.status).toBe('proofreading')
-    expect(submitted.signOff).toMatchObject({ action: 'submit', role: 'editor', name: '张编辑', from: 'draft', to: 'proofreading' })
+    expect(submitted.draft.status).toBe('awaiting:proofread')
+    expect(submitted.signOff).toMatchObject({ action: 'submit', name: '张编辑', from: 'draft', to: 'awaiting:proofread' })
 
     clock.minutes(5)
-    const proofread = await workflow.step(draft.id, { action: 'proofread', name: '李校对', comment: '已核对人名和数字' })
-    expect(proofread.draft.status).toBe('review')
+    const proofread = await workflow.step(draft.id, { action: 'sign', stepId: 'proofread', name: '李校对', comment: '已核对人名和数字' })
+    expect(proofread.draft.status).toBe('awaiting:review')
     expect(proofread.signOff).toMatchObject({
-      action: 'proofread',
-      role: 'proofreader',
+      action: 'sign',
+      stepId: 'proofread',
       name: '李校对',
       comment: '已核对人名和数字',
       at: '2026-11-02T08:07:00.000Z',
-      from: 'proofreading',
-      to: 'review',
+      from: 'awaiting:proofread',
+      to: 'awaiting:review',
       invalidatedAt: null
     })
     expect(proofread.signOff.contentHash).toMatch(/^[0-9a-f]{64}$/)
@@ -63,11 +63,11 @@ describe('the 三审三校 round', () => {
     expect(contentHash(proofread.draft)).toBe(proofread.signOff.contentHash)
 
     clock.minutes(5)
-    const reviewed = await workflow.step(draft.id, { action: 'review', name: '王主任', comment: '同意发布' })
+    const reviewed = await workflow.step(draft.id, { action: 'sign', stepId: 'review', name: '王主任', comment: '同意发布' })
     expect(reviewed.draft.status).toBe('approved')
     expect(reviewed.draft.metadata.reviewer).toBe('王主任')
-    expect(reviewed.state.proofread?.id).toBe(proofread.signOff.id)
-    expect(reviewed.state.review?.id).toBe(reviewed.signOff.id)
+    expect(reviewed.state.progress[0]?.signOff?.id).toBe(proofread.signOff.id)
+    expect(reviewed.state.progress[1]?.signOff?.id).toBe(reviewed.signOff.id)
     expect(reviewed.state.allowedActions).toEqual(['publish'])
     expect(reviewed.state.publishWithoutApproval).toBe(false)
     // The review did not invalidate the proofread sign-off although it wrote 审核: 王主任.
@@ -85,14 +85,14 @@ describe('the 三审三校 round', () => {
       body: article('10月30日上午，我校第二十届秋季田径运动会在西校区体育场隆重开幕。', '校长出席开幕式并致辞。', '本届运动会共有1200名运动员参赛。'),
       metadata: { ...reviewed.draft.metadata, sourceDepartment: '体育教学部' }
     })
-    expect(edited).toMatchObject({ status: 'proofreading', statusChanged: true })
+    expect(edited).toMatchObject({ status: 'awaiting:proofread', statusChanged: true })
     expect(edited.invalidated).toEqual([proofread.signOff.id, reviewed.signOff.id])
 
     const state = await workflow.state(draft.id)
-    expect(state.status).toBe('proofreading')
-    expect(state.proofread).toBeNull()
-    expect(state.review).toBeNull()
-    expect(state.signOffs.map((s) => [s.action, s.valid])).toEqual([
+    expect(state.status).toBe('awaiting:proofread')
+    expect(state.progress[0]?.signOff).toBeNull()
+    expect(state.progress[1]?.signOff).toBeNull()
+    expect(state.signOffs.map((s) => [s.stepId, s.valid])).toEqual([
       ['submit', true],
       ['proofread', false],
       ['review', false]
@@ -113,9 +113,9 @@ describe('the 三审三校 round', () => {
 
     // Re-approve on the new content and publish.
     clock.minutes(2)
-    await workflow.step(draft.id, { action: 'proofread', name: '李校对' })
+    await workflow.step(draft.id, { action: 'sign', stepId: 'proofread', name: '李校对' })
     clock.minutes(2)
-    const again = await workflow.step(draft.id, { action: 'review', name: '王主任' })
+    const again = await workflow.step(draft.id, { action: 'sign', stepId: 'review', name: '王主任' })
     expect(again.state.publishWithoutApproval).toBe(false)
     const approval = defined(await workflow.changesSinceApproval(draft.id), 'the new approval')
     expect(approval.valid).toBe(true)
@@ -123,14 +123,14 @@ describe('the 三审三校 round', () => {
     clock.minutes(1)
     const published = await workflow.step(draft.id, { action: 'publish', name: '张编辑' })
     expect(published.draft.status).toBe('published')
-    expect(published.signOff).toMatchObject({ action: 'publish', role: 'editor', withoutApproval: false })
+    expect(published.signOff).toMatchObject({ action: 'publish', withoutApproval: false })
     expect(published.state.allowedActions).toEqual([])
 
     // Everything survives a restart: status, sign-offs and their validity, the log.
     const after = office.restart()
     const reopened = await after.store.open(draft.id)
     expect(reopened.status).toBe('published')
-    expect(reopened.signOffs.map((s) => [s.action, s.name, s.invalidatedAt === null])).toEqual([
+    expect(reopened.signOffs.map((s) => [s.stepId, s.name, s.invalidatedAt === null])).toEqual([
       ['submit', '张编辑', true],
       ['proofread', '李校对', false],
       ['review', '王主任', false],
@@ -143,7 +143,7 @@ describe('the 三审三校 round', () => {
     expect(log.map((e) => e.action)).toEqual(['create', 'save', 'submit', 'signoff', 'signoff', 'save', 'invalidate', 'signoff', 'signoff', 'publish'])
     expect(log.find((e) => e.action === 'invalidate')).toMatchObject({
       actor: '张编辑',
-      details: { from: 'approved', to: 'proofreading', signOffIds: [proofread.signOff.id, reviewed.signOff.id] }
+      details: { from: 'approved', to: 'awaiting:proofread', signOffIds: [proofread.signOff.id, reviewed.signOff.id] }
     })
     expect(log.filter((e) => e.action === 'signoff').map((e) => e.actor)).toEqual(['李校对', '王主任', '李校对', '王主任'])
 
@@ -160,15 +160,15 @@ describe('the 三审三校 round', () => {
     await workflow.step(draft.id, { action: 'submit', name: '张编辑' })
     // The proofreader corrects a typo before signing: still waiting for proofreading.
     const corrected = await workflow.save(draft.id, { ...FIRST, title: '我校举行2026年秋季田径运动会' })
-    expect(corrected).toMatchObject({ status: 'proofreading', statusChanged: false })
-    await workflow.step(draft.id, { action: 'proofread', name: '李校对' })
+    expect(corrected).toMatchObject({ status: 'awaiting:proofread', statusChanged: false })
+    await workflow.step(draft.id, { action: 'sign', stepId: 'proofread', name: '李校对' })
     const inReview = await workflow.save(draft.id, { ...FIRST, title: '我校隆重举行2026年秋季田径运动会' })
-    expect(inReview).toMatchObject({ status: 'proofreading', statusChanged: true })
+    expect(inReview).toMatchObject({ status: 'awaiting:proofread', statusChanged: true })
     // A rename is an edit too.
-    await workflow.step(draft.id, { action: 'proofread', name: '李校对' })
+    await workflow.step(draft.id, { action: 'sign', stepId: 'proofread', name: '李校对' })
     const renamed = await workflow.rename(draft.id, '秋季运动会开幕')
     expect(renamed.statusChanged).toBe(true)
-    expect(renamed.summary).toMatchObject({ status: 'proofreading', title: '秋季运动会开幕' })
+    expect(renamed.summary).toMatchObject({ status: 'awaiting:proofread', title: '秋季运动会开幕' })
   })
 
   it('returns with a reason from proofreading and from review, then the draft can be edited and resubmitted', async () => {
@@ -180,18 +180,18 @@ describe('the 三审三校 round', () => {
     await expect(workflow.step(draft.id, { action: 'return', name: '李校对', comment: '  ' })).rejects.toMatchObject({ code: 'reason-required' })
     const fromProofreading = await workflow.step(draft.id, { action: 'return', name: '李校对', comment: '数字需要核实' })
     expect(fromProofreading.draft.status).toBe('returned')
-    expect(fromProofreading.signOff).toMatchObject({ role: 'proofreader', from: 'proofreading', to: 'returned', comment: '数字需要核实' })
+    expect(fromProofreading.signOff).toMatchObject({ stepId: 'proofread', from: 'awaiting:proofread', to: 'returned', comment: '数字需要核实' })
     expect(fromProofreading.state.allowedActions).toEqual(['submit'])
 
     // Returned behaves as a draft: edits keep it returned, and it can be submitted again.
     expect(await workflow.save(draft.id, { ...FIRST, title: '改过的标题' })).toMatchObject({ status: 'returned', statusChanged: false })
     await workflow.step(draft.id, { action: 'submit', name: '张编辑' })
-    await workflow.step(draft.id, { action: 'proofread', name: '李校对' })
+    await workflow.step(draft.id, { action: 'sign', stepId: 'proofread', name: '李校对' })
     const fromReview = await workflow.step(draft.id, { action: 'return', name: '王主任', comment: '导语太长' })
-    expect(fromReview.signOff).toMatchObject({ role: 'reviewer', from: 'review', to: 'returned' })
+    expect(fromReview.signOff).toMatchObject({ stepId: 'review', from: 'awaiting:review', to: 'returned' })
     // The returned round's proofread no longer counts for the next round.
     await workflow.step(draft.id, { action: 'submit', name: '张编辑' })
-    await expect(workflow.step(draft.id, { action: 'review', name: '王主任' })).rejects.toMatchObject({ code: 'workflow-conflict' })
+    await expect(workflow.step(draft.id, { action: 'sign', stepId: 'review', name: '王主任' })).rejects.toMatchObject({ code: 'workflow-conflict' })
     const log = await workflow.auditList(draft.id)
     expect(log.filter((e) => e.action === 'return').map((e) => e.details.comment)).toEqual(['数字需要核实', '导语太长'])
   })
@@ -208,24 +208,24 @@ describe('the 三审三校 round', () => {
       expect(error).toBeInstanceOf(AppError)
       expect(error).toMatchObject({ code })
     }
-    await refuse({ action: 'proofread', name: '李校对' }, 'workflow-conflict')
-    await refuse({ action: 'review', name: '王主任' }, 'workflow-conflict')
+    await refuse({ action: 'sign', stepId: 'proofread', name: '李校对' }, 'workflow-conflict')
+    await refuse({ action: 'sign', stepId: 'review', name: '王主任' }, 'workflow-conflict')
     await refuse({ action: 'return', name: '李校对', comment: '不行' }, 'workflow-conflict')
     await refuse({ action: 'publish', name: '张编辑' }, 'approval-required')
     await refuse({ action: 'submit', name: '   ' }, 'signer-required')
     await refuse({ action: 'submit', name: '张编辑', revision: saved.revision - 1 }, 'workflow-conflict')
     await workflow.step(draft.id, { action: 'submit', name: '张编辑' })
     await refuse({ action: 'submit', name: '张编辑' }, 'workflow-conflict')
-    await refuse({ action: 'review', name: '王主任' }, 'workflow-conflict')
-    await workflow.step(draft.id, { action: 'proofread', name: '李校对' })
-    await refuse({ action: 'proofread', name: '李校对' }, 'workflow-conflict')
-    await workflow.step(draft.id, { action: 'review', name: '王主任' })
+    await refuse({ action: 'sign', stepId: 'review', name: '王主任' }, 'workflow-conflict')
+    await workflow.step(draft.id, { action: 'sign', stepId: 'proofread', name: '李校对' })
+    await refuse({ action: 'sign', stepId: 'proofread', name: '李校对' }, 'workflow-conflict')
+    await workflow.step(draft.id, { action: 'sign', stepId: 'review', name: '王主任' })
     await workflow.step(draft.id, { action: 'publish', name: '张编辑' })
     await refuse({ action: 'publish', name: '张编辑' }, 'workflow-conflict')
 
     const reopened = await office.restart().store.open(draft.id)
     expect(reopened.status).toBe('published')
-    expect(reopened.signOffs.map((s) => s.action)).toEqual(['submit', 'proofread', 'review', 'publish'])
+    expect(reopened.signOffs.map((s) => s.stepId)).toEqual(['submit', 'proofread', 'review', 'publish'])
   })
 
   it('with the approval gate off, publishing a plain draft is allowed and recorded as without approval', async () => {
@@ -259,20 +259,20 @@ describe('the 三审三校 round', () => {
 
     // Everything full: the version cannot even be written.
     faulty.fail('disk-full')
-    await expect(workflow.step(draft.id, { action: 'proofread', name: '李校对' })).rejects.toMatchObject({ name: 'AppError', code: 'disk-full' })
+    await expect(workflow.step(draft.id, { action: 'sign', stepId: 'proofread', name: '李校对' })).rejects.toMatchObject({ name: 'AppError', code: 'disk-full' })
     // Only draft.json fails: the version and the log line were written first and are taken back.
     faulty.fail('disk-full', { only: (path) => path.includes('draft.json') })
-    await expect(workflow.step(draft.id, { action: 'proofread', name: '李校对' })).rejects.toMatchObject({ code: 'disk-full' })
+    await expect(workflow.step(draft.id, { action: 'sign', stepId: 'proofread', name: '李校对' })).rejects.toMatchObject({ code: 'disk-full' })
     faulty.heal()
 
     expect(await readFile(join(folder, 'draft.json'), 'utf8')).toBe(draftBefore)
     expect(await readFile(join(folder, 'audit.jsonl'), 'utf8')).toBe(auditBefore)
     expect((await readdir(join(folder, 'history'))).sort()).toEqual(versionsBefore)
     const fresh = office.restart()
-    expect((await fresh.store.open(draft.id)).status).toBe('proofreading')
+    expect((await fresh.store.open(draft.id)).status).toBe('awaiting:proofread')
     // Space freed: the same sign-off goes through.
-    const signed = await fresh.workflow.step(draft.id, { action: 'proofread', name: '李校对' })
-    expect(signed.draft.status).toBe('review')
+    const signed = await fresh.workflow.step(draft.id, { action: 'sign', stepId: 'proofread', name: '李校对' })
+    expect(signed.draft.status).toBe('awaiting:review')
   })
 
   it('a duplicate is a new draft: no sign-offs, no history, its own log saying where it came from', async () => {
@@ -280,7 +280,7 @@ describe('the 三审三校 round', () => {
     const draft = await store.create()
     await workflow.save(draft.id, FIRST)
     await workflow.step(draft.id, { action: 'submit', name: '张编辑' })
-    await workflow.step(draft.id, { action: 'proofread', name: '李校对' })
+    await workflow.step(draft.id, { action: 'sign', stepId: 'proofread', name: '李校对' })
     const copy = await store.duplicate(draft.id)
     await workflow.recordDuplicated(copy.id, draft.id)
     const opened = await store.open(copy.id)

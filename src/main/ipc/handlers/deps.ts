@@ -4,6 +4,7 @@ import type { FlushCoordinator } from '../../services/flush/flushCoordinator'
 import type { AssetStore } from '../../services/assets/assetStore'
 import type { ArticleExporter } from '../../services/export/articleExporter'
 import type { DirectoryService } from '../../services/directory/directoryService'
+import type { SigningService } from '../../services/signing/signingService'
 import type { PackageService } from '../../services/package/packageService'
 import type { ApprovalService } from '../../services/approval/approvalService'
 import type { WorkflowService } from '../../services/workflow/workflowService'
@@ -46,6 +47,8 @@ export type HandlerDeps = {
   assets(): AssetStore
   exporter(): ArticleExporter
   directory(): DirectoryService
+  /** Signing keys on this desk and the trust in directory keys. */
+  signing(): SigningService
   /** Every edit goes through it (sign-off invalidation, audit log, history); export and publish log through it. */
   workflow(): WorkflowService
   packages(): PackageService

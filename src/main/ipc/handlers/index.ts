@@ -3,6 +3,7 @@ import { createAppHandlers } from './app'
 import { createApprovalHandlers } from './approval'
 import { createAssetHandlers } from './assets'
 import { createDirectoryHandlers } from './directory'
+import { createSigningHandlers } from './signing'
 import { createDraftHandlers } from './drafts'
 import { createExportHandlers } from './export'
 import { createImportHandlers } from './imports'
@@ -31,6 +32,7 @@ export function createHandlerTable(deps: HandlerDeps): HandlerTable {
     ...createPublishHandlers(deps),
     ...createPhotoHandlers(deps),
     ...createSettingsHandlers(deps),
+    ...createSigningHandlers(deps),
     ...createWorkflowHandlers(deps)
   }
 }

@@ -13,8 +13,7 @@ export function createWorkflowHandlers(deps: HandlerDeps): Pick<HandlerTable, ke
   return {
     'workflow:get': ({ draftId }) => workflow().state(draftId),
     'workflow:submit': ({ draftId, ...rest }, context) => step(draftId, { action: 'submit', ...rest }, context),
-    'workflow:proofread': ({ draftId, ...rest }, context) => step(draftId, { action: 'proofread', ...rest }, context),
-    'workflow:review': ({ draftId, ...rest }, context) => step(draftId, { action: 'review', ...rest }, context),
+    'workflow:sign': ({ draftId, ...rest }, context) => step(draftId, { action: 'sign', ...rest }, context),
     'workflow:return': ({ draftId, reason, ...rest }, context) => step(draftId, { action: 'return', comment: reason, ...rest }, context),
     'workflow:publish': ({ draftId, ...rest }, context) => step(draftId, { action: 'publish', ...rest }, context),
     'workflow:changesSinceApproval': ({ draftId }) => workflow().changesSinceApproval(draftId),

@@ -3,10 +3,12 @@ import { articleToHtml, articleToPlainText, escapeHtml } from '../../../shared/a
 import { countWords } from '../../../shared/article/wordCount'
 import { DEFAULT_TIME_ZONE } from '../../../shared/article/creditLine'
 import { articleOf, type ArticleOutputSettings } from '../../../shared/article/articleOf'
-import type { Draft, DraftStatus } from '../../../shared/model/draft'
+import type { Draft } from '../../../shared/model/draft'
 import { contentHash } from '../workflow/contentHash'
 import type { OfficeDirectory } from '../../../shared/model/directory'
-import { type AuditEntry, type SignOff, type WorkflowAction } from '../../../shared/model/workflow'
+import { DEFAULT_CHAIN, stepById, type Chain } from '../../../shared/model/chain'
+import { awaitedStep } from '../../../shared/model/draftStatus'
+import { type AuditEntry, type SignOff, type Verification, type WorkflowAction } from '../../../shared/model/workflow'
 
 /**
  * 稿件审批单: the paper record of an article's 三审三校, printed to PDF and filed by the office. A pure
@@ -15,9 +17,14 @@ import { type AuditEntry, type SignOff, type WorkflowAction } from '../../../sha
 
 export type ApprovalFormLocale = 'zh-CN' | 'en'
 
+/** A sign-off with what this desk made of it (src/main/services/workflow/rules.ts viewOf); a bare record reads as typed. */
+export type FormSignOff = SignOff & { verification?: Verification; fingerprint?: string | null }
+
 export type ApprovalFormInput = {
   draft: Draft
-  signOffs: readonly SignOff[]
+  signOffs: readonly FormSignOff[]
+  /** The office's chain: the first page lists its steps and their signature lines. Today's chain when omitted. */
+  chain?: Chain
   /** The draft's audit log; the form lists its last entries when given. */
   audit?: readonly AuditEntry[]
   /** Adds each named person's department beside their name. */
@@ -70,7 +77,16 @@ const WORDS = {
     actor: '操作人',
     action: '操作',
     signatures: '签字',
-    signatureLines: ['供稿人签字', '编辑签字', '校对签字', '审核签字'],
+    signatureLines: ['供稿人签字', '编辑签字'],
+    stepSignature: (step: string) => `${step}签字`,
+    chain: '审签环节',
+    history: '审签记录（全部）',
+    verification: '签名验证',
+    verified: '已验证',
+    unverified: '未验证',
+    typed: '输入姓名',
+    keyFingerprint: '密钥指纹',
+    notSigned: '未签',
     date: '日期',
     colon: '：',
     gap: '　',
@@ -115,7 +131,16 @@ const WORDS = {
     actor: 'By',
     action: 'Action',
     signatures: 'Signatures',
-    signatureLines: ['Writer', 'Editor', 'Proofreader', 'Reviewer'],
+    signatureLines: ['Writer', 'Editor'],
+    stepSignature: (step: string) => step,
+    chain: 'Approval steps',
+    history: 'All sign-offs',
+    verification: 'Signature',
+    verified: 'Verified',
+    unverified: 'Not verified',
+    typed: 'Typed name',
+    keyFingerprint: 'key',
+    notSigned: 'Not signed',
     date: 'Date',
     colon: ': ',
     gap: '  ',
@@ -126,14 +151,33 @@ const WORDS = {
   }
 } as const
 
-const STATUS_WORDS: Record<ApprovalFormLocale, Record<DraftStatus, string>> = {
-  'zh-CN': { draft: '草稿', proofreading: '待校对', review: '待审核', approved: '已审核', published: '已发布', returned: '退回' },
-  en: { draft: 'Draft', proofreading: 'Proofreading', review: 'In review', approved: 'Approved', published: 'Published', returned: 'Returned' }
+/** A status in the office's words: 待<step>, 已<last step> (已审核 with today's chain). */
+function statusWord(status: Draft['status'], chain: Chain, locale: ApprovalFormLocale): string {
+  const waiting = awaitedStep(status)
+  if (waiting !== null) {
+    const name = stepById(chain, waiting)?.name ?? waiting
+    return locale === 'en' ? `Awaiting ${name}` : `待${name}`
+  }
+  const last = chain.steps.at(-1)?.name ?? ''
+  const words: Record<string, [string, string]> = {
+    draft: ['草稿', 'Draft'],
+    approved: [`已${last}`, `Approved (${last})`],
+    published: ['已发布', 'Published'],
+    returned: ['退回', 'Returned']
+  }
+  const pair = words[status] ?? [status, status]
+  return locale === 'en' ? pair[1] : pair[0]
 }
 
-const ACTION_WORDS: Record<ApprovalFormLocale, Record<WorkflowAction, string>> = {
-  'zh-CN': { submit: '提交', proofread: '校对', review: '审核', return: '退回', publish: '发布' },
-  en: { submit: 'Submitted', proofread: 'Proofread', review: 'Reviewed', return: 'Returned', publish: 'Published' }
+const ACTION_WORDS: Record<ApprovalFormLocale, Record<Exclude<WorkflowAction, 'sign'>, string>> = {
+  'zh-CN': { submit: '提交', return: '退回', publish: '发布' },
+  en: { submit: 'Submitted', return: 'Returned', publish: 'Published' }
+}
+
+function stepWord(s: SignOff, locale: ApprovalFormLocale): string {
+  if (s.action === 'sign') return s.stepName
+  if (s.action === 'return') return `${ACTION_WORDS[locale].return}${locale === 'en' ? ` (${s.stepName})` : `（${s.stepName}）`}`
+  return ACTION_WORDS[locale][s.action]
 }
 
 const AUDIT_WORDS: Record<ApprovalFormLocale, Partial<Record<string, string>>> = {
@@ -212,6 +256,12 @@ th, td { border: 0.75pt solid #000; padding: 1.5mm 2mm; vertical-align: top; tex
 th { background: #f0f0f0; font-weight: bold; }
 table.fields th { width: 18%; }
 table.signoffs tr, table.audit tr { break-inside: avoid; }
+.first-page { break-after: page; }
+.first-page h2 { margin-top: 4mm; }
+.first-page table.fields td, .first-page table.fields th { padding: 1mm 2mm; }
+.verified { font-weight: bold; }
+.unverified { color: #a00; font-weight: bold; }
+.fingerprint { display: block; font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", monospace; font-size: 7.5pt; }
 td.hash, code { font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", monospace; font-size: 8.5pt; }
 .invalid { color: #a00; }
 .note { font-size: 8.5pt; color: #333; }
@@ -235,6 +285,7 @@ export function approvalFormHtml(input: ApprovalFormInput, locale: ApprovalFormL
   const w = WORDS[locale]
   const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE
   const { draft } = input
+  const chain = input.chain ?? DEFAULT_CHAIN
   const article = articleOf(draft, input.output)
   const metadata = article.metadata
   const body = sanitizeArticleBody(draft.body).body
@@ -262,29 +313,57 @@ export function approvalFormHtml(input: ApprovalFormInput, locale: ApprovalFormL
     [w.publishAt, text(formatTime(metadata.publishAt, locale, timeZone))],
     [w.words, String(words)],
     [w.photos, String(photos)],
-    [w.status, escapeHtml(STATUS_WORDS[locale][draft.status])],
+    [w.status, escapeHtml(statusWord(draft.status, chain, locale))],
     [w.contentHash, `<code>${shortHash(contentHashOf(draft, input.output))}</code>`]
   ]
   const fields = fieldRows.map(([label, value]) => `<tr><th scope="row">${escapeHtml(label)}</th><td>${value}</td></tr>`).join('\n')
 
-  const signOffRows = input.signOffs
-    .map((s) => {
-      const valid = s.invalidatedAt === null
-      const step = ACTION_WORDS[locale][s.action] + (s.withoutApproval ? `（${w.withoutApproval}）` : '')
-      return `<tr><td>${escapeHtml(step)}</td><td>${person(s.name)}</td><td>${escapeHtml(formatTime(s.at, locale, timeZone))}</td><td>${
-        s.comment.trim() === '' ? w.none : escapeHtml(s.comment).replace(/\n/g, '<br>')
-      }</td><td class="hash">${escapeHtml(shortHash(s.contentHash))}</td><td${valid ? '' : ' class="invalid"'}>${escapeHtml(valid ? w.valid : w.invalid)}</td></tr>`
-    })
-    .join('\n')
+  const verificationCell = (s: FormSignOff) => {
+    const verdict = s.verification ?? (s.signature ? 'unverified' : s.importedAt === null ? 'typed' : 'unverified')
+    const label = verdict === 'verified' ? w.verified : verdict === 'unverified' ? w.unverified : w.typed
+    const fingerprint = s.signature && s.fingerprint ? `<span class="fingerprint">${escapeHtml(`${w.keyFingerprint} ${s.fingerprint}`)}</span>` : ''
+    return `<td class="${verdict}">${escapeHtml(label)}${fingerprint}</td>`
+  }
+  const comment = (s: SignOff) => (s.comment.trim() === '' ? w.none : escapeHtml(s.comment).replace(/\n/g, '<br>'))
+  const signOffRow = (s: FormSignOff) => {
+    const valid = s.invalidatedAt === null
+    const step = stepWord(s, locale) + (s.withoutApproval ? `（${w.withoutApproval}）` : '')
+    return `<tr><td>${escapeHtml(step)}</td><td>${person(s.name)}</td><td>${escapeHtml(formatTime(s.at, locale, timeZone))}</td><td>${comment(s)}</td><td class="hash">${escapeHtml(
+      shortHash(s.contentHash)
+    )}</td><td${valid ? '' : ' class="invalid"'}>${escapeHtml(valid ? w.valid : w.invalid)}</td>${verificationCell(s)}</tr>`
+  }
+  const signOffHead = `<colgroup><col style="width:9%"><col style="width:13%"><col style="width:19%"><col><col style="width:13%"><col style="width:9%"><col style="width:17%"></colgroup>
+<thead><tr><th>${escapeHtml(w.step)}</th><th>${escapeHtml(w.signer)}</th><th>${escapeHtml(w.time)}</th><th>${escapeHtml(w.comment)}</th><th>${escapeHtml(w.hash)}</th><th>${escapeHtml(
+    w.validity
+  )}</th><th>${escapeHtml(w.verification)}</th></tr></thead>`
+  const signOffRows = input.signOffs.map(signOffRow).join('\n')
   const signOffs =
     input.signOffs.length === 0
       ? `<p>${escapeHtml(w.noSignOffs)}</p>`
-      : `<table class="signoffs"><colgroup><col style="width:9%"><col style="width:14%"><col style="width:24%"><col><col style="width:15%"><col style="width:12%"></colgroup>
-<thead><tr><th>${escapeHtml(w.step)}</th><th>${escapeHtml(w.signer)}</th><th>${escapeHtml(w.time)}</th><th>${escapeHtml(w.comment)}</th><th>${escapeHtml(w.hash)}</th><th>${escapeHtml(w.validity)}</th></tr></thead>
+      : `<table class="signoffs">${signOffHead}
 <tbody>
 ${signOffRows}
 </tbody></table>
 <p class="note">${escapeHtml(w.notePrefix + w.hashNote)}</p>`
+
+  // The first page: each step of the chain with its latest sign-off in the current round (or 未签).
+  let roundStart = -1
+  input.signOffs.forEach((s, i) => {
+    if (s.action === 'submit' || s.action === 'return') roundStart = i
+  })
+  const round = roundStart >= 0 && input.signOffs[roundStart]?.action === 'submit' ? input.signOffs.slice(roundStart) : []
+  const chainRows = chain.steps
+    .map((step) => {
+      const s = round.findLast((r) => r.action === 'sign' && r.stepId === step.id)
+      if (!s) return `<tr><td>${escapeHtml(step.name)}</td><td colspan="6">${escapeHtml(w.notSigned)}</td></tr>`
+      return signOffRow(s)
+    })
+    .join('\n')
+  const publish = round.findLast((r) => r.action === 'publish')
+  const chainTable = `<table class="signoffs chain">${signOffHead}
+<tbody>
+${chainRows}${publish ? `\n${signOffRow(publish)}` : ''}
+</tbody></table>`
 
   const auditEntries = (input.audit ?? []).slice(-AUDIT_ROWS)
   const audit =
@@ -340,23 +419,27 @@ ${auditEntries
 <div class="form-meta"><span>${escapeHtml(w.draftId + w.colon)}<code>${escapeHtml(draft.id)}</code>${w.gap}${escapeHtml(w.revision + w.colon)}${draft.revision}</span><span>${escapeHtml(w.printedAt + w.colon)}${escapeHtml(
     formatTime((input.printedAt ?? new Date()).toISOString(), locale, timeZone)
   )}</span></div>
+<section class="first-page">
 <h2>${escapeHtml(w.fields)}</h2>
 <table class="fields">
 ${fields}
 </table>
-<h2>${escapeHtml(w.signOffs)}</h2>
-${signOffs}
-${audit}
+<h2>${escapeHtml(w.chain)}</h2>
+${chainTable}
+<h2>${escapeHtml(w.signatures)}</h2>
+<div class="signatures">
+${[...w.signatureLines, ...chain.steps.map((step) => w.stepSignature(step.name))].map(signature).join('\n')}
+</div>
+</section>
 <h2>${escapeHtml(w.article)}</h2>
 <div class="article">
 ${draft.title.trim() === '' ? '' : `<h1>${escapeHtml(draft.title)}</h1>`}
 ${metadata.subtitle.trim() === '' ? '' : `<p class="subtitle">${escapeHtml(metadata.subtitle)}</p>`}
 ${bodyHtml}
 </div>
-<h2>${escapeHtml(w.signatures)}</h2>
-<div class="signatures">
-${w.signatureLines.map(signature).join('\n')}
-</div>
+<h2>${escapeHtml(w.history)}</h2>
+${signOffs}
+${audit}
 </body>
 </html>
 `

@@ -4,7 +4,7 @@ import { AppError, fsErrorCode } from '../../../shared/errors'
 import { collectAssetIds, sanitizeArticleBody, type AssetId } from '../../../shared/article/schema'
 import type { DraftId } from '../../../shared/model/draft'
 import type { OfficeDirectory } from '../../../shared/model/directory'
-import type { AuditEntry } from '../../../shared/model/workflow'
+import type { AuditEntry, WorkflowState } from '../../../shared/model/workflow'
 import { atomicWriteFile } from '../fs/atomicWrite'
 import { nodeServiceFs, type ServiceFs } from '../fs/serviceFs'
 import type { DraftStore } from '../drafts/draftStore'
@@ -18,6 +18,8 @@ export type PdfRenderer = { fromHtml(html: string): Promise<Uint8Array> }
 /** Where the form's log comes from (the workflow service); the sign-offs are in the draft itself. */
 export type WorkflowRecords = {
   audit(draftId: DraftId): Promise<readonly AuditEntry[]>
+  /** The chain and each sign-off's verification on this desk, printed on the form. */
+  state?(draftId: DraftId): Promise<Pick<WorkflowState, 'signOffs' | 'chain'>>
 }
 
 export type ApprovalServiceOptions = {
@@ -73,15 +75,18 @@ export function createApprovalService(options: ApprovalServiceOptions): Approval
 
   async function formHtml(draftId: DraftId, locale: ApprovalFormLocale): Promise<string> {
     const draft = await options.drafts().open(draftId)
-    const [audit, directory] = await Promise.all([
+    const [audit, directory, state] = await Promise.all([
       options.workflow?.audit(draftId).catch(() => []) ?? Promise.resolve([]),
-      options.directory?.().catch(() => undefined) ?? Promise.resolve(undefined)
+      options.directory?.().catch(() => undefined) ?? Promise.resolve(undefined),
+      options.workflow?.state?.(draftId).catch(() => null) ?? Promise.resolve(null)
     ])
     const sources = await pictures(draftId, collectAssetIds(sanitizeArticleBody(draft.body).body))
     return approvalFormHtml(
       {
         draft,
-        signOffs: draft.signOffs,
+        // The state's sign-offs carry this desk's verification and key fingerprints; the draft's are bare records.
+        signOffs: state?.signOffs ?? draft.signOffs,
+        ...(state ? { chain: state.chain } : {}),
         audit,
         ...(directory ? { directory } : {}),
         resolveAsset: (assetId) => sources.get(assetId) ?? null,

@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors'
 import { DEPARTMENT_MAX, NAME_MAX } from '../../../shared/model/metadata'
 import {
   PERSON_ROLES,
+  PUBLIC_KEY_PATTERN,
   ROLE_WORDS,
   roleOfWord,
   type CsvIssue,
@@ -115,22 +116,23 @@ function unguard(value: string): string {
   return /^'[=+\-@]/.test(value) ? value.slice(1) : value
 }
 
-type Column = 'name' | 'roles' | 'department'
+type Column = 'name' | 'roles' | 'department' | 'publicKey'
 
 const HEADER_WORDS: Record<Column, readonly string[]> = {
   name: ['姓名', '名字', '人员', '人名', 'name', 'fullname', 'person'],
   roles: ['角色', '职责', '身份', '分工', 'role', 'roles'],
-  department: ['部门', '单位', '所在部门', '供稿单位', 'department', 'dept', 'unit', 'organization', 'organisation']
+  department: ['部门', '单位', '所在部门', '供稿单位', 'department', 'dept', 'unit', 'organization', 'organisation'],
+  publicKey: ['公钥', '签名公钥', 'publickey', 'signingkey']
 }
 
 function columnOf(header: string): Column | null {
   const word = header.replace(/\s+/g, '').toLowerCase()
-  for (const column of ['name', 'roles', 'department'] as const) if (HEADER_WORDS[column].includes(word)) return column
+  for (const column of ['name', 'roles', 'department', 'publicKey'] as const) if (HEADER_WORDS[column].includes(word)) return column
   return null
 }
 
 /** A person as one or more lines of the file describe them. */
-export type CsvPerson = { name: string; roles: PersonRole[]; department: string; line: number }
+export type CsvPerson = { name: string; roles: PersonRole[]; department: string; publicKey: string | null; line: number }
 
 export type StaffCsv = { people: CsvPerson[]; skipped: CsvIssue[]; warnings: CsvIssue[] }
 
@@ -180,14 +182,20 @@ export function readStaffCsv(bytes: Uint8Array): StaffCsv {
       warnings.push({ line, reason: 'department-too-long', detail: clip(department) })
       department = ''
     }
+    let publicKey: string | null = cell(fields, 'publicKey') || null
+    if (publicKey !== null && !PUBLIC_KEY_PATTERN.test(publicKey)) {
+      warnings.push({ line, reason: 'invalid-key', detail: clip(publicKey) })
+      publicKey = null
+    }
     const earlier = byName.get(name)
     if (earlier) {
       warnings.push({ line, reason: 'duplicate', detail: `${name} (line ${earlier.line})` })
       earlier.roles = PERSON_ROLES.filter((role) => earlier.roles.includes(role) || roles.includes(role))
       if (department !== '') earlier.department = department
+      if (publicKey !== null) earlier.publicKey = publicKey
       continue
     }
-    byName.set(name, { name, roles: PERSON_ROLES.filter((role) => roles.includes(role)), department, line })
+    byName.set(name, { name, roles: PERSON_ROLES.filter((role) => roles.includes(role)), department, publicKey, line })
   }
   return { people: [...byName.values()], skipped, warnings }
 }
@@ -195,10 +203,12 @@ export function readStaffCsv(bytes: Uint8Array): StaffCsv {
 /** The staff list as Excel opens it on a Chinese Windows: UTF-8 with a BOM, CRLF, header in the UI language. */
 export function staffCsv(directory: OfficeDirectory, language: 'zh-CN' | 'en'): Uint8Array {
   const zh = language !== 'en'
-  const rows: string[][] = [zh ? ['姓名', '角色', '部门'] : ['Name', 'Roles', 'Department']]
+  // The key column only when someone has a key, so a plain staff list stays the three columns offices know.
+  const withKeys = directory.people.some((person) => person.publicKey !== null)
+  const rows: string[][] = [[...(zh ? ['姓名', '角色', '部门'] : ['Name', 'Roles', 'Department']), ...(withKeys ? [zh ? '公钥' : 'Public key'] : [])]]
   for (const person of directory.people) {
     const roles = person.roles.map((role) => (zh ? ROLE_WORDS[role].zh : ROLE_WORDS[role].en))
-    rows.push([person.name, roles.join(zh ? '、' : '; '), person.department])
+    rows.push([person.name, roles.join(zh ? '、' : '; '), person.department, ...(withKeys ? [person.publicKey ?? ''] : [])])
   }
   const text = new TextEncoder().encode(formatCsv(rows))
   const out = new Uint8Array(text.length + 3)

@@ -45,6 +45,8 @@ export type DirectoryService = {
   removeDepartment(id: DirectoryId): Promise<OfficeDirectory>
   saveColumn(input: { id?: DirectoryId | undefined; name: string }): Promise<OfficeDirectory>
   removeColumn(id: DirectoryId): Promise<OfficeDirectory>
+  /** Puts a public key on a person (added without roles when the directory does not have them yet). */
+  setPublicKey(name: string, publicKey: string): Promise<OfficeDirectory>
   /** Names for a metadata field's autocomplete, best matches first. */
   suggest(field: SuggestField, prefix: string, limit?: number): Promise<string[]>
   /** What importing a staff list would do, without doing it; `token` applies exactly this file. */
@@ -89,18 +91,21 @@ function mergeStaff(directory: OfficeDirectory, staff: StaffCsv, newId: (prefix:
         skipped.push({ line: row.line, reason: 'too-many-people', detail: row.name })
         continue
       }
-      people.push({ id: newId('p'), name: row.name, roles: row.roles, department: row.department })
+      people.push({ id: newId('p'), name: row.name, roles: row.roles, department: row.department, publicKey: row.publicKey })
       added += 1
       continue
     }
     const roles = PERSON_ROLES.filter((role) => existing.roles.includes(role) || row.roles.includes(role))
     const department = row.department === '' ? existing.department : row.department
-    if (roles.length === existing.roles.length && department === existing.department) {
+    // A key in the file is carried, never trusted: a changed one is flagged by the trust store until confirmed.
+    const publicKey = row.publicKey ?? existing.publicKey
+    if (roles.length === existing.roles.length && department === existing.department && publicKey === existing.publicKey) {
       unchanged += 1
       continue
     }
     existing.roles = roles
     existing.department = department
+    existing.publicKey = publicKey
     updated += 1
   }
   skipped.sort((a, b) => a.line - b.line)
@@ -229,8 +234,22 @@ export function createDirectoryService(options: DirectoryServiceOptions): Direct
       const input = PersonInputSchema.parse(raw)
       return update('save the person', (d) => ({
         ...d,
-        people: upsertNamed(d.people, input, (id): Person => ({ id, name: input.name, roles: input.roles, department: input.department }), 'person')
+        people: upsertNamed(
+          d.people,
+          input,
+          // The person form does not edit keys: saving it keeps the key the directory carries.
+          (id): Person => ({ id, name: input.name, roles: input.roles, department: input.department, publicKey: input.publicKey ?? d.people.find((p) => p.id === id)?.publicKey ?? null }),
+          'person'
+        )
       }))
+    },
+    setPublicKey(name, publicKey) {
+      return update('save the public key', (d) => {
+        const existing = d.people.find((p) => sameName(p.name, name))
+        if (existing) return { ...d, people: d.people.map((p) => (p === existing ? { ...p, publicKey } : p)) }
+        if (d.people.length >= PEOPLE_MAX) throw new AppError('file-too-large', `the directory already holds ${PEOPLE_MAX} people`)
+        return { ...d, people: [...d.people, { id: newId('p'), name: name.trim(), roles: [], department: '', publicKey }] }
+      })
     },
     removePerson: (id) => update('remove the person', (d) => ({ ...d, people: removeFrom(d.people, id, 'person') })),
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import type { LibraryResult, LibraryView } from '../../../shared/library/query'
+import type { LibraryMe } from '../../../shared/library/statuses'
 import { DRAFT_FILE, parseDraftFile } from '../drafts/draftStore'
 import { nodeServiceFs, type ServiceFs } from '../fs/serviceFs'
 import { createFold, type Fold } from './fold'
@@ -25,7 +26,7 @@ export type LibraryIndex = {
   changed(id: string): Promise<void>
   /** Compares every draft with its entry (after imports, or edits made outside the app). */
   refresh(): Promise<void>
-  query(view: LibraryView, userName: string): LibraryResult
+  query(view: LibraryView, me: LibraryMe): LibraryResult
   stats(): Promise<LibraryIndexStats>
   readonly loaded: boolean
 }
@@ -148,11 +149,11 @@ export function createLibraryIndex(options: LibraryIndexOptions): LibraryIndex {
     refresh() {
       return serial(() => refreshAll(null))
     },
-    query(view, userName) {
+    query(view, me) {
       if (!loaded || !core) {
-        return { ready: false, ids: [], hits: [], choices: { columns: [], departments: [], people: [] }, noUserName: userName.trim() === '' }
+        return { ready: false, ids: [], hits: [], choices: { columns: [], departments: [], people: [] }, noUserName: me.userName.trim() === '' }
       }
-      return core.query(view, userName)
+      return core.query(view, me)
     },
     async stats() {
       const names = await fs.readdir(folder).catch(() => [] as string[])

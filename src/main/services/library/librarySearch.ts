@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import type { LibraryResult, LibraryView } from '../../../shared/library/query'
+import type { LibraryMe } from '../../../shared/library/statuses'
 import type { ServiceFs } from '../fs/serviceFs'
 import { createLibraryIndex, type LibraryIndex, type LibraryIndexStats } from './libraryIndex'
 
@@ -10,7 +11,7 @@ import { createLibraryIndex, type LibraryIndex, type LibraryIndexStats } from '.
 export type LibrarySearch = {
   changed(id: string): void
   refresh(): void
-  query(view: LibraryView, userName: string): Promise<LibraryResult>
+  query(view: LibraryView, me: LibraryMe): Promise<LibraryResult>
   stats(): Promise<LibraryIndexStats>
   close(): Promise<void>
 }
@@ -18,7 +19,7 @@ export type LibrarySearch = {
 export type LibraryWorkerRequest =
   | { kind: 'changed'; id: string }
   | { kind: 'refresh' }
-  | { kind: 'query'; seq: number; view: LibraryView; userName: string }
+  | { kind: 'query'; seq: number; view: LibraryView; me: LibraryMe }
   | { kind: 'stats'; seq: number }
 export type LibraryWorkerResponse = { seq: number; result: LibraryResult | LibraryIndexStats } | { seq: number; error: string }
 export type LibraryWorkerData = { dataDir: string }
@@ -37,7 +38,7 @@ export function libraryRequestHandler(index: LibraryIndex, onError: (error: unkn
         await index.refresh().catch(onError)
         return undefined
       case 'query':
-        return index.query(request.view, request.userName)
+        return index.query(request.view, request.me)
       case 'stats':
         await started
         return index.stats()
@@ -57,7 +58,7 @@ export function createInlineLibrarySearch(options: { dataDir: string; fs?: Servi
   return {
     changed: (id) => track(handle({ kind: 'changed', id })),
     refresh: () => track(handle({ kind: 'refresh' })),
-    query: async (view, userName) => (await handle({ kind: 'query', seq: 0, view, userName })) as LibraryResult,
+    query: async (view, me) => (await handle({ kind: 'query', seq: 0, view, me })) as LibraryResult,
     stats: async () => (await handle({ kind: 'stats', seq: 0 })) as LibraryIndexStats,
     close: async () => {
       await Promise.allSettled([...pending])
@@ -106,7 +107,7 @@ export function createWorkerLibrarySearch(options: WorkerLibrarySearchOptions): 
     return started
   }
 
-  const ask = <T>(request: { kind: 'query'; view: LibraryView; userName: string } | { kind: 'stats' }): Promise<T> =>
+  const ask = <T>(request: { kind: 'query'; view: LibraryView; me: LibraryMe } | { kind: 'stats' }): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const message = { ...request, seq: ++seq }
       waiting.set(message.seq, { resolve: resolve as (value: unknown) => void, reject })
@@ -117,7 +118,7 @@ export function createWorkerLibrarySearch(options: WorkerLibrarySearchOptions): 
   return {
     changed: (id) => start().postMessage({ kind: 'changed', id } satisfies LibraryWorkerRequest),
     refresh: () => start().postMessage({ kind: 'refresh' } satisfies LibraryWorkerRequest),
-    query: (view, userName) => ask<LibraryResult>({ kind: 'query', view, userName }),
+    query: (view, me) => ask<LibraryResult>({ kind: 'query', view, me }),
     stats: () => ask<LibraryIndexStats>({ kind: 'stats' }),
     close: async () => {
       const ending = worker

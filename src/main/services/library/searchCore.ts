@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch'
 import type { LibraryHit, LibraryResult, LibraryView, SearchField, SnippetPart } from '../../../shared/library/query'
-import { awaitsPerson, everyone } from '../../../shared/library/statuses'
+import { awaitsPerson, everyone, type LibraryMe } from '../../../shared/library/statuses'
 import { createBodyGrams } from './bodyGrams'
 import type { Fold } from './fold'
 import { peopleLine, type IndexedDraft } from './indexedDraft'
@@ -16,7 +16,7 @@ export type SearchCore = {
   remove(id: string): void
   get(id: string): IndexedDraft | undefined
   ids(): string[]
-  query(view: LibraryView, userName: string, snippetCount?: number): LibraryResult
+  query(view: LibraryView, me: LibraryMe, snippetCount?: number): LibraryResult
   readonly size: number
   readonly gramBytes: number
 }
@@ -133,7 +133,7 @@ export function createSearchCore(fold: Fold): SearchCore {
     return result ?? new Map()
   }
 
-  function query(view: LibraryView, userName: string, snippetCount = 100): LibraryResult {
+  function query(view: LibraryView, me: LibraryMe, snippetCount = 100): LibraryResult {
     const terms = fold(view.text).split(/\s+/).filter((term) => term !== '')
     const matches = terms.length > 0 ? textMatches(terms) : null
     const dateOf = (entry: IndexedDraft) => (view.sort === 'created' ? entry.createdAt : view.sort === 'publishAt' ? entry.publishAt : entry.updatedAt)
@@ -156,7 +156,7 @@ export function createSearchCore(fold: Fold): SearchCore {
         const day = localDay(dateOf(entry))
         if (!day || (view.from && day < view.from) || (view.to && day > view.to)) return
       }
-      if (view.mine && !awaitsPerson(entry.status, entry.people, userName)) return
+      if (view.mine && !awaitsPerson(entry.status, entry.people, me)) return
       picked.push(slot)
     })
     picked.sort(comparator(view))
@@ -173,7 +173,7 @@ export function createSearchCore(fold: Fold): SearchCore {
       ids: picked.map((slot) => slot.entry.id),
       hits,
       choices: { columns: [...columns].sort(byPinyin), departments: [...departments].sort(byPinyin), people: [...people].sort(byPinyin) },
-      noUserName: userName.trim() === ''
+      noUserName: me.userName.trim() === ''
     }
   }
 

@@ -18,7 +18,8 @@ import { HISTORY_FOLDER } from '../history/historyStore'
  */
 
 export const PACKAGE_FORMAT = 'campus-newsroom-draft'
-export const PACKAGE_FORMAT_VERSION = 1
+/** 2: drafts of schema version 2 (the office's chain, signed sign-offs); version 1 packages are read and migrated. */
+export const PACKAGE_FORMAT_VERSION = 2
 export const PACKAGE_EXTENSION = '.newsroom'
 export const MANIFEST_FILE = 'manifest.json'
 export const DRAFT_ENTRY = 'draft.json'
@@ -60,7 +61,7 @@ export type PackageFile = z.infer<typeof PackageFileSchema>
 
 export const PackageManifestSchema = z.object({
   format: z.literal(PACKAGE_FORMAT),
-  formatVersion: z.literal(PACKAGE_FORMAT_VERSION),
+  formatVersion: z.union([z.literal(1), z.literal(PACKAGE_FORMAT_VERSION)]),
   appVersion: z.string().max(60),
   draftId: DraftIdSchema,
   title: z.string().max(TITLE_MAX),

@@ -85,6 +85,11 @@ export type PackageServiceOptions = {
   flushWorkflow?: (draftId: DraftId) => Promise<void>
   /** Writes the export or import into the draft's audit log; a failure there does not undo the package. */
   audit?: (draftId: DraftId, action: PackageAuditAction, details: Record<string, unknown>) => Promise<void>
+  /**
+   * The draft as this desk takes it in (the workflow's adoptImported): its sign-offs are records from
+   * elsewhere, counted only when their signatures verify here, and its status follows from that.
+   */
+  adoptImported?: (draft: Draft) => Promise<Draft>
 }
 
 export type PackageService = {
@@ -482,6 +487,7 @@ export function createPackageService(options: PackageServiceOptions): PackageSer
       const suffix = COPY_SUFFIX[choice.language ?? 'zh-CN']
       draft = { ...draft, id: DraftIdSchema.parse(newId()), title: draft.title.slice(0, TITLE_MAX - suffix.length) + suffix }
     }
+    if (options.adoptImported) draft = await options.adoptImported(draft)
     let staging: string | null = null
     try {
       await fs.mkdir(draftsDir, { recursive: true })

@@ -12,6 +12,7 @@ import {
   type HistoryVersionSummary,
   type SignOff,
   type SignedContent,
+  type Waiver,
   type WorkflowAction,
   type WorkflowState
 } from '../../../shared/model/workflow'
@@ -22,10 +23,13 @@ import { createAuditLog, type AuditLog } from '../history/auditLog'
 import { createHistoryStore, wordCountOf, type HistoryStore } from '../history/historyStore'
 import { diffContents } from './contentDiff'
 import { contentHash, signedContentOf } from './contentHash'
-import { afterEdit, isValid, planStep, workflowState } from './rules'
+import { afterEdit, invalidateChanged, isValid, planStep, statusOnArrival, workflowState, type Policy } from './rules'
+import type { OfficeDirectory } from '../../../shared/model/directory'
+import { keyFingerprint } from '../signing/signedForm'
+import { verdictOf, type SigningService } from '../signing/signingService'
 
 /** The credit settings are here because a sign-off's hash covers them (see creditSettingsInHash). */
-export type WorkflowSettings = Pick<Settings, 'userName' | 'requireApproval' | 'historyIntervalMinutes' | 'creditTemplate' | 'creditScript'>
+export type WorkflowSettings = Pick<Settings, 'userName' | 'requireApproval' | 'historyIntervalMinutes' | 'creditTemplate' | 'creditScript' | 'chain' | 'requireSignatures'>
 
 export type WorkflowServiceOptions = {
   drafts: () => DraftStore
@@ -37,6 +41,10 @@ export type WorkflowServiceOptions = {
   intervalVersionsMax?: number
   /** Told about audit or history writes that failed after the draft itself was saved. */
   onBackgroundError?: (error: unknown) => void
+  /** Signing keys and trusted keys; without it every sign-off is a typed name and imported ones are 未验证. */
+  signing?: () => SigningService
+  /** Who may sign which step (the chain's roles); without it only steps naming people can be restricted. */
+  directory?: () => Promise<OfficeDirectory>
 }
 
 export type WorkflowSaveResult = SaveResult & {
@@ -48,7 +56,13 @@ export type WorkflowSaveResult = SaveResult & {
 
 export type StepRequest = {
   action: WorkflowAction
+  /** For sign: the step the person means to sign; refused when the draft waits for another. */
+  stepId?: string
   name: string
+  /** The PIN of the signer's key on this desk; required when they have one. */
+  pin?: string
+  /** 发布前检查 findings the signer lets through (recorded and signed with the sign-off). */
+  waivers?: Waiver[]
   comment?: string
   /** The revision the signer was looking at; refused with workflow-conflict when the draft moved on. */
   revision?: number
@@ -79,14 +93,15 @@ export type WorkflowService = {
   recordDuplicated(copyId: DraftId, sourceId: DraftId): Promise<void>
   recordTrashed(id: DraftId): Promise<void>
   recordRestored(id: DraftId): Promise<void>
+  /** A draft that came in a package as this desk must hold it: every sign-off marked imported, the status replayed from what counts here. */
+  adoptImported(draft: Draft): Promise<Draft>
   /** Writes coalesced save entries still held in memory; call before the app quits. */
   flush(): Promise<void>
 }
 
 const AUDIT_ACTION_OF: Record<WorkflowAction, AuditAction> = {
   submit: 'submit',
-  proofread: 'signoff',
-  review: 'signoff',
+  sign: 'signoff',
   return: 'return',
   publish: 'publish'
 }
@@ -141,12 +156,13 @@ export function createWorkflowService(options: WorkflowServiceOptions): Workflow
     }
   }
 
-  function edit(id: DraftId, kind: 'save' | 'rename', change: (current: Draft, at: string) => Draft) {
+  async function edit(id: DraftId, kind: 'save' | 'rename', change: (current: Draft, at: string) => Draft) {
     const actor = settings().userName
+    const rules = await policy()
     return drafts().transact(id, async (current, commit) => {
       const at = nowIso()
       const edited = change(current, at)
-      const outcome = afterEdit(edited, contentHash(edited, settings()), at)
+      const outcome = afterEdit(edited, contentHash(edited, settings()), at, rules)
       await commit(outcome.draft)
       await afterCommit(id, outcome.draft, { invalidated: outcome.invalidated, from: outcome.from, actor, at, kind })
       return { next: outcome.draft, outcome }
@@ -167,6 +183,12 @@ export function createWorkflowService(options: WorkflowServiceOptions): Workflow
   }
 
   const quietly = (work: Promise<void>) => work.catch(background)
+
+  async function policy(): Promise<Policy> {
+    const { chain, requireApproval, requireSignatures } = settings()
+    const snapshot = options.signing ? await options.signing().snapshot() : { verdict: (signOff: SignOff) => verdictOf(signOff, []) }
+    return { chain, requireApproval, requireSignatures, verdict: snapshot.verdict }
+  }
 
   return {
     async save(id, content) {
@@ -190,43 +212,32 @@ export function createWorkflowService(options: WorkflowServiceOptions): Workflow
 
     async state(id) {
       const draft = await drafts().open(id)
-      return workflowState(draft, contentHash(draft, settings()), settings().requireApproval)
+      return workflowState(draft, contentHash(draft, settings()), await policy(), keyFingerprint)
     },
 
-    step(id, request) {
-      const { requireApproval } = settings()
+    async step(id, request) {
+      const rules = await policy()
+      const directory = options.directory ? await options.directory() : null
       return drafts().transact(id, async (current, commit) => {
         const hash = contentHash(current, settings())
-        const plan = planStep(current, hash, {
-          action: request.action,
-          name: request.name,
-          comment: request.comment ?? '',
-          expectedRevision: request.revision,
-          requireApproval
-        })
+        const plan = planStep(
+          current,
+          hash,
+          { action: request.action, stepId: request.stepId, name: request.name, comment: request.comment ?? '', expectedRevision: request.revision },
+          rules,
+          directory
+        )
         const at = nowIso()
         // The signer's name goes into the credit line's field; those two fields are outside the hash.
-        const metadata =
-          request.action === 'proofread'
-            ? { ...current.metadata, proofreader: plan.name }
-            : request.action === 'review'
-              ? { ...current.metadata, reviewer: plan.name }
-              : current.metadata
+        const metadata = plan.creditField ? { ...current.metadata, [plan.creditField]: plan.name } : current.metadata
         const revision = current.revision + 1
         const signOffId = newSignOffId(request.action, at)
         const folder = folderOf(id)
-        const version = await history.snapshot(folder, {
-          at,
-          reason: 'signoff',
-          revision,
-          actor: plan.name,
-          signOffId,
-          content: signedContentOf({ ...current, metadata })
-        })
-        const signOff: SignOff = {
+        const unsigned: SignOff = {
           id: signOffId,
           action: request.action,
-          role: plan.role,
+          stepId: plan.stepId,
+          stepName: plan.stepName,
           name: plan.name,
           at,
           comment: plan.comment,
@@ -237,8 +248,28 @@ export function createWorkflowService(options: WorkflowServiceOptions): Workflow
           withoutApproval: plan.withoutApproval,
           invalidatedAt: null,
           invalidatedRevision: null,
-          versionId: version.id
+          versionId: null,
+          waivers: request.waivers ?? [],
+          signature: null,
+          importedAt: null
         }
+        // Signed before anything is written: a wrong PIN leaves no version, no log line, no record. Only
+        // chain steps are signed: the publish record is written by the outbox after the site answered,
+        // when nobody is there to type a PIN, and the gate needs the steps, not the publish.
+        const signs = request.action === 'sign'
+        const signature = signs && options.signing ? await options.signing().sign(unsigned, request.pin) : null
+        if (signs && signature === null && rules.requireSignatures) {
+          throw new AppError('signature-required', `${plan.stepName}: this computer requires signed sign-offs and ${plan.name} has no signing key here; make one in 设置 → 签名密钥`)
+        }
+        const version = await history.snapshot(folder, {
+          at,
+          reason: 'signoff',
+          revision,
+          actor: plan.name,
+          signOffId,
+          content: signedContentOf({ ...current, metadata })
+        })
+        const signOff: SignOff = { ...unsigned, signature, versionId: version.id }
         const next: Draft = { ...current, metadata, status: plan.status, signOffs: [...current.signOffs, signOff], revision, updatedAt: at }
         try {
           // The log line goes first and is taken back if the draft cannot be written: never a sign-off
@@ -251,8 +282,9 @@ export function createWorkflowService(options: WorkflowServiceOptions): Workflow
               action: AUDIT_ACTION_OF[request.action],
               details: {
                 signOffId,
-                step: request.action,
-                role: plan.role,
+                step: plan.stepId,
+                stepName: plan.stepName,
+                ...(signature ? { signed: keyFingerprint(signature.publicKey) } : {}),
                 from: current.status,
                 to: plan.status,
                 revision,
@@ -266,14 +298,13 @@ export function createWorkflowService(options: WorkflowServiceOptions): Workflow
           await history.discard(folder, version.id)
           throw error
         }
-        return { draft: next, signOff, state: workflowState(next, hash, requireApproval) }
+        return { draft: next, signOff, state: workflowState(next, hash, rules, keyFingerprint) }
       })
     },
 
     async changesSinceApproval(id) {
       const draft = await drafts().open(id)
-      const approval =
-        draft.signOffs.findLast((s) => s.action === 'review') ?? draft.signOffs.findLast((s) => s.action === 'proofread')
+      const approval = draft.signOffs.findLast((s) => s.action === 'sign')
       if (!approval) return null
       let diff: ContentDiff | null = null
       if (approval.versionId) {
@@ -317,13 +348,14 @@ export function createWorkflowService(options: WorkflowServiceOptions): Workflow
 
     async restoreVersion(id, versionId) {
       const actor = settings().userName
+      const rules = await policy()
       return drafts().transact(id, async (current, commit) => {
         const folder = folderOf(id)
         const version = await history.get(folder, versionId)
         const at = nowIso()
         const before = await history.snapshot(folder, { at, reason: 'before-restore', revision: current.revision, actor, content: signedContentOf(current) })
         const restored = withContent(current, version.content, at)
-        const outcome = afterEdit(restored, contentHash(restored, settings()), at)
+        const outcome = afterEdit(restored, contentHash(restored, settings()), at, rules)
         try {
           await commit(outcome.draft)
         } catch (error) {
@@ -375,6 +407,16 @@ export function createWorkflowService(options: WorkflowServiceOptions): Workflow
     },
     recordTrashed: (id) => quietly(note(id, { action: 'trash' })),
     recordRestored: (id) => quietly(note(id, { action: 'restore' })),
+
+    async adoptImported(draft) {
+      const at = nowIso()
+      // Whatever the package says about a record's origin or validity is replaced by what this desk sees:
+      // imported, and void when made on other content than the package carries.
+      const stamped = draft.signOffs.map((signOff) => ({ ...signOff, importedAt: at }))
+      const { signOffs } = invalidateChanged(stamped, contentHash(draft, settings()), at, draft.revision)
+      const arrived = { ...draft, signOffs }
+      return { ...arrived, status: statusOnArrival(arrived, await policy()) }
+    },
 
     flush: () => audit.flush()
   }

@@ -2,6 +2,8 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DraftSummary } from '@shared/model/draft'
 import { formatLastEdited } from './lastEdited'
+import { useChain } from '../workflow/ChainContext'
+import { statusClass, statusText } from '../workflow/chainText'
 
 type Props = {
   draft: DraftSummary
@@ -17,6 +19,7 @@ export function DraftListItem({ draft, selected, now, onOpen, onRename, onDuplic
   const { t, i18n } = useTranslation()
   const ids = useId()
   const title = draft.title.trim() || t('library.untitled')
+  const chain = useChain()
   const edited = formatLastEdited(draft.updatedAt, now, i18n.language, t('library.justNow'))
   return (
     <li className={`draft-item${selected ? ' draft-item-selected' : ''}`} aria-labelledby={`${ids}-title`}>
@@ -25,7 +28,7 @@ export function DraftListItem({ draft, selected, now, onOpen, onRename, onDuplic
           {title}
         </span>
         <span className="draft-meta">
-          <span className={`status-chip status-${draft.status}`}>{t(`status.${draft.status}`)}</span>
+          <span className={`status-chip ${statusClass(draft.status)}`}>{statusText(draft.status, chain, t)}</span>
           {draft.column && <span className="draft-column">{draft.column}</span>}
           <time dateTime={draft.updatedAt} className="draft-time">
             {t('library.lastEdited', { time: edited })}
@@ -52,6 +55,7 @@ export function TrashListItem({ draft, now, onRestore }: { draft: DraftSummary; 
   const { t, i18n } = useTranslation()
   const ids = useId()
   const title = draft.title.trim() || t('library.untitled')
+  const chain = useChain()
   const trashedAt = formatLastEdited(draft.trashedAt ?? draft.updatedAt, now, i18n.language, t('library.justNow'))
   return (
     <li className="draft-item draft-item-trashed" aria-labelledby={`${ids}-title`}>
@@ -60,7 +64,7 @@ export function TrashListItem({ draft, now, onRestore }: { draft: DraftSummary; 
           {title}
         </span>
         <span className="draft-meta">
-          <span className={`status-chip status-${draft.status}`}>{t(`status.${draft.status}`)}</span>
+          <span className={`status-chip ${statusClass(draft.status)}`}>{statusText(draft.status, chain, t)}</span>
           {draft.column && <span className="draft-column">{draft.column}</span>}
           <time dateTime={draft.trashedAt ?? draft.updatedAt} className="draft-time">
             {t('library.trashedAt', { time: trashedAt })}

@@ -14,8 +14,10 @@ import { DirectoryManager } from './directory/DirectoryManager'
 import { PublishTargetsManager } from '../publish/targets/PublishTargetsManager'
 import { PhotoCompressionFields, usePhotoCompressionForm } from '../photos/PhotoCompressionFields'
 import { WorkflowSettingsFields } from '../workflow/WorkflowSettingsFields'
+import { ChainSettings, chainSettingsValid, type ChainSettingsValue } from './chain/ChainSettings'
+import { SigningKeys } from './chain/SigningKeys'
 
-const SETTINGS_TABS = ['general', 'article', 'directory', 'publish'] as const
+const SETTINGS_TABS = ['general', 'article', 'chain', 'directory', 'publish'] as const
 export type SettingsTab = (typeof SETTINGS_TABS)[number]
 
 type Props = {
@@ -47,9 +49,19 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onClose, init
     creditScript: settings.creditScript
   })
   const articleValid = articleSettingsValid(article)
+  const [chainValue, setChainValue] = useState<ChainSettingsValue>({ chain: settings.chain, requireSignatures: settings.requireSignatures })
+  const chainValid = chainSettingsValid(chainValue)
   const photoForm = usePhotoCompressionForm(settings.photoCompression)
   const tabLabel = (name: SettingsTab) =>
-    name === 'general' ? t('directory.tabs.general') : name === 'article' ? t('credit.tab') : name === 'publish' ? t('publishTargets.tab') : t('directory.tabs.directory')
+    name === 'general'
+      ? t('directory.tabs.general')
+      : name === 'article'
+        ? t('credit.tab')
+        : name === 'publish'
+          ? t('publishTargets.tab')
+          : name === 'chain'
+            ? t('chain.settings.title')
+            : t('directory.tabs.directory')
 
   return (
     <Modal labelledBy={`${ids}-heading`} onClose={onClose} className="modal-settings">
@@ -58,7 +70,7 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onClose, init
         noValidate
         onSubmit={(event) => {
           event.preventDefault()
-          if (!delayValid || !articleValid || !photoForm.valid) return
+          if (!delayValid || !articleValid || !photoForm.valid || !chainValid) return
           const patch: SettingsPatch = {}
           if (language !== settings.language) patch.language = language
           if (delayMs !== settings.autosaveDelayMs) patch.autosaveDelayMs = delayMs
@@ -70,6 +82,8 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onClose, init
           if (userName.trim() !== settings.userName) patch.userName = userName.trim()
           if (requireApproval !== settings.requireApproval) patch.requireApproval = requireApproval
           if (photoForm.patch) patch.photoCompression = photoForm.patch
+          if (JSON.stringify(chainValue.chain) !== JSON.stringify(settings.chain)) patch.chain = chainValue.chain
+          if (chainValue.requireSignatures !== settings.requireSignatures) patch.requireSignatures = chainValue.requireSignatures
           onSave(patch)
         }}
       >
@@ -148,6 +162,10 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onClose, init
           <CreditSettings value={article} onChange={setArticle} />
           <PhotoCompressionFields form={photoForm} />
         </div>
+        <div role="tabpanel" id={`${ids}-panel-chain`} aria-labelledby={`${ids}-tab-chain`} className="settings-panel" hidden={tab !== 'chain'}>
+          <ChainSettings value={chainValue} onChange={setChainValue} />
+          {tab === 'chain' && <SigningKeys userName={settings.userName} />}
+        </div>
         <div role="tabpanel" id={`${ids}-panel-directory`} aria-labelledby={`${ids}-tab-directory`} className="settings-panel" hidden={tab !== 'directory'}>
           {tab === 'directory' && <DirectoryManager />}
         </div>
@@ -158,7 +176,7 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onClose, init
           <button type="button" className="button" onClick={onClose}>
             {t('settings.cancel')}
           </button>
-          <button type="submit" className="button button-primary" disabled={!delayValid || !articleValid || !photoForm.valid}>
+          <button type="submit" className="button button-primary" disabled={!delayValid || !articleValid || !photoForm.valid || !chainValid}>
             {t('settings.save')}
           </button>
         </div>

@@ -4,11 +4,13 @@ import { Modal } from '../components/Modal'
 import { useLoaded } from '../components/useLoaded'
 import { newsroom } from '../newsroom'
 import { auditActionText, auditDetailsText } from './auditText'
+import { useChain } from './ChainContext'
 import { fullTime } from './timeText'
 
 /** 操作记录: who did what to the draft and when, newest first. */
 export function AuditLogDialog({ draftId, onClose }: { draftId: string; onClose(): void }) {
   const { t } = useTranslation()
+  const chain = useChain()
   const ids = useId()
   const loaded = useLoaded(async () => [...(await newsroom().audit.list({ draftId }))].reverse(), draftId)
 
@@ -42,7 +44,7 @@ export function AuditLogDialog({ draftId, onClose }: { draftId: string; onClose(
                     <td className="audit-time">{fullTime(entry.at)}</td>
                     <td>{entry.actor || t('workflow.audit.unknownActor')}</td>
                     <td>{auditActionText(entry, t)}</td>
-                    <td>{auditDetailsText(entry, t)}</td>
+                    <td>{auditDetailsText(entry, t, chain)}</td>
                   </tr>
                 ))}
               </tbody>

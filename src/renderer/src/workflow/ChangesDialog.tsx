@@ -30,7 +30,7 @@ export function ChangesDialog({ draftId, onClose }: { draftId: string; onClose()
             <>
               <p className="diff-since">
                 {t('workflow.changes.since', {
-                  role: t(`workflow.chain.${loaded.value.signOff.action === 'review' ? 'review' : 'proofread'}`),
+                  role: loaded.value.signOff.stepName,
                   name: loaded.value.signOff.name,
                   time: shortTime(loaded.value.signOff.at)
                 })}{' '}

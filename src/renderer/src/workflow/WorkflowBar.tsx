@@ -1,7 +1,7 @@
 import { useEffect, useEffectEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Draft, DraftStatus } from '@shared/model/draft'
-import type { SignOff, WorkflowAction, WorkflowState } from '@shared/model/workflow'
+import type { ChainProgress, WorkflowAction, WorkflowState } from '@shared/model/workflow'
 import { errorCodeOf, errorDetailOf } from '../drafts/errorText'
 import { newsroom } from '../newsroom'
 import { HistoryDialog } from '../history/HistoryDialog'
@@ -13,6 +13,9 @@ import { AuditLogDialog } from './AuditLogDialog'
 import { ChangesDialog } from './ChangesDialog'
 import { SignOffDialog } from './SignOffDialog'
 import { shortTime } from './timeText'
+import { useChain } from './ChainContext'
+import { statusClass, statusText } from './chainText'
+import './chain.css'
 
 type Props = {
   draftId: string
@@ -20,6 +23,10 @@ type Props = {
   userName: string
   /** settings.requireApproval: when the office turns the gate on or off, the allowed steps change. */
   requireApproval: boolean
+  /** settings.lastSigners: who last signed each step on this desk, offered first when 稿件信息 names nobody. */
+  lastSigners: Record<string, string>
+  /** A step was signed: remember the signer for that step. */
+  onSigned(stepId: string, name: string): void
   /** Writes pending edits; false when the save failed (then nothing is signed). */
   flush(): Promise<boolean>
   /** The revision on disk that the editor shows, sent with a step so main refuses to sign newer text. */
@@ -32,7 +39,7 @@ type Props = {
 }
 
 type Dialog =
-  | { kind: 'step'; action: WorkflowAction }
+  | { kind: 'step'; action: WorkflowAction; stepId: string; stepName: string; defaultName: string }
   | { kind: 'publish'; resend?: { targetId: string } }
   | { kind: 'changes' }
   | { kind: 'audit' }
@@ -44,11 +51,12 @@ type Message =
   | { kind: 'saved'; text: string; path: string }
 
 /** Buttons in the order the work goes; 退回 last, apart from the rest. */
-const BUTTON_ORDER: readonly WorkflowAction[] = ['submit', 'proofread', 'review', 'publish', 'return']
+const BUTTON_ORDER: readonly WorkflowAction[] = ['submit', 'sign', 'publish', 'return']
 
 /** 审签: the draft's status, the proofread/review chain, the next steps, and the record behind them. */
-export function WorkflowBar({ draftId, userName, requireApproval, flush, revision, onAdopt, onRestored, onStatus }: Props) {
+export function WorkflowBar({ draftId, userName, requireApproval, lastSigners, onSigned, flush, revision, onAdopt, onRestored, onStatus }: Props) {
   const { t } = useTranslation()
+  const chain = useChain()
   const [state, setState] = useState<WorkflowState | null>(null)
   const [dialog, setDialog] = useState<Dialog | null>(null)
   const [message, setMessage] = useState<Message | null>(null)
@@ -95,18 +103,25 @@ export function WorkflowBar({ draftId, userName, requireApproval, flush, revisio
       live = false
       off()
     }
-  }, [draftId, requireApproval])
+  }, [draftId, requireApproval, chain])
 
-  async function step(action: WorkflowAction, name: string, text: string): Promise<string | null> {
-    const actionWord = t(`workflow.actions.${action}`)
+  async function step(dialogStep: Extract<Dialog, { kind: 'step' }>, name: string, text: string, pin: string | undefined): Promise<string | null> {
+    const { action, stepId, stepName } = dialogStep
+    const actionWord = action === 'sign' ? t('chain.sign', { step: stepName }) : t(`workflow.actions.${action}`)
     if (!(await flush())) return t('workflow.saveFirst')
     const base = { draftId, name, revision: revision() }
+    const comment = text ? { comment: text } : {}
     try {
       const api = newsroom().workflow
       const result =
         action === 'return'
           ? await api.return({ ...base, reason: text })
-          : await api[action]({ ...base, ...(text ? { comment: text } : {}) })
+          : action === 'sign'
+            ? await api.sign({ ...base, ...comment, stepId, ...(pin !== undefined ? { pin } : {}) })
+            : action === 'submit'
+              ? await api.submit({ ...base, ...comment })
+              : await api.publish({ ...base, ...comment })
+      if (action === 'sign') onSigned(stepId, name)
       onAdopt(result.draft)
       setState(result.state)
       onStatus(result.state.status)
@@ -116,6 +131,8 @@ export function WorkflowBar({ draftId, userName, requireApproval, flush, revisio
     } catch (error) {
       const code = errorCodeOf(error)
       if (code === 'workflow-conflict' || code === 'approval-required') void reload()
+      // A wrong or missing PIN is said as such; the dialog stays open for another try.
+      if (code === 'pin-wrong' || code === 'pin-required') return t(`errors.${code}`)
       return t('workflow.failed', { action: actionWord, reason: t(`errors.${code}`) })
     }
   }
@@ -140,22 +157,42 @@ export function WorkflowBar({ draftId, userName, requireApproval, flush, revisio
       .catch((error: unknown) => setMessage({ kind: 'error', text: t(`errors.${errorCodeOf(error)}`), detail: errorDetailOf(error) }))
   }
 
+  /** The signer offered: the step's person in 稿件信息, else whoever last signed this step here, else 我的姓名. */
+  async function openStep(action: WorkflowAction) {
+    const step = action === 'submit' ? chain.steps[0] : state?.nextStep
+    const stepId = action === 'submit' ? 'submit' : (step?.id ?? '')
+    const stepName = step?.name ?? ''
+    let defaultName = (action === 'sign' ? lastSigners[stepId] : undefined) ?? userName
+    if (action === 'sign' && step?.creditField) {
+      const draft = await newsroom()
+        .drafts.open({ id: draftId })
+        .catch(() => null)
+      const named = draft?.metadata[step.creditField]?.trim()
+      if (named) defaultName = named
+    }
+    setDialog({ kind: 'step', action, stepId, stepName, defaultName })
+  }
+
   const allowed = new Set(state?.allowedActions ?? [])
   const buttons = BUTTON_ORDER.filter((action) => allowed.has(action))
   const lastReturn = state?.status === 'returned' ? state.signOffs.findLast((signOff) => signOff.action === 'return') : undefined
   const lastPublish = state?.status === 'published' ? state.signOffs.findLast((signOff) => signOff.action === 'publish' && signOff.valid) : undefined
-  const everApproved = state?.signOffs.some((signOff) => signOff.action === 'proofread' || signOff.action === 'review') ?? false
+  const everApproved = state?.signOffs.some((signOff) => signOff.action === 'sign') ?? false
+  const unverified = state?.progress.find((entry) => entry.signOff?.verification === 'unverified' && !entry.counts)
 
   return (
     <section className="workflow-bar" aria-label={t('workflow.region')}>
       <div className="workflow-row">
         <span className="workflow-status-label">{t('workflow.statusLabel')}</span>
-        {state && <span className={`status-chip workflow-status status-${state.status}`}>{t(`status.${state.status}`)}</span>}
+        {state && <span className={`status-chip workflow-status ${statusClass(state.status)}`}>{statusText(state.status, chain, t)}</span>}
         {state && (
           <span className="workflow-chain">
-            <ChainLink role="proofread" signOff={state.proofread} />
-            <span aria-hidden="true"> / </span>
-            <ChainLink role="review" signOff={state.review} />
+            {state.progress.map((entry, i) => (
+              <span key={entry.step.id}>
+                {i > 0 && <span aria-hidden="true"> / </span>}
+                <ChainLink entry={entry} />
+              </span>
+            ))}
           </span>
         )}
         <span className="workflow-steps">
@@ -164,9 +201,13 @@ export function WorkflowBar({ draftId, userName, requireApproval, flush, revisio
               key={action}
               type="button"
               className={`button button-small ${action === 'return' ? 'button-danger' : 'button-primary'}`}
-              onClick={() => setDialog(action === 'publish' ? { kind: 'publish' } : { kind: 'step', action })}
+              onClick={() => (action === 'publish' ? setDialog({ kind: 'publish' }) : void openStep(action))}
             >
-              {t(`workflow.actions.${action}`)}
+              {action === 'sign'
+                ? t('chain.sign', { step: state?.nextStep?.name ?? '' })
+                : action === 'submit'
+                  ? t('chain.submit', { step: chain.steps[0]?.name ?? '' })
+                  : t(`workflow.actions.${action}`)}
             </button>
           ))}
         </span>
@@ -198,6 +239,7 @@ export function WorkflowBar({ draftId, userName, requireApproval, flush, revisio
           {t('workflow.returnedBecause', { reason: lastReturn.comment, name: lastReturn.name, time: shortTime(lastReturn.at) })}
         </p>
       )}
+      {unverified && <p className="workflow-note workflow-verification-unverified">{t('chain.unverifiedNote', { step: unverified.step.name })}</p>}
       {lastPublish?.withoutApproval && (
         <p className="workflow-note workflow-unapproved">{t('workflow.publishedWithoutApproval', { name: lastPublish.name, time: shortTime(lastPublish.at) })}</p>
       )}
@@ -218,9 +260,10 @@ export function WorkflowBar({ draftId, userName, requireApproval, flush, revisio
       {dialog?.kind === 'step' && (
         <SignOffDialog
           action={dialog.action}
-          defaultName={userName}
+          stepName={dialog.stepName}
+          defaultName={dialog.defaultName}
           withoutApproval={state?.publishWithoutApproval ?? false}
-          onConfirm={(name, text) => step(dialog.action, name, text)}
+          onConfirm={(name, text, pin) => step(dialog, name, text, pin)}
           onClose={() => setDialog(null)}
         />
       )}
@@ -260,12 +303,18 @@ export function WorkflowBar({ draftId, userName, requireApproval, flush, revisio
   )
 }
 
-function ChainLink({ role, signOff }: { role: 'proofread' | 'review'; signOff: SignOff | null }) {
+function ChainLink({ entry }: { entry: ChainProgress }) {
   const { t } = useTranslation()
+  const { step, signOff } = entry
+  const verification = signOff && signOff.verification !== 'typed' ? signOff.verification : null
   return (
-    <span className={`workflow-link ${signOff ? 'workflow-link-signed' : 'workflow-link-pending'}`} title={signOff?.comment || undefined}>
-      {t(`workflow.chain.${role}`)}{' '}
-      {signOff ? t('workflow.chain.signed', { name: signOff.name, time: shortTime(signOff.at) }) : t('workflow.chain.pending')}
+    <span
+      className={`workflow-link ${signOff && entry.counts ? 'workflow-link-signed' : 'workflow-link-pending'}`}
+      title={[signOff?.comment, signOff?.fingerprint ? t('chain.fingerprint', { fingerprint: signOff.fingerprint }) : ''].filter(Boolean).join('\n') || undefined}
+    >
+      {step.name}{' '}
+      {signOff ? t('chain.signed', { name: signOff.name, time: shortTime(signOff.at) }) : t('chain.pending')}
+      {verification && <span className={`workflow-verification workflow-verification-${verification}`}>{t(`chain.verification.${verification}`)}</span>}
     </span>
   )
 }
@@ -282,11 +331,12 @@ function WorkflowMessage({
   onDismiss(): void
 }) {
   const { t } = useTranslation()
+  const chain = useChain()
   switch (message.kind) {
     case 'invalidated':
       return (
         <div role="alert" className="banner banner-warning workflow-message">
-          <p className="banner-message">{t('workflow.invalidated', { status: t(`status.${message.status}`) })}</p>
+          <p className="banner-message">{t('workflow.invalidated', { status: statusText(message.status, chain, t) })}</p>
           <div className="banner-actions">
             <button type="button" className="button button-small" onClick={onViewChanges}>
               {t('workflow.viewChanges')}

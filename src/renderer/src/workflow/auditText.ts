@@ -1,26 +1,29 @@
 // Relative imports, not @shared: this module is unit-tested under Vitest, which has no @shared alias.
 import type { TFunction } from 'i18next'
-import { DRAFT_STATUSES, type DraftStatus } from '../../../shared/model/draft'
+import type { Chain } from '../../../shared/model/chain'
 import type { AuditEntry } from '../../../shared/model/workflow'
+import { asStatus, statusText } from './chainText'
 import { fullTime } from './timeText'
 
-const isStatus = (value: unknown): value is DraftStatus => typeof value === 'string' && (DRAFT_STATUSES as readonly string[]).includes(value)
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null)
 
+/** A sign-off names its step as it was called when signed (stepName); older logs only have the step id. */
 export function auditActionText(entry: AuditEntry, t: TFunction): string {
   const step = entry.details['step']
+  const stepName = text(entry.details['stepName'])
+  if (entry.action === 'signoff' && stepName) return t('chain.sign', { step: stepName })
   if (entry.action === 'signoff' && (step === 'proofread' || step === 'review')) return t(`workflow.audit.steps.${step}`)
   return t(`workflow.audit.actions.${entry.action}`)
 }
 
 /** The entry's facts in words; unknown detail keys are left out rather than shown raw. */
-export function auditDetailsText(entry: AuditEntry, t: TFunction): string {
+export function auditDetailsText(entry: AuditEntry, t: TFunction, chain: Chain): string {
   const { details } = entry
   const parts: string[] = []
   if (entry.count !== undefined && entry.count > 1 && entry.until) parts.push(t('workflow.audit.saves', { count: entry.count, until: fullTime(entry.until) }))
-  if (isStatus(details['from']) && isStatus(details['to']) && details['from'] !== details['to']) {
-    parts.push(t('workflow.audit.status', { from: t(`status.${details['from']}`), to: t(`status.${details['to']}`) }))
-  }
+  const from = asStatus(details['from'])
+  const to = asStatus(details['to'])
+  if (from && to && from !== to) parts.push(t('workflow.audit.status', { from: statusText(from, chain, t), to: statusText(to, chain, t) }))
   if (details['withoutApproval'] === true) parts.push(t('workflow.audit.withoutApproval'))
   const comment = text(details['comment'])
   if (comment) parts.push(t(entry.action === 'return' ? 'workflow.audit.reason' : 'workflow.audit.comment', { text: comment }))

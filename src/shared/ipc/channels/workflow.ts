@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { DraftIdSchema, DraftSchema, DraftStatusSchema } from '../../model/draft'
+import { StepIdSchema } from '../../model/draftStatus'
+import { PIN_MAX } from '../../model/signing'
 import { NAME_MAX } from '../../model/metadata'
 import {
   ApprovalDiffSchema,
@@ -10,6 +12,7 @@ import {
   HistoryVersionSchema,
   HistoryVersionSummarySchema,
   SignOffSchema,
+  WaiverSchema,
   WorkflowStateSchema
 } from '../../model/workflow'
 import type { ChannelMap, EventMap } from './common'
@@ -24,6 +27,14 @@ const StepRequest = z.object({
   comment: z.string().max(COMMENT_MAX).optional(),
   revision: z.number().int().nonnegative().optional()
 })
+const SignRequest = StepRequest.extend({
+  /** The step the person is signing (the one the draft waits for); another one is refused as a conflict. */
+  stepId: StepIdSchema,
+  /** The PIN of the signer's key on this desk; required when they have one. Never stored, never logged. */
+  pin: z.string().max(PIN_MAX).optional(),
+  /** 发布前检查 findings the signer lets through. */
+  waivers: z.array(WaiverSchema).max(200).optional()
+})
 const ReturnRequest = StepRequest.extend({ reason: z.string().max(COMMENT_MAX) }).omit({ comment: true })
 const StepResponse = z.object({ draft: DraftSchema, signOff: SignOffSchema, state: WorkflowStateSchema })
 const DraftRef = z.object({ draftId: DraftIdSchema })
@@ -31,13 +42,11 @@ const VersionSide = z.union([z.literal('current'), HistoryVersionIdSchema])
 
 export const workflowChannels = {
   'workflow:get': { request: DraftRef, response: WorkflowStateSchema },
-  /** 草稿/退回 → 待校对. */
+  /** 草稿/退回 → waiting for the chain's first step. */
   'workflow:submit': { request: StepRequest, response: StepResponse },
-  /** 校对签字: 待校对 → 待审核. */
-  'workflow:proofread': { request: StepRequest, response: StepResponse },
-  /** 审核签字: 待审核 → 已审核. */
-  'workflow:review': { request: StepRequest, response: StepResponse },
-  /** 退回 with a reason: 待校对/待审核 → 退回. */
+  /** Signs the step the draft waits for (settings.chain): on to the next step, or 已签 after the last. */
+  'workflow:sign': { request: SignRequest, response: StepResponse },
+  /** 退回 with a reason, from any step of the chain. */
   'workflow:return': { request: ReturnRequest, response: StepResponse },
   /** 已审核 → 已发布 (from any status when settings.requireApproval is off, recorded as without approval). */
   'workflow:publish': { request: StepRequest, response: StepResponse },
