@@ -22,6 +22,7 @@ import { createImageService } from './services/images/imageService'
 import { createInlineHeicDecoder, type HeicDecoder } from './services/images/heicDecoder'
 import { previewFileFor } from './ipc/handlers/photos'
 import type { Resources } from './resources'
+import { createOpenedPackages } from './shell/openFile'
 
 export type AppCapabilities = {
   /** The platform's per-user data folder (Electron's `userData`); drafts live below it unless settings say otherwise. */
@@ -65,6 +66,11 @@ export type AppServices = {
   outbox: OutboxRunner
   /** The preview file a `<previewUrlBase><tail>` address names, or null for anything else. */
   previewFile(tail: string): string | null
+  /**
+   * A .newsroom package the operating system opened with the app (main got the path from argv, open-file or
+   * second-instance, never from the page): queued for the page, which is told to take it and import it.
+   */
+  openPackage(path: string): void
 }
 
 /** The library folder: the one from settings, or `<userData>/library`. */
@@ -152,6 +158,7 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     broadcast: capabilities.broadcast ?? (() => undefined),
     onError: (message, error) => (capabilities.logger ?? console).error(message, error)
   })
+  const openedPackages = createOpenedPackages()
   const handlers = createHandlerTable({
     drafts: () => store,
     workflow: () => workflow,
@@ -170,7 +177,8 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     flush,
     shell: capabilities.shell,
     notifier: capabilities.notifier ?? { show: () => undefined },
-    appInfo: capabilities.appInfo
+    appInfo: capabilities.appInfo,
+    openedPackages
   })
   return {
     settings,
@@ -182,6 +190,10 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     dispatch: createDispatcher(handlers, capabilities.logger),
     publishing,
     outbox,
-    previewFile: (tail) => previewFileFor(join(store.dataDir, '.cache'), tail)
+    previewFile: (tail) => previewFileFor(join(store.dataDir, '.cache'), tail),
+    openPackage(path) {
+      openedPackages.offer(path)
+      capabilities.broadcast?.('packages:opened', {})
+    }
   }
 }
