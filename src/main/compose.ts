@@ -29,6 +29,7 @@ import type { Resources } from './resources'
 import { createInlineLibrarySearch, type LibrarySearch } from './services/library/librarySearch'
 import { notifyingStore } from './services/library/notifyingStore'
 import { createSigningService } from './services/signing/signingService'
+import { createOpenedPackages } from './shell/openFile'
 
 export type AppCapabilities = {
   /** The platform's per-user data folder (Electron's `userData`); drafts live below it unless settings say otherwise. */
@@ -81,6 +82,11 @@ export type AppServices = {
   previewFile(tail: string): string | null
   /** The library search of the current data folder (its index follows every write of the draft store). */
   library(): LibrarySearch
+  /**
+   * A .newsroom package the operating system opened with the app (main got the path from argv, open-file or
+   * second-instance, never from the page): queued for the page, which is told to take it and import it.
+   */
+  openPackage(path: string): void
 }
 
 /** The library folder: the one from settings, or `<userData>/library`. */
@@ -194,6 +200,7 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     broadcast: capabilities.broadcast ?? (() => undefined),
     onError: (message, error) => (capabilities.logger ?? console).error(message, error)
   })
+  const openedPackages = createOpenedPackages()
   const handlers = createHandlerTable({
     drafts: () => store,
     workflow: () => workflow,
@@ -215,7 +222,8 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     flush,
     shell: capabilities.shell,
     notifier: capabilities.notifier ?? { show: () => undefined },
-    appInfo: capabilities.appInfo
+    appInfo: capabilities.appInfo,
+    openedPackages
   })
   return {
     settings,
@@ -228,6 +236,10 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     publishing,
     outbox,
     previewFile: (tail) => previewFileFor(join(store.dataDir, '.cache'), tail),
-    library: () => library
+    library: () => library,
+    openPackage(path) {
+      openedPackages.offer(path)
+      capabilities.broadcast?.('packages:opened', {})
+    }
   }
 }

@@ -1,5 +1,6 @@
+import { mkdtempSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { availableParallelism } from 'node:os'
+import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, Notification, protocol, safeStorage, screen, session, shell, type IpcMainInvokeEvent, type OpenDialogOptions, type SaveDialogOptions, type WebContents } from 'electron'
@@ -25,6 +26,10 @@ import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponseHeaders, r
 import { decideNavigation, isAppFrame } from './window/navigation'
 import { windowOptions } from './window/windowOptions'
 import { createWindowStateKeeper, readWindowState, type WindowStateStore } from './window/windowState'
+import { createResources, resourcesRoot } from './resources'
+import { packagePathsFromArgv } from './shell/openFile'
+import { languageForLocale, packagedSandboxNotice, type SandboxNotice } from './shell/sandbox'
+import { parseSmokeSwitches, runSmoke, type SmokeOptions } from './shell/smoke'
 
 const mainDir = fileURLToPath(new URL('.', import.meta.url))
 const preloadPath = join(mainDir, '../preload/index.cjs')
@@ -34,6 +39,15 @@ const devServerUrl = (!app.isPackaged && process.env['ELECTRON_RENDERER_URL']) |
 const isDev = devServerUrl !== undefined
 const appUrl = devServerUrl ?? APP_ENTRY_URL
 const FLUSH_TIMEOUT_MS = 5000
+
+const smoke = parseSmokeSwitches(process.argv)
+// A smoke run (release workflow) gets a library of its own: it never touches a person's drafts, nor their
+// running app's single-instance lock, which lives in the user-data folder.
+if (smoke) app.setPath('userData', mkdtempSync(join(tmpdir(), 'newsroom-smoke-')))
+
+/** .newsroom files the OS handed over before the services exist (argv at launch, macOS open-file). */
+const openedEarly: string[] = packagePathsFromArgv(process.argv, process.cwd())
+let openPackage = (path: string): void => void openedEarly.push(path)
 
 let mainWindow: BrowserWindow | null = null
 let readyToQuit = false
@@ -245,8 +259,80 @@ function focus(win: BrowserWindow): void {
   win.focus()
 }
 
+/** The sandbox off on Linux (the AppImage's launcher adds --no-sandbox on Ubuntu 24.04): what to ask, or null. */
+function sandboxNotice(): SandboxNotice | null {
+  return packagedSandboxNotice({
+    platform: process.platform,
+    noSandboxSwitch: app.commandLine.hasSwitch('no-sandbox'),
+    disabledByEnvironment: Boolean(process.env['ELECTRON_DISABLE_SANDBOX']),
+    appImage: Boolean(process.env['APPIMAGE']),
+    language: languageForLocale(app.getLocale())
+  })
+}
+
+/** The person chooses; quitting is the default. Never on in silence. */
+function mayRunWithoutSandbox(notice: SandboxNotice): boolean {
+  const { title, message, detail, buttons } = notice
+  return dialog.showMessageBoxSync({ type: 'warning', title, message, detail, buttons, defaultId: 0, cancelId: 0, noLink: true }) === 1
+}
+
+/** --smoke: window, library over the page's real IPC, a sharp encode; report written, exit code set. */
+async function smokeAndQuit(options: SmokeOptions, win: BrowserWindow, notice: SandboxNotice | null): Promise<void> {
+  const page = <T>(script: string) => win.webContents.executeJavaScript(script) as Promise<T>
+  const loaded = new Promise<void>((resolve, reject) => {
+    win.webContents.once('did-finish-load', () => resolve())
+    win.webContents.once('did-fail-load', (_event, code, description) => reject(new Error(`the page did not load: ${description} (${code})`)))
+  })
+  const report = await runSmoke({
+    timeoutMs: options.timeoutMs,
+    now: () => Date.now(),
+    app: { version: app.getVersion(), electron: process.versions.electron, platform: process.platform, arch: process.arch, packaged: String(app.isPackaged) },
+    writeReport: (written) => writeFile(options.reportPath, `${JSON.stringify(written, null, 2)}\n`, 'utf8'),
+    steps: [
+      {
+        name: 'sandbox',
+        run: async () => {
+          if (notice) throw new Error(notice.message)
+        }
+      },
+      { name: 'window', run: () => loaded.then(() => ({ visible: win.isVisible() })) },
+      {
+        name: 'page',
+        run: async () => {
+          for (let attempt = 0; attempt < 100; attempt++) {
+            if ((await page<number>("document.getElementById('root')?.childElementCount ?? 0")) > 0) return { mounted: true }
+            await new Promise((resolve) => setTimeout(resolve, 100))
+          }
+          throw new Error('the editor page did not mount')
+        }
+      },
+      {
+        name: 'library',
+        run: async () => {
+          const envelope = await page<{ ok: boolean; value?: { drafts: unknown[] }; error?: { message: string } }>("window.newsroom.drafts.list({ scope: 'active' })")
+          if (!envelope.ok || !envelope.value) throw new Error(`drafts:list over IPC failed: ${envelope.error?.message ?? 'no answer'}`)
+          return { drafts: envelope.value.drafts.length }
+        }
+      },
+      {
+        name: 'photos',
+        run: async () => {
+          const sharp = (await import('sharp')).default
+          const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#336699' } }).jpeg().toBuffer()
+          const { format, width } = await sharp(jpeg).metadata()
+          return { format: String(format), width: Number(width) }
+        }
+      }
+    ]
+  })
+  app.exit(report.ok ? 0 : 1)
+}
+
 async function start(): Promise<void> {
   await app.whenReady()
+  const notice = sandboxNotice()
+  if (notice && !smoke && !mayRunWithoutSandbox(notice)) return app.exit(1)
+  if (notice) console.warn('running without the Chromium sandbox, as the person chose')
   const csp = buildContentSecurityPolicy({ devServerUrl })
   hardenSession(csp)
   if (!isDev) serveRenderer(csp)
@@ -287,7 +373,8 @@ async function start(): Promise<void> {
         if (Notification.isSupported()) new Notification({ title, body }).show()
       }
     },
-    appInfo: { version: app.getVersion(), platform: process.platform, assetUrlBase: `${ASSET_SCHEME}://` }
+    appInfo: { version: app.getVersion(), platform: process.platform, assetUrlBase: `${ASSET_SCHEME}://` },
+    resources: createResources(resourcesRoot({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }))
   })
 
   serveAssets(services)
@@ -346,6 +433,14 @@ async function start(): Promise<void> {
   })
 
   openMainWindow()
+  if (smoke && mainWindow) void smokeAndQuit(smoke, mainWindow, notice)
+
+  openPackage = (path) => {
+    services.openPackage(path)
+    if (mainWindow) focus(mainWindow)
+    else openMainWindow?.()
+  }
+  for (const path of openedEarly.splice(0)) services.openPackage(path)
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -365,6 +460,15 @@ if (!app.requestSingleInstanceLock()) {
     const action = secondInstanceAction(mainWindow, { started: openMainWindow !== null, quitting })
     if (action === 'focus' && mainWindow) focus(mainWindow)
     if (action === 'create') openMainWindow?.()
+  })
+  // A .newsroom double-clicked while the app runs arrives as the second launch's command line.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    for (const path of packagePathsFromArgv(argv, workingDirectory)) openPackage(path)
+  })
+  // macOS hands files over by event, also before the app is ready.
+  app.on('open-file', (event, path) => {
+    event.preventDefault()
+    openPackage(path)
   })
   start().catch((error: unknown) => {
     console.error('the app could not start', error)

@@ -112,6 +112,8 @@ describe('the packaged app (electron-builder --linux dir)', () => {
     const devOnly = Object.keys(projectManifest.devDependencies).filter((name) => !needed.has(name))
     expect(devOnly).toEqual(expect.arrayContaining(['electron', 'react', 'lexical', 'vite', 'vitest', 'electron-builder', 'typescript']))
     expect(packaged.filter((name) => devOnly.includes(name))).toEqual([])
+    // Type declarations some dependencies list as dependencies are left out too (electron-builder.yml files).
+    expect(packaged.filter((name) => name.startsWith('@types/'))).toEqual([])
     expect(packaged).toEqual(expect.arrayContaining(['sharp', 'heic-decode', 'electron-store', 'conf', 'zod', 'docx', 'mammoth']))
   })
 

@@ -67,3 +67,13 @@ describe('electron-builder.yml', () => {
     expect(config.buildVersion).toBeUndefined()
   })
 })
+
+describe('npm run dist', () => {
+  it('builds this platform for this arch only, never publishing', async () => {
+    // @ts-expect-error -- a plain build script; its exports are exercised here
+    const { builderArgs } = (await import('../../../scripts/packaging/dist.mjs')) as { builderArgs(platform: string, arch: string, extra?: string[]): string[] }
+    expect(builderArgs('win32', 'x64')).toEqual(['--win', '--x64', '--publish', 'never'])
+    expect(builderArgs('darwin', 'arm64', ['--dir'])).toEqual(['--mac', '--arm64', '--publish', 'never', '--dir'])
+    expect(() => builderArgs('linux', 'ia32')).toThrow(/no installer is configured for linux-ia32/)
+  })
+})

@@ -14,6 +14,7 @@ import type { OutboxRunner } from '../../services/publish/outboxRunner'
 import type { ServiceFs } from '../../services/fs/serviceFs'
 import type { PathGrants } from '../../services/grants/pathGrants'
 import type { LibrarySearch } from '../../services/library/librarySearch'
+import type { OpenedPackages } from '../../shell/openFile'
 
 /** What the desktop shell does for the app; Electron's `shell` in main, a recorder in tests. */
 export type DesktopShell = {
@@ -72,6 +73,8 @@ export type HandlerDeps = {
   shell: DesktopShell
   notifier: DesktopNotifier
   appInfo: { version: string; platform: string; assetUrlBase: string }
+  /** Paths of .newsroom packages main holds (opened by the operating system, or awaiting a conflict answer), by token. */
+  openedPackages: OpenedPackages
 }
 
 export const ok = { ok: true } as const

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { basename } from 'node:path'
 import { AppError } from '../../../shared/errors'
 import type { packageChannels } from '../../../shared/ipc/channels/packages'
@@ -18,9 +17,7 @@ export async function flushEditor(deps: Pick<HandlerDeps, 'flush'>, context: Han
 }
 
 export function createPackageHandlers(deps: HandlerDeps): Pick<HandlerTable, keyof typeof packageChannels> {
-  const { packages, drafts, dialogs, settings } = deps
-  /** The package a conflict question is about, so the answer does not make the person pick the file again. */
-  let pending: { token: string; path: string } | null = null
+  const { packages, drafts, dialogs, settings, openedPackages } = deps
 
   async function exportPackage(draftId: DraftId, context: HandlerContext) {
     await flushEditor(deps, context, 'package')
@@ -40,21 +37,22 @@ export function createPackageHandlers(deps: HandlerDeps): Pick<HandlerTable, key
     'packages:import': async ({ token, onConflict }) => {
       let path: string
       if (token !== undefined) {
-        if (pending?.token !== token) throw new AppError('not-found', 'this import question has expired; choose the package again')
-        path = pending.path
+        // A conflict question's token, or one for a package the operating system opened with the app.
+        const held = openedPackages.redeem(token)
+        if (held === null) throw new AppError('not-found', 'this import question has expired; choose the package again')
+        path = held
       } else {
         const [picked] = await dialogs.openFiles({ purpose: 'package', multiple: false, filters: PACKAGE_FILE_FILTERS })
         if (picked === undefined) return { outcome: 'cancelled' as const }
         path = picked
       }
-      pending = null
       const outcome = await packages().importPackage(path, { onConflict, language: settings.get().language })
       if (outcome.kind === 'conflict') {
-        pending = { token: randomBytes(12).toString('hex'), path }
-        return { outcome: 'conflict' as const, token: pending.token, fileName: basename(path), conflict: outcome.conflict }
+        return { outcome: 'conflict' as const, token: openedPackages.remember(path), fileName: basename(path), conflict: outcome.conflict }
       }
       const { kind: _kind, ...imported } = outcome
       return { outcome: 'imported' as const, ...imported }
-    }
+    },
+    'packages:takeOpened': async () => ({ opened: openedPackages.takeNext() })
   }
 }

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useEffect, useEffectEvent, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PackageConflict } from '@shared/ipc/channels/packages'
 import { Modal } from '../components/Modal'
@@ -21,44 +21,87 @@ type Pending = { token: string; fileName: string; conflict: PackageConflict }
 
 const REFUSALS = ['package-invalid', 'package-too-new', 'unsupported-file', 'not-found'] as const
 
-/** 导入稿件包 in the library column; asks keep both / replace when the draft is already here. */
+/**
+ * 导入稿件包 in the library column; asks keep both / replace when the draft is already here. Packages the
+ * operating system opened with the app (double-click, command line, a second launch) come the same way: main
+ * holds their paths and hands out tokens, taken one at a time so each can ask its own question.
+ */
 export function ImportPackageButton({ onImported, closeIfOpen }: Props) {
   const { t } = useTranslation()
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<Message | null>(null)
   const [pending, setPending] = useState<Pending | null>(null)
 
-  async function run(answer?: { token: string; onConflict: 'keep-both' | 'replace' }) {
+  async function run(answer?: { token: string; onConflict?: 'keep-both' | 'replace' }) {
     setBusy(true)
     setMessage(null)
     try {
       const result = await newsroom().packages.import(answer ?? {})
-      if (result.outcome === 'cancelled') return
+      if (result.outcome === 'cancelled') return 'done'
       if (result.outcome === 'conflict') {
+        waitingForAnswer.current = true
         setPending({ token: result.token, fileName: result.fileName, conflict: result.conflict })
-        return
+        return 'question'
       }
       await onImported(result.draftId)
       const title = result.title || t('packages.untitled')
       const key = result.replaced ? 'packages.importedReplaced' : result.keptBoth ? 'packages.importedCopy' : 'packages.imported'
       setMessage({ kind: 'ok', text: t(key, { title }) })
+      return 'done'
     } catch (error) {
       const code = errorCodeOf(error)
       const refused = (REFUSALS as readonly string[]).includes(code)
       const text = t(refused ? 'packages.refused' : 'packages.importFailed', { reason: t(`errors.${code}`) })
       // The service's message names the entry at fault; for a refusal that is worth reading, not hiding.
       setMessage({ kind: 'error', text: refused ? `${text} ${t('packages.refusedDetail', { detail: errorDetailOf(error) })}` : text, detail: errorDetailOf(error) })
+      return 'done'
     } finally {
       setBusy(false)
     }
   }
 
+  /** Imports the packages the operating system opened, one after another, pausing while a question is open. */
+  const waitingForAnswer = useRef(false)
+  const takingOpened = useRef(false)
+  async function takeOpened() {
+    if (takingOpened.current || waitingForAnswer.current) return
+    takingOpened.current = true
+    try {
+      for (;;) {
+        const { opened } = await newsroom().packages.takeOpened()
+        if (!opened) return
+        const answered = await run({ token: opened.token })
+        if (answered === 'question') return
+      }
+    } catch {
+      // takeOpened itself failing leaves the packages waiting in main; the next event or launch asks again.
+    } finally {
+      takingOpened.current = false
+    }
+  }
+  const onOpened = useEffectEvent(() => void takeOpened())
+  useEffect(() => {
+    // Also once at start: packages named on the command line were queued before the page loaded.
+    const first = setTimeout(onOpened, 0)
+    const off = newsroom().on('packages:opened', () => onOpened())
+    return () => {
+      clearTimeout(first)
+      off()
+    }
+  }, [])
+
   async function choose(onConflict: 'keep-both' | 'replace') {
     const current = pending
     if (!current) return
-    setPending(null)
+    closeQuestion()
     if (onConflict === 'replace' && !(await closeIfOpen(current.conflict.draftId))) return
     await run({ token: current.token, onConflict })
+  }
+
+  function closeQuestion() {
+    setPending(null)
+    waitingForAnswer.current = false
+    void takeOpened()
   }
 
   return (
@@ -74,7 +117,7 @@ export function ImportPackageButton({ onImported, closeIfOpen }: Props) {
           </button>
         </div>
       )}
-      {pending && <ConflictDialog pending={pending} onChoose={(choice) => void choose(choice)} onClose={() => setPending(null)} />}
+      {pending && <ConflictDialog pending={pending} onChoose={(choice) => void choose(choice)} onClose={closeQuestion} />}
     </>
   )
 }

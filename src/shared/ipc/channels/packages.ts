@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { DraftIdSchema } from '../../model/draft'
-import type { ChannelMap, EventMap } from './common'
+import { NoRequest, type ChannelMap, type EventMap } from './common'
 
 const IsoTimeSchema = z.iso.datetime({ offset: true })
 
@@ -56,7 +56,19 @@ export const packageChannels = {
         keptBoth: z.boolean()
       })
     ])
+  },
+  /**
+   * The next .newsroom file the operating system opened with the app (double-click, command line, macOS
+   * open-file, a second launch), or null. Only a token and the file name: import it with
+   * `packages:import({ token })`, which asks keep-both / replace as for a chosen file.
+   */
+  'packages:takeOpened': {
+    request: NoRequest,
+    response: z.object({ opened: z.object({ token: z.string().min(1).max(100), fileName: z.string() }).nullable() })
   }
 } as const satisfies ChannelMap
 
-export const packageEvents = {} as const satisfies EventMap
+export const packageEvents = {
+  /** A .newsroom file was opened with the app: call `packages:takeOpened`. */
+  'packages:opened': z.object({}).strict()
+} as const satisfies EventMap
