@@ -21,6 +21,7 @@ import { createOutboxRunner, type Broadcast, type OutboxRunner } from './service
 import { createImageService } from './services/images/imageService'
 import { createInlineHeicDecoder, type HeicDecoder } from './services/images/heicDecoder'
 import { previewFileFor } from './ipc/handlers/photos'
+import type { DiagnosticsCapability } from './services/log/diagnostics'
 
 export type AppCapabilities = {
   /** The platform's per-user data folder (Electron's `userData`); drafts live below it unless settings say otherwise. */
@@ -46,6 +47,8 @@ export type AppCapabilities = {
   broadcast?: Broadcast
   /** System notifications; ignored when absent. */
   notifier?: DesktopNotifier
+  /** Main's log file, for 设置 → 关于 (打开日志, 复制诊断信息); those report not-found when absent. */
+  diagnostics?: DiagnosticsCapability
 }
 
 export type AppServices = {
@@ -163,7 +166,8 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     flush,
     shell: capabilities.shell,
     notifier: capabilities.notifier ?? { show: () => undefined },
-    appInfo: capabilities.appInfo
+    appInfo: capabilities.appInfo,
+    ...(capabilities.diagnostics ? { diagnostics: capabilities.diagnostics } : {})
   })
   return {
     settings,

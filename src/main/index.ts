@@ -1,8 +1,9 @@
+import { existsSync, renameSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { availableParallelism } from 'node:os'
+import { availableParallelism, release } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, Notification, protocol, safeStorage, screen, session, shell, type IpcMainInvokeEvent, type OpenDialogOptions, type SaveDialogOptions, type WebContents } from 'electron'
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, net, Notification, protocol, safeStorage, screen, session, shell, type IpcMainInvokeEvent, type OpenDialogOptions, type SaveDialogOptions, type WebContents } from 'electron'
 import Store from 'electron-store'
 import { composeApp, type AppServices } from './compose'
 import { nodeServiceFs } from './services/fs/serviceFs'
@@ -16,6 +17,9 @@ import { createWorkerHeicDecoder } from './services/images/heicDecoder'
 import { buildMenuTemplate, menuTranslator } from './menu'
 import { quitDeadlineMs, runQuitSteps, secondInstanceAction, type QuitStep } from './shell/quit'
 import { APP_ID } from '../shared/appIdentity'
+import { createAppLog } from './services/log/appLog'
+import { damagedSettingsNotice, openSettingsStore } from './shell/settingsFile'
+import { languageFromSystem, startupFailureMessage, startupStageOf, type StartupStage } from './shell/startup'
 import type { UiLanguage } from '../shared/settings'
 import { buildContentSecurityPolicy } from './window/csp'
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponseHeaders, resolveAppRequest } from './window/appScheme'
@@ -32,6 +36,20 @@ const isDev = devServerUrl !== undefined
 const appUrl = devServerUrl ?? APP_ENTRY_URL
 const FLUSH_TIMEOUT_MS = 5000
 
+/** Nobody reads a desktop app's console: what goes wrong goes to <userData>/logs/main.log (设置 → 关于). */
+const log = createAppLog({
+  file: join(app.getPath('userData'), 'logs', 'main.log'),
+  onWriteError: (error) => console.error('could not write the log file', error)
+})
+function logError(message: string, error?: unknown): void {
+  log.error(message, error)
+  console.error(message, error ?? '')
+}
+function logWarn(message: string, error?: unknown): void {
+  log.warn(message, error)
+  console.warn(message, error ?? '')
+}
+
 let mainWindow: BrowserWindow | null = null
 let readyToQuit = false
 let quitting = false
@@ -40,7 +58,7 @@ let openMainWindow: (() => BrowserWindow) | null = null
 const windowFlushers = new WeakMap<BrowserWindow, () => Promise<void>>()
 
 function openExternally(url: string): void {
-  shell.openExternal(url).catch((error: unknown) => console.warn(`could not open ${url}`, error))
+  shell.openExternal(url).catch((error: unknown) => logWarn(`could not open ${url}`, error))
 }
 
 /** Every web contents, present and future: stay on our page, no pop-ups, no webviews. */
@@ -185,7 +203,7 @@ function createFlusher(services: AppServices, win: BrowserWindow): () => Promise
   win.webContents.on('did-finish-load', () => (pageLoaded = true))
   win.webContents.on('render-process-gone', (_event, details) => {
     pageLoaded = false
-    console.error(`renderer gone: ${details.reason}`)
+    logError(`renderer gone: ${details.reason} (exit code ${details.exitCode})`)
   })
   return () => {
     // A page that never loaded (or has crashed) holds nothing to save and cannot answer.
@@ -193,8 +211,8 @@ function createFlusher(services: AppServices, win: BrowserWindow): () => Promise
     running ??= services.flush
       .request((requestId) => win.webContents.send('app:flushRequest', validateEvent('app:flushRequest', { requestId })), FLUSH_TIMEOUT_MS)
       .then((outcome) => {
-        if (outcome === 'timeout') console.warn(`the editor did not confirm its pending edits were saved within ${FLUSH_TIMEOUT_MS} ms; closing anyway`)
-        if (outcome === 'failed') console.warn('the editor could not save its pending edits before closing')
+        if (outcome === 'timeout') logWarn(`the editor did not confirm its pending edits were saved within ${FLUSH_TIMEOUT_MS} ms; closing anyway`)
+        if (outcome === 'failed') logWarn('the editor could not save its pending edits before closing')
       })
     return running
   }
@@ -228,7 +246,7 @@ function createMainWindow(services: AppServices, store: WindowStateStore): Brows
     store,
     snapshot: () =>
       win.isDestroyed() || win.isMinimized() || win.isFullScreen() ? null : { ...win.getNormalBounds(), maximized: win.isMaximized() },
-    onError: (error) => console.warn('could not remember the window position', error)
+    onError: (error) => logWarn('could not remember the window position', error)
   })
   win.on('resize', keeper.schedule)
   win.on('move', keeper.schedule)
@@ -257,7 +275,7 @@ function createMainWindow(services: AppServices, store: WindowStateStore): Brows
   windowFlushers.set(win, flush)
 
   const load = win.loadURL(appUrl)
-  load.catch((error: unknown) => console.error('could not load the editor page', error))
+  load.catch((error: unknown) => logError('could not load the editor page', error))
   return win
 }
 
@@ -267,13 +285,26 @@ function focus(win: BrowserWindow): void {
   win.focus()
 }
 
+/** What start() was doing, for the error box if it fails; the UI language once settings are read. */
+let startupStage: StartupStage = 'other'
+let startupLanguage: UiLanguage | null = null
+
 async function start(): Promise<void> {
   await app.whenReady()
   const csp = buildContentSecurityPolicy({ devServerUrl })
   hardenSession(csp)
   if (!isDev) serveRenderer(csp)
 
-  const store = new Store({ name: 'settings' })
+  startupStage = 'settings'
+  // A damaged settings.json is kept under another name, like a damaged draft, and the defaults are used.
+  const opened = openSettingsStore({
+    file: join(app.getPath('userData'), 'settings.json'),
+    open: () => new Store({ name: 'settings' }),
+    fs: { exists: existsSync, rename: renameSync }
+  })
+  if (opened.setAside) logError(`settings.json was damaged; kept as ${opened.setAside}, using the defaults`, opened.error)
+  const store = opened.store
+  startupStage = 'library'
   let language: UiLanguage = 'zh-CN'
   // Decodes iPhone photos off the main thread; the worker is its own electron-vite entry beside this file.
   // Two decodes at once where there are two cores: an iPhone card's previews come about twice as fast.
@@ -299,7 +330,21 @@ async function start(): Promise<void> {
         if (Notification.isSupported()) new Notification({ title, body }).show()
       }
     },
-    appInfo: { version: app.getVersion(), platform: process.platform, assetUrlBase: `${ASSET_SCHEME}://` }
+    appInfo: { version: app.getVersion(), platform: process.platform, assetUrlBase: `${ASSET_SCHEME}://` },
+    logger: { error: logError },
+    diagnostics: {
+      logFile: log.file,
+      runtime: () => ({
+        app: app.getVersion(),
+        electron: process.versions.electron ?? '',
+        chromium: process.versions.chrome ?? '',
+        os: `${process.platform} ${release()} ${process.arch}`,
+        locale: app.getLocale(),
+        packaged: String(app.isPackaged)
+      }),
+      logTail: () => log.tail(),
+      copy: (text) => clipboard.writeText(text)
+    }
   })
 
   serveAssets(services)
@@ -316,9 +361,10 @@ async function start(): Promise<void> {
   })
 
   // The outbox: queued publish jobs are tried again when due (backoff in publishService).
-  setInterval(() => void services.outbox.runDue().catch((error: unknown) => console.error('publish outbox retry failed', error)), 30_000).unref()
+  setInterval(() => void services.outbox.runDue().catch((error: unknown) => logError('publish outbox retry failed', error)), 30_000).unref()
 
   language = services.settings.get().language
+  startupLanguage = language
   applyMenu(language)
   services.settings.onChange((next, previous) => {
     language = next.language
@@ -341,7 +387,7 @@ async function start(): Promise<void> {
     setTimeout(() => app.exit(0), quitDeadlineMs(steps)).unref()
     void runQuitSteps(steps).then((outcomes) => {
       for (const outcome of outcomes) {
-        if (outcome.result !== 'done') console.error(`quitting: ${outcome.name} ${outcome.result}`, outcome.error ?? '')
+        if (outcome.result !== 'done') logError(`quitting: ${outcome.name} ${outcome.result}`, outcome.error ?? '')
       }
       readyToQuit = true
       app.quit()
@@ -356,7 +402,16 @@ async function start(): Promise<void> {
     if (!mainWindow) openMainWindow?.()
   })
 
-  openMainWindow()
+  startupStage = 'window'
+  const win = openMainWindow()
+  startupStage = 'other'
+  const setAside = opened.setAside
+  if (setAside) {
+    win.once('ready-to-show', () => {
+      const notice = damagedSettingsNotice(language, setAside)
+      void dialog.showMessageBox(win, { type: 'warning', title: notice.title, message: notice.message, detail: notice.detail })
+    })
+  }
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -378,7 +433,12 @@ if (!app.requestSingleInstanceLock()) {
     if (action === 'create') openMainWindow?.()
   })
   start().catch((error: unknown) => {
-    console.error('the app could not start', error)
+    const stage = startupStageOf(startupStage, error)
+    logError(`the app could not start (${stage})`, error)
+    // A box the person sees, in their language, instead of an app that silently never opens.
+    const language = startupLanguage ?? languageFromSystem(app.getPreferredSystemLanguages())
+    const { title, content } = startupFailureMessage({ language, stage, error, logFile: log.file })
+    dialog.showErrorBox(title, content)
     app.exit(1)
   })
 }

@@ -11,6 +11,7 @@ import type { PublishService } from '../../services/publish/publishService'
 import type { ImageService } from '../../services/images/imageService'
 import type { OutboxRunner } from '../../services/publish/outboxRunner'
 import type { ServiceFs } from '../../services/fs/serviceFs'
+import type { DiagnosticsCapability } from '../../services/log/diagnostics'
 
 /** What the desktop shell does for the app; Electron's `shell` in main, a recorder in tests. */
 export type DesktopShell = {
@@ -63,6 +64,8 @@ export type HandlerDeps = {
   shell: DesktopShell
   notifier: DesktopNotifier
   appInfo: { version: string; platform: string; assetUrlBase: string }
+  /** The log file and diagnostics; absent in tests that run without a desktop. */
+  diagnostics?: DiagnosticsCapability
 }
 
 export const ok = { ok: true } as const

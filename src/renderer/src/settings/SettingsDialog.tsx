@@ -14,8 +14,9 @@ import { DirectoryManager } from './directory/DirectoryManager'
 import { PublishTargetsManager } from '../publish/targets/PublishTargetsManager'
 import { PhotoCompressionFields, usePhotoCompressionForm } from '../photos/PhotoCompressionFields'
 import { WorkflowSettingsFields } from '../workflow/WorkflowSettingsFields'
+import { AboutSection } from './AboutSection'
 
-const SETTINGS_TABS = ['general', 'article', 'directory', 'publish'] as const
+const SETTINGS_TABS = ['general', 'article', 'directory', 'publish', 'about'] as const
 export type SettingsTab = (typeof SETTINGS_TABS)[number]
 
 type Props = {
@@ -49,7 +50,7 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onClose, init
   const articleValid = articleSettingsValid(article)
   const photoForm = usePhotoCompressionForm(settings.photoCompression)
   const tabLabel = (name: SettingsTab) =>
-    name === 'general' ? t('directory.tabs.general') : name === 'article' ? t('credit.tab') : name === 'publish' ? t('publishTargets.tab') : t('directory.tabs.directory')
+    name === 'general' ? t('directory.tabs.general') : name === 'article' ? t('credit.tab') : name === 'publish' ? t('publishTargets.tab') : name === 'about' ? t('about.tab') : t('directory.tabs.directory')
 
   return (
     <Modal labelledBy={`${ids}-heading`} onClose={onClose} className="modal-settings">
@@ -153,6 +154,9 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onClose, init
         </div>
         <div role="tabpanel" id={`${ids}-panel-publish`} aria-labelledby={`${ids}-tab-publish`} className="settings-panel" hidden={tab !== 'publish'}>
           {tab === 'publish' && <PublishTargetsManager />}
+        </div>
+        <div role="tabpanel" id={`${ids}-panel-about`} aria-labelledby={`${ids}-tab-about`} className="settings-panel" hidden={tab !== 'about'}>
+          {tab === 'about' && <AboutSection />}
         </div>
         <div className="modal-actions">
           <button type="button" className="button" onClick={onClose}>
