@@ -15,6 +15,7 @@ import { registerIpc } from './ipc/register'
 import { assetFileFor } from './services/assets/assetUrl'
 import { createWorkerHeicDecoder } from './services/images/heicDecoder'
 import { buildMenuTemplate, menuTranslator } from './menu'
+import { badgeCount, EMPTY_TASKBAR, observeEvent, progressBarValue } from './shell/taskbar'
 import { quitDeadlineMs, runQuitSteps, secondInstanceAction, type QuitStep } from './shell/quit'
 import { APP_ID } from '../shared/appIdentity'
 import { createAppLog } from './services/log/appLog'
@@ -84,6 +85,26 @@ function hardenSession(csp: string): void {
   })
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
+}
+
+let taskbar = EMPTY_TASKBAR
+let shownProgress = -1
+let shownBadge = 0
+
+/** Progress of photo batches and publishing on the taskbar button or Dock icon, and 待发's count as a badge. */
+function noteEvent(channel: string, payload: unknown): void {
+  taskbar = observeEvent(taskbar, channel, payload, Date.now())
+  const progress = progressBarValue(taskbar)
+  if (progress !== shownProgress && mainWindow && !mainWindow.isDestroyed()) {
+    mainWindow.setProgressBar(progress)
+    shownProgress = progress
+  }
+  const badge = badgeCount(taskbar)
+  if (badge !== shownBadge) {
+    // Windows has no badge count (false is returned); macOS and Unity launchers show it.
+    app.setBadgeCount(badge)
+    shownBadge = badge
+  }
 }
 
 function sendMenuCommand(command: 'new-draft' | 'open-settings'): void {
@@ -323,6 +344,7 @@ async function start(): Promise<void> {
     shell: { openExternal: (url) => shell.openExternal(url), showInFolder: (p) => shell.showItemInFolder(p) },
     broadcast: (channel, payload) => {
       const message = validateEvent(channel, payload)
+      noteEvent(channel, message)
       for (const win of BrowserWindow.getAllWindows()) if (!win.webContents.isDestroyed()) win.webContents.send(channel, message)
     },
     notifier: {
@@ -355,9 +377,16 @@ async function start(): Promise<void> {
     isTrustedSender: (event) => isAppFrame(event.senderFrame, { devServerUrl }),
     contextFor: (event) => ({
       emit(channel, payload) {
-        if (!event.sender.isDestroyed()) event.sender.send(channel, validateEvent(channel, payload))
+        const message = validateEvent(channel, payload)
+        noteEvent(channel, message)
+        if (!event.sender.isDestroyed()) event.sender.send(channel, message)
       }
     })
+  })
+
+  // The badge shows what already waits in 待发 from the start, not only after the next change.
+  void services.dispatch('publish:outbox', {}, { emit: () => undefined }).then((answer) => {
+    if (answer.ok) noteEvent('publish:outboxChanged', answer.value)
   })
 
   // The outbox: queued publish jobs are tried again when due (backoff in publishService).
