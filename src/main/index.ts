@@ -7,7 +7,7 @@ import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, net, Notification
 import Store from 'electron-store'
 import { composeApp, type AppServices } from './compose'
 import { nodeServiceFs } from './services/fs/serviceFs'
-import { createEncryptedSecretStore } from './services/publish/secretStore'
+import { createEncryptedSecretStore, type SecretCipher } from './services/publish/secretStore'
 import type { DesktopDialogs } from './ipc/handlers/index'
 import type { PdfRenderer } from './services/approval/approvalService'
 import { validateEvent } from './ipc/dispatch'
@@ -15,6 +15,16 @@ import { registerIpc } from './ipc/register'
 import { assetFileFor } from './services/assets/assetUrl'
 import { createWorkerHeicDecoder } from './services/images/heicDecoder'
 import { buildMenuTemplate, menuTranslator } from './menu'
+import {
+  createProxyCredentialStore,
+  decideProxyLogin,
+  isProxyLoginSubmission,
+  parseProxyLoginSubmission,
+  proxyKey,
+  proxyLoginPage,
+  type ProxyAuthInfo,
+  type ProxyCredentialStore
+} from './shell/proxyLogin'
 import { badgeCount, EMPTY_TASKBAR, observeEvent, progressBarValue } from './shell/taskbar'
 import { quitDeadlineMs, runQuitSteps, secondInstanceAction, type QuitStep } from './shell/quit'
 import { APP_ID } from '../shared/appIdentity'
@@ -203,6 +213,88 @@ function pdfRenderer(): PdfRenderer {
   }
 }
 
+/**
+ * The sign-in form for a campus proxy, in a small window of its own session with JavaScript off and no
+ * preload; the answer comes back as the form's navigation, which is refused (see proxyLoginPage).
+ */
+function askProxyCredentials(info: ProxyAuthInfo, language: UiLanguage, canRemember: boolean) {
+  return new Promise<ReturnType<typeof parseProxyLoginSubmission>>((resolve) => {
+    const parent = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null
+    const win = new BrowserWindow({
+      ...(parent ? { parent, modal: true } : {}),
+      width: 440,
+      height: 340,
+      resizable: false,
+      minimizable: false,
+      maximizable: false,
+      autoHideMenuBar: true,
+      webPreferences: {
+        sandbox: true,
+        javascript: false,
+        contextIsolation: true,
+        nodeIntegration: false,
+        disableBlinkFeatures: 'Auxclick',
+        partition: 'newsroom-proxy-login'
+      }
+    })
+    let answered = false
+    win.webContents.on('will-navigate', (event) => {
+      if (!isProxyLoginSubmission(event.url)) return
+      event.preventDefault()
+      answered = true
+      resolve(parseProxyLoginSubmission(event.url))
+      win.close()
+    })
+    win.on('closed', () => {
+      if (!answered) resolve(null)
+    })
+    const html = proxyLoginPage({ language, info, canRemember })
+    win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`).catch((error: unknown) => logError('could not show the proxy sign-in', error))
+  })
+}
+
+/** The system's encryption for what the app remembers (Electron's safeStorage). */
+const safeStorageCipher: SecretCipher = {
+  available: () => safeStorage.isEncryptionAvailable(),
+  encrypt: (plain) => safeStorage.encryptString(plain),
+  decrypt: (bytes) => safeStorage.decryptString(bytes)
+}
+
+/** Campus proxies that ask for a login (Chromium's `login` event): remembered only with the person's consent. */
+function handleProxyLogin(credentials: ProxyCredentialStore, language: () => UiLanguage): void {
+  const attempts = new Map<string, number>()
+  const asking = new Map<string, ReturnType<typeof askProxyCredentials>>()
+  app.on('login', (event, _contents, _details, authInfo, callback) => {
+    event.preventDefault()
+    const key = proxyKey(authInfo)
+    const attempt = (attempts.get(key) ?? 0) + 1
+    attempts.set(key, attempt)
+    // A proxy that stops asking has accepted the answer: count afresh next time.
+    setTimeout(() => attempts.get(key) === attempt && attempts.delete(key), 60_000).unref()
+    void (async () => {
+      const remembered = await credentials.get(authInfo)
+      const decision = decideProxyLogin({ info: authInfo, attempt, hasRemembered: remembered !== null })
+      if (decision === 'use-remembered' && remembered) return callback(remembered.username, remembered.password)
+      if (decision !== 'ask') return callback()
+      // Asked again after the remembered answer: it is wrong now, so it is not offered again.
+      if (remembered) await credentials.forget(authInfo)
+      // Several requests through the same proxy share one form.
+      let pending = asking.get(key)
+      if (!pending) {
+        pending = askProxyCredentials(authInfo, language(), credentials.canRemember()).finally(() => asking.delete(key))
+        asking.set(key, pending)
+      }
+      const answer = await pending
+      if (!answer) return callback()
+      if (answer.remember) await credentials.remember(authInfo, answer)
+      callback(answer.username, answer.password)
+    })().catch((error: unknown) => {
+      logError('proxy sign-in failed', error)
+      callback()
+    })
+  })
+}
+
 function applyMenu(language: UiLanguage): void {
   const template = buildMenuTemplate({
     platform: process.platform,
@@ -369,6 +461,14 @@ async function start(): Promise<void> {
     }
   })
 
+  handleProxyLogin(
+    createProxyCredentialStore({
+      file: join(app.getPath('userData'), 'proxy-credentials.json'),
+      fs: nodeServiceFs,
+      cipher: safeStorageCipher
+    }),
+    () => language
+  )
   serveAssets(services)
   servePreviews(services)
   registerIpc<IpcMainInvokeEvent>({
