@@ -127,8 +127,9 @@ function serveRenderer(csp: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const found = resolveAppRequest(request.url, rendererDir)
     if (!found) return new Response(null, { status: 404 })
-    const file = await net.fetch(pathToFileURL(found.file).href)
-    if (!file.ok) return new Response(null, { status: 404 })
+    // A missing file makes net.fetch reject rather than answer 404.
+    const file = await net.fetch(pathToFileURL(found.file).href).catch(() => null)
+    if (!file?.ok) return new Response(null, { status: 404 })
     return new Response(file.body, { status: 200, headers: appResponseHeaders(found, csp) })
   })
 }
