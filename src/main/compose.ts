@@ -30,6 +30,7 @@ import { createInlineLibrarySearch, type LibrarySearch } from './services/librar
 import { notifyingStore } from './services/library/notifyingStore'
 import { createSigningService } from './services/signing/signingService'
 import { createOpenedPackages } from './shell/openFile'
+import type { DiagnosticsCapability } from './services/log/diagnostics'
 
 export type AppCapabilities = {
   /** The platform's per-user data folder (Electron's `userData`); drafts live below it unless settings say otherwise. */
@@ -64,6 +65,8 @@ export type AppCapabilities = {
   resources?: Resources
   /** The library search of a data folder; Electron passes the worker-thread one, tests get the inline one. */
   librarySearch?: (dataDir: string) => LibrarySearch
+  /** Main's log file, for 设置 → 关于 (打开日志, 复制诊断信息); those report not-found when absent. */
+  diagnostics?: DiagnosticsCapability
 }
 
 export type AppServices = {
@@ -223,7 +226,8 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     shell: capabilities.shell,
     notifier: capabilities.notifier ?? { show: () => undefined },
     appInfo: capabilities.appInfo,
-    openedPackages
+    openedPackages,
+    ...(capabilities.diagnostics ? { diagnostics: capabilities.diagnostics } : {})
   })
   return {
     settings,

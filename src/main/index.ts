@@ -1,13 +1,13 @@
-import { mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, renameSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { availableParallelism, tmpdir } from 'node:os'
+import { availableParallelism, release, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, Notification, protocol, safeStorage, screen, session, shell, type IpcMainInvokeEvent, type OpenDialogOptions, type SaveDialogOptions, type WebContents } from 'electron'
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, net, Notification, protocol, safeStorage, screen, session, shell, type IpcMainInvokeEvent, type OpenDialogOptions, type SaveDialogOptions, type WebContents } from 'electron'
 import Store from 'electron-store'
 import { composeApp, type AppServices } from './compose'
 import { nodeServiceFs } from './services/fs/serviceFs'
-import { createEncryptedSecretStore } from './services/publish/secretStore'
+import { createEncryptedSecretStore, type SecretCipher } from './services/publish/secretStore'
 import { createWorkerLivePageChecker } from './services/publish/livePage/checker'
 import { createNetRequestTransport } from './services/net/netRequestTransport'
 import type { DesktopDialogs } from './ipc/handlers/index'
@@ -18,13 +18,27 @@ import { assetFileFor } from './services/assets/assetUrl'
 import { createWorkerHeicDecoder } from './services/images/heicDecoder'
 import { createWorkerLibrarySearch } from './services/library/librarySearch'
 import { buildMenuTemplate, menuTranslator } from './menu'
+import {
+  createProxyCredentialStore,
+  decideProxyLogin,
+  isProxyLoginSubmission,
+  parseProxyLoginSubmission,
+  proxyKey,
+  proxyLoginPage,
+  type ProxyAuthInfo,
+  type ProxyCredentialStore
+} from './shell/proxyLogin'
+import { badgeCount, EMPTY_TASKBAR, observeEvent, progressBarValue } from './shell/taskbar'
 import { quitDeadlineMs, runQuitSteps, secondInstanceAction, type QuitStep } from './shell/quit'
 import { APP_ID } from '../shared/appIdentity'
+import { createAppLog } from './services/log/appLog'
+import { damagedSettingsNotice, openSettingsStore } from './shell/settingsFile'
+import { languageFromSystem, startupFailureMessage, startupStageOf, type StartupStage } from './shell/startup'
 import type { UiLanguage } from '../shared/settings'
 import { buildContentSecurityPolicy } from './window/csp'
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponseHeaders, resolveAppRequest } from './window/appScheme'
 import { decideNavigation, isAppFrame } from './window/navigation'
-import { windowOptions } from './window/windowOptions'
+import { windowOptions, type SecureWebPreferences } from './window/windowOptions'
 import { createWindowStateKeeper, readWindowState, type WindowStateStore } from './window/windowState'
 import { createResources, resourcesRoot } from './resources'
 import { packagePathsFromArgv } from './shell/openFile'
@@ -49,6 +63,20 @@ if (smoke) app.setPath('userData', mkdtempSync(join(tmpdir(), 'newsroom-smoke-')
 const openedEarly: string[] = packagePathsFromArgv(process.argv, process.cwd())
 let openPackage = (path: string): void => void openedEarly.push(path)
 
+/** Nobody reads a desktop app's console: what goes wrong goes to <userData>/logs/main.log (设置 → 关于). */
+const log = createAppLog({
+  file: join(app.getPath('userData'), 'logs', 'main.log'),
+  onWriteError: (error) => console.error('could not write the log file', error)
+})
+function logError(message: string, error?: unknown): void {
+  log.error(message, error)
+  console.error(message, error ?? '')
+}
+function logWarn(message: string, error?: unknown): void {
+  log.warn(message, error)
+  console.warn(message, error ?? '')
+}
+
 let mainWindow: BrowserWindow | null = null
 let readyToQuit = false
 let quitting = false
@@ -57,7 +85,7 @@ let openMainWindow: (() => BrowserWindow) | null = null
 const windowFlushers = new WeakMap<BrowserWindow, () => Promise<void>>()
 
 function openExternally(url: string): void {
-  shell.openExternal(url).catch((error: unknown) => console.warn(`could not open ${url}`, error))
+  shell.openExternal(url).catch((error: unknown) => logWarn(`could not open ${url}`, error))
 }
 
 /** Every web contents, present and future: stay on our page, no pop-ups, no webviews. */
@@ -85,6 +113,26 @@ function hardenSession(csp: string): void {
   session.defaultSession.setPermissionCheckHandler(() => false)
 }
 
+let taskbar = EMPTY_TASKBAR
+let shownProgress = -1
+let shownBadge = 0
+
+/** Progress of photo batches and publishing on the taskbar button or Dock icon, and 待发's count as a badge. */
+function noteEvent(channel: string, payload: unknown): void {
+  taskbar = observeEvent(taskbar, channel, payload, Date.now())
+  const progress = progressBarValue(taskbar)
+  if (progress !== shownProgress && mainWindow && !mainWindow.isDestroyed()) {
+    mainWindow.setProgressBar(progress)
+    shownProgress = progress
+  }
+  const badge = badgeCount(taskbar)
+  if (badge !== shownBadge) {
+    // Windows has no badge count (false is returned); macOS and Unity launchers show it.
+    app.setBadgeCount(badge)
+    shownBadge = badge
+  }
+}
+
 function sendMenuCommand(command: 'new-draft' | 'open-settings'): void {
   const contents = mainWindow?.webContents
   if (contents && !contents.isDestroyed()) contents.send('app:menuCommand', validateEvent('app:menuCommand', { command }))
@@ -95,8 +143,9 @@ function serveRenderer(csp: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const found = resolveAppRequest(request.url, rendererDir)
     if (!found) return new Response(null, { status: 404 })
-    const file = await net.fetch(pathToFileURL(found.file).href)
-    if (!file.ok) return new Response(null, { status: 404 })
+    // A missing file makes net.fetch reject rather than answer 404.
+    const file = await net.fetch(pathToFileURL(found.file).href).catch(() => null)
+    if (!file?.ok) return new Response(null, { status: 404 })
     return new Response(file.body, { status: 200, headers: appResponseHeaders(found, csp) })
   })
 }
@@ -160,7 +209,14 @@ function pdfRenderer(): PdfRenderer {
       const file = join(folder, 'form.html')
       const win = new BrowserWindow({
         show: false,
-        webPreferences: { sandbox: true, javascript: false, contextIsolation: true, nodeIntegration: false, partition: 'newsroom-print' }
+        webPreferences: {
+          sandbox: true,
+          javascript: false,
+          contextIsolation: true,
+          nodeIntegration: false,
+          disableBlinkFeatures: 'Auxclick',
+          partition: 'newsroom-print'
+        }
       })
       try {
         await writeFile(file, html, 'utf8')
@@ -172,6 +228,88 @@ function pdfRenderer(): PdfRenderer {
       }
     }
   }
+}
+
+/**
+ * The sign-in form for a campus proxy, in a small window of its own session with JavaScript off and no
+ * preload; the answer comes back as the form's navigation, which is refused (see proxyLoginPage).
+ */
+function askProxyCredentials(info: ProxyAuthInfo, language: UiLanguage, canRemember: boolean) {
+  return new Promise<ReturnType<typeof parseProxyLoginSubmission>>((resolve) => {
+    const parent = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null
+    const win = new BrowserWindow({
+      ...(parent ? { parent, modal: true } : {}),
+      width: 440,
+      height: 340,
+      resizable: false,
+      minimizable: false,
+      maximizable: false,
+      autoHideMenuBar: true,
+      webPreferences: {
+        sandbox: true,
+        javascript: false,
+        contextIsolation: true,
+        nodeIntegration: false,
+        disableBlinkFeatures: 'Auxclick',
+        partition: 'newsroom-proxy-login'
+      }
+    })
+    let answered = false
+    win.webContents.on('will-navigate', (event) => {
+      if (!isProxyLoginSubmission(event.url)) return
+      event.preventDefault()
+      answered = true
+      resolve(parseProxyLoginSubmission(event.url))
+      win.close()
+    })
+    win.on('closed', () => {
+      if (!answered) resolve(null)
+    })
+    const html = proxyLoginPage({ language, info, canRemember })
+    win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`).catch((error: unknown) => logError('could not show the proxy sign-in', error))
+  })
+}
+
+/** The system's encryption for what the app remembers (Electron's safeStorage). */
+const safeStorageCipher: SecretCipher = {
+  available: () => safeStorage.isEncryptionAvailable(),
+  encrypt: (plain) => safeStorage.encryptString(plain),
+  decrypt: (bytes) => safeStorage.decryptString(bytes)
+}
+
+/** Campus proxies that ask for a login (Chromium's `login` event): remembered only with the person's consent. */
+function handleProxyLogin(credentials: ProxyCredentialStore, language: () => UiLanguage): void {
+  const attempts = new Map<string, number>()
+  const asking = new Map<string, ReturnType<typeof askProxyCredentials>>()
+  app.on('login', (event, _contents, _details, authInfo, callback) => {
+    event.preventDefault()
+    const key = proxyKey(authInfo)
+    const attempt = (attempts.get(key) ?? 0) + 1
+    attempts.set(key, attempt)
+    // A proxy that stops asking has accepted the answer: count afresh next time.
+    setTimeout(() => attempts.get(key) === attempt && attempts.delete(key), 60_000).unref()
+    void (async () => {
+      const remembered = await credentials.get(authInfo)
+      const decision = decideProxyLogin({ info: authInfo, attempt, hasRemembered: remembered !== null })
+      if (decision === 'use-remembered' && remembered) return callback(remembered.username, remembered.password)
+      if (decision !== 'ask') return callback()
+      // Asked again after the remembered answer: it is wrong now, so it is not offered again.
+      if (remembered) await credentials.forget(authInfo)
+      // Several requests through the same proxy share one form.
+      let pending = asking.get(key)
+      if (!pending) {
+        pending = askProxyCredentials(authInfo, language(), credentials.canRemember()).finally(() => asking.delete(key))
+        asking.set(key, pending)
+      }
+      const answer = await pending
+      if (!answer) return callback()
+      if (answer.remember) await credentials.remember(authInfo, answer)
+      callback(answer.username, answer.password)
+    })().catch((error: unknown) => {
+      logError('proxy sign-in failed', error)
+      callback()
+    })
+  })
 }
 
 function applyMenu(language: UiLanguage): void {
@@ -195,7 +333,7 @@ function createFlusher(services: AppServices, win: BrowserWindow): () => Promise
   win.webContents.on('did-finish-load', () => (pageLoaded = true))
   win.webContents.on('render-process-gone', (_event, details) => {
     pageLoaded = false
-    console.error(`renderer gone: ${details.reason}`)
+    logError(`renderer gone: ${details.reason} (exit code ${details.exitCode})`)
   })
   return () => {
     // A page that never loaded (or has crashed) holds nothing to save and cannot answer.
@@ -203,8 +341,8 @@ function createFlusher(services: AppServices, win: BrowserWindow): () => Promise
     running ??= services.flush
       .request((requestId) => win.webContents.send('app:flushRequest', validateEvent('app:flushRequest', { requestId })), FLUSH_TIMEOUT_MS)
       .then((outcome) => {
-        if (outcome === 'timeout') console.warn(`the editor did not confirm its pending edits were saved within ${FLUSH_TIMEOUT_MS} ms; closing anyway`)
-        if (outcome === 'failed') console.warn('the editor could not save its pending edits before closing')
+        if (outcome === 'timeout') logWarn(`the editor did not confirm its pending edits were saved within ${FLUSH_TIMEOUT_MS} ms; closing anyway`)
+        if (outcome === 'failed') logWarn('the editor could not save its pending edits before closing')
       })
     return running
   }
@@ -214,13 +352,31 @@ function createMainWindow(services: AppServices, store: WindowStateStore): Brows
   const state = readWindowState(store)
   const primary = screen.getPrimaryDisplay()
   const displays = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea)
-  const win = new BrowserWindow(windowOptions({ preloadPath, state, displays }))
+  const win = new BrowserWindow({
+    ...windowOptions({ state, displays }),
+    // A literal here, not a value from elsewhere, so `npm run check:electron` sees every switch in the built code.
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick'
+    } satisfies SecureWebPreferences
+  })
 
   const keeper = createWindowStateKeeper({
     store,
     snapshot: () =>
       win.isDestroyed() || win.isMinimized() || win.isFullScreen() ? null : { ...win.getNormalBounds(), maximized: win.isMaximized() },
-    onError: (error) => console.warn('could not remember the window position', error)
+    onError: (error) => logWarn('could not remember the window position', error)
   })
   win.on('resize', keeper.schedule)
   win.on('move', keeper.schedule)
@@ -249,7 +405,7 @@ function createMainWindow(services: AppServices, store: WindowStateStore): Brows
   windowFlushers.set(win, flush)
 
   const load = win.loadURL(appUrl)
-  load.catch((error: unknown) => console.error('could not load the editor page', error))
+  load.catch((error: unknown) => logError('could not load the editor page', error))
   return win
 }
 
@@ -327,6 +483,9 @@ async function smokeAndQuit(options: SmokeOptions, win: BrowserWindow, notice: S
   })
   app.exit(report.ok ? 0 : 1)
 }
+/** What start() was doing, for the error box if it fails; the UI language once settings are read. */
+let startupStage: StartupStage = 'other'
+let startupLanguage: UiLanguage | null = null
 
 async function start(): Promise<void> {
   await app.whenReady()
@@ -337,7 +496,16 @@ async function start(): Promise<void> {
   hardenSession(csp)
   if (!isDev) serveRenderer(csp)
 
-  const store = new Store({ name: 'settings' })
+  startupStage = 'settings'
+  // A damaged settings.json is kept under another name, like a damaged draft, and the defaults are used.
+  const opened = openSettingsStore({
+    file: join(app.getPath('userData'), 'settings.json'),
+    open: () => new Store({ name: 'settings' }),
+    fs: { exists: existsSync, rename: renameSync }
+  })
+  if (opened.setAside) logError(`settings.json was damaged; kept as ${opened.setAside}, using the defaults`, opened.error)
+  const store = opened.store
+  startupStage = 'library'
   let language: UiLanguage = 'zh-CN'
   // Decodes iPhone photos off the main thread; the worker is its own electron-vite entry beside this file.
   // Two decodes at once where there are two cores: an iPhone card's previews come about twice as fast.
@@ -366,6 +534,7 @@ async function start(): Promise<void> {
     shell: { openExternal: (url) => shell.openExternal(url), showInFolder: (p) => shell.showItemInFolder(p) },
     broadcast: (channel, payload) => {
       const message = validateEvent(channel, payload)
+      noteEvent(channel, message)
       for (const win of BrowserWindow.getAllWindows()) if (!win.webContents.isDestroyed()) win.webContents.send(channel, message)
     },
     notifier: {
@@ -374,9 +543,31 @@ async function start(): Promise<void> {
       }
     },
     appInfo: { version: app.getVersion(), platform: process.platform, assetUrlBase: `${ASSET_SCHEME}://` },
-    resources: createResources(resourcesRoot({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }))
+    resources: createResources(resourcesRoot({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() })),
+    logger: { error: logError },
+    diagnostics: {
+      logFile: log.file,
+      runtime: () => ({
+        app: app.getVersion(),
+        electron: process.versions.electron ?? '',
+        chromium: process.versions.chrome ?? '',
+        os: `${process.platform} ${release()} ${process.arch}`,
+        locale: app.getLocale(),
+        packaged: String(app.isPackaged)
+      }),
+      logTail: () => log.tail(),
+      copy: (text) => clipboard.writeText(text)
+    }
   })
 
+  handleProxyLogin(
+    createProxyCredentialStore({
+      file: join(app.getPath('userData'), 'proxy-credentials.json'),
+      fs: nodeServiceFs,
+      cipher: safeStorageCipher
+    }),
+    () => language
+  )
   serveAssets(services)
   servePreviews(services)
   registerIpc<IpcMainInvokeEvent>({
@@ -385,15 +576,23 @@ async function start(): Promise<void> {
     isTrustedSender: (event) => isAppFrame(event.senderFrame, { devServerUrl }),
     contextFor: (event) => ({
       emit(channel, payload) {
-        if (!event.sender.isDestroyed()) event.sender.send(channel, validateEvent(channel, payload))
+        const message = validateEvent(channel, payload)
+        noteEvent(channel, message)
+        if (!event.sender.isDestroyed()) event.sender.send(channel, message)
       }
     })
   })
 
+  // The badge shows what already waits in 待发 from the start, not only after the next change.
+  void services.dispatch('publish:outbox', {}, { emit: () => undefined }).then((answer) => {
+    if (answer.ok) noteEvent('publish:outboxChanged', answer.value)
+  })
+
   // The outbox: queued publish jobs are tried again when due (backoff in publishService).
-  setInterval(() => void services.outbox.runDue().catch((error: unknown) => console.error('publish outbox retry failed', error)), 30_000).unref()
+  setInterval(() => void services.outbox.runDue().catch((error: unknown) => logError('publish outbox retry failed', error)), 30_000).unref()
 
   language = services.settings.get().language
+  startupLanguage = language
   applyMenu(language)
   services.settings.onChange((next, previous) => {
     language = next.language
@@ -417,7 +616,7 @@ async function start(): Promise<void> {
     setTimeout(() => app.exit(0), quitDeadlineMs(steps)).unref()
     void runQuitSteps(steps).then((outcomes) => {
       for (const outcome of outcomes) {
-        if (outcome.result !== 'done') console.error(`quitting: ${outcome.name} ${outcome.result}`, outcome.error ?? '')
+        if (outcome.result !== 'done') logError(`quitting: ${outcome.name} ${outcome.result}`, outcome.error ?? '')
       }
       readyToQuit = true
       app.quit()
@@ -432,8 +631,17 @@ async function start(): Promise<void> {
     if (!mainWindow) openMainWindow?.()
   })
 
-  openMainWindow()
-  if (smoke && mainWindow) void smokeAndQuit(smoke, mainWindow, notice)
+  startupStage = 'window'
+  const win = openMainWindow()
+  startupStage = 'other'
+  const setAside = opened.setAside
+  if (setAside) {
+    win.once('ready-to-show', () => {
+      const notice = damagedSettingsNotice(language, setAside)
+      void dialog.showMessageBox(win, { type: 'warning', title: notice.title, message: notice.message, detail: notice.detail })
+    })
+  }
+  if (smoke) void smokeAndQuit(smoke, win, notice)
 
   openPackage = (path) => {
     services.openPackage(path)
@@ -471,7 +679,12 @@ if (!app.requestSingleInstanceLock()) {
     openPackage(path)
   })
   start().catch((error: unknown) => {
-    console.error('the app could not start', error)
+    const stage = startupStageOf(startupStage, error)
+    logError(`the app could not start (${stage})`, error)
+    // A box the person sees, in their language, instead of an app that silently never opens.
+    const language = startupLanguage ?? languageFromSystem(app.getPreferredSystemLanguages())
+    const { title, content } = startupFailureMessage({ language, stage, error, logFile: log.file })
+    dialog.showErrorBox(title, content)
     app.exit(1)
   })
 }

@@ -23,6 +23,7 @@ import type { Clock } from '../../src/main/services/clock'
 import type { EventChannel, EventPayloadOf } from '../../src/shared/ipc/contract'
 import { buildContentSecurityPolicy } from '../../src/main/window/csp'
 import { assetFileFor, assetMime } from '../../src/main/services/assets/assetUrl'
+import { createAppLog, type AppLog } from '../../src/main/services/log/appLog'
 
 const rendererCsp = buildContentSecurityPolicy()
 const ASSET_PREFIX = '/__assets/'
@@ -59,6 +60,9 @@ export type LaunchedApp = {
   shellCalls: { openExternal: string[]; showInFolder: string[] }
   /** System notifications the app showed (app:notify), in order. */
   notifications: { title: string; body: string }[]
+  /** Main's log file (in dataDir/logs), as Electron's main writes it; and what 复制诊断信息 put on the clipboard. */
+  log: AppLog
+  clipboard: string[]
   /**
    * The answers the system's file dialogs will give, in order: queue paths before the click that opens one
    * (an empty list = the person pressed Cancel). A dialog with no queued answer fails the test.
@@ -266,6 +270,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const asked: { kind: 'open' | 'save'; purpose: string }[] = []
   const pageErrors: string[] = []
   const notifications: { title: string; body: string }[] = []
+  const log = createAppLog({ file: join(dataDir, 'logs', 'main.log') })
+  const clipboard: string[] = []
   let composed: AppServices | null = null
   const { server, origin } = await serveRenderer(
     (tail) => (composed ? assetFileFor(composed.drafts(), tail) : null),
@@ -299,7 +305,13 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     broadcast: (channel, payload) => handlerContext.emit(channel, payload),
     ...(options.fs ? { fs: options.fs } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
-    logger: { error: (message, error) => pageErrors.push(`[main] ${message} ${String(error ?? '')}`) }
+    logger: { error: (message, error) => pageErrors.push(`[main] ${message} ${String(error ?? '')}`) },
+    diagnostics: {
+      logFile: log.file,
+      runtime: () => ({ app: 'e2e', os: process.platform }),
+      logTail: () => log.tail(),
+      copy: (text) => void clipboard.push(text)
+    }
   })
   composed = services
 
@@ -336,6 +348,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     services,
     shellCalls,
     notifications,
+    log,
+    clipboard,
     pageErrors,
     dialogs: {
       answerOpen: (paths) => void openAnswers.push(paths),

@@ -1,7 +1,29 @@
 import { clampBoundsToDisplays, MIN_WINDOW_HEIGHT, MIN_WINDOW_WIDTH, type Rect, type WindowState } from './windowState'
 
-/** The part of Electron's BrowserWindowConstructorOptions we set; structurally assignable to it. */
-export type SecureWindowOptions = {
+/**
+ * The editor window's webPreferences, each switch as a literal type: main spells them out as an object
+ * literal at `new BrowserWindow(...)` (where Electronegativity, which reads the built code, can check them)
+ * and `satisfies` this type, so no switch can be weakened or left to a default that a future Electron changes.
+ */
+export type SecureWebPreferences = {
+  preload: string
+  contextIsolation: true
+  sandbox: true
+  nodeIntegration: false
+  nodeIntegrationInWorker: false
+  nodeIntegrationInSubFrames: false
+  webSecurity: true
+  allowRunningInsecureContent: false
+  webviewTag: false
+  experimentalFeatures: false
+  navigateOnDragDrop: false
+  spellcheck: false
+  /** Middle-click would open a link in a new window; the window-open handler refuses it anyway. */
+  disableBlinkFeatures: 'Auxclick'
+}
+
+/** The part of Electron's BrowserWindowConstructorOptions we set besides webPreferences; assignable to it. */
+export type WindowFrameOptions = {
   title: string
   x?: number
   y?: number
@@ -11,25 +33,9 @@ export type SecureWindowOptions = {
   minHeight: number
   show: false
   backgroundColor: string
-  webPreferences: {
-    preload: string
-    contextIsolation: true
-    sandbox: true
-    nodeIntegration: false
-    nodeIntegrationInWorker: false
-    nodeIntegrationInSubFrames: false
-    webSecurity: true
-    allowRunningInsecureContent: false
-    webviewTag: false
-    experimentalFeatures: false
-    navigateOnDragDrop: false
-    spellcheck: false
-  }
 }
 
 export type WindowOptionsInput = {
-  /** Absolute path of the bundled preload (out/preload/index.cjs). */
-  preloadPath: string
   /** What was saved last time (or the default). */
   state: WindowState
   /** Work areas of the connected displays, the primary first. */
@@ -41,11 +47,8 @@ export type WindowOptionsInput = {
 export const WINDOW_TITLE = '校园新闻编辑器'
 export const DEFAULT_BACKGROUND_COLOR = '#ffffff'
 
-/**
- * Options for the editor window. Every security switch is spelt out even where Electron's default already
- * agrees, so that a default changing in a future Electron cannot silently weaken the window.
- */
-export function windowOptions(input: WindowOptionsInput): SecureWindowOptions {
+/** Size, place and look of the editor window; its security switches are SecureWebPreferences. */
+export function windowOptions(input: WindowOptionsInput): WindowFrameOptions {
   const bounds = clampBoundsToDisplays(input.state, input.displays)
   return {
     title: WINDOW_TITLE,
@@ -57,20 +60,6 @@ export function windowOptions(input: WindowOptionsInput): SecureWindowOptions {
     minHeight: Math.min(MIN_WINDOW_HEIGHT, bounds.height),
     // Shown on ready-to-show: no white frame before the editor has painted.
     show: false,
-    backgroundColor: input.backgroundColor ?? DEFAULT_BACKGROUND_COLOR,
-    webPreferences: {
-      preload: input.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      spellcheck: false
-    }
+    backgroundColor: input.backgroundColor ?? DEFAULT_BACKGROUND_COLOR
   }
 }

@@ -20,6 +20,7 @@ import { Notice } from './components/Notice'
 import { applyLanguage } from './i18n'
 import { useNow } from './useNow'
 import { newsroom as api } from './newsroom'
+import { useWindowTitle } from './useWindowTitle'
 
 /** The open draft and the autosave that writes it; replaced as a whole when another draft is opened. */
 type Session = { draft: Draft; autosave: Autosave<DraftContent>; focusTitle: boolean }
@@ -49,6 +50,7 @@ export function App() {
   const [confirmingEmptyTrash, setConfirmingEmptyTrash] = useState(false)
   // true opens the settings on their first tab; a tab name opens that tab (e.g. 'publish' from a publish error).
   const [settingsOpen, setSettingsOpen] = useState<boolean | SettingsTab>(false)
+  useWindowTitle(session ? (drafts.find((d) => d.id === session.draft.id)?.title ?? session.draft.title) : null)
   const now = useNow(30_000)
 
   // Async flows and window events need the open draft as it is now, not as it was when they started.

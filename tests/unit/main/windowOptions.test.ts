@@ -4,40 +4,20 @@ import { clampBoundsToDisplays, DEFAULT_WINDOW_STATE, type Rect } from '../../..
 
 const laptop: Rect = { x: 0, y: 0, width: 1920, height: 1040 }
 const rightMonitor: Rect = { x: 1920, y: 0, width: 2560, height: 1400 }
-const preloadPath = '/opt/newsroom/out/preload/index.cjs'
 
 describe('windowOptions', () => {
-  const options = windowOptions({ preloadPath, state: DEFAULT_WINDOW_STATE, displays: [laptop] })
-
-  it('turns on every isolation switch and turns off every way into Node', () => {
-    const prefs = options.webPreferences
-    expect(prefs.contextIsolation).toBe(true)
-    expect(prefs.sandbox).toBe(true)
-    expect(prefs.nodeIntegration).toBe(false)
-    expect(prefs.nodeIntegrationInWorker).toBe(false)
-    expect(prefs.nodeIntegrationInSubFrames).toBe(false)
-    expect(prefs.webSecurity).toBe(true)
-    expect(prefs.allowRunningInsecureContent).toBe(false)
-    expect(prefs.webviewTag).toBe(false)
-    expect(prefs.experimentalFeatures).toBe(false)
-    expect(prefs.navigateOnDragDrop).toBe(false)
-    expect(prefs.spellcheck).toBe(false)
-  })
-
-  it('uses the preload it is given', () => {
-    expect(options.webPreferences.preload).toBe(preloadPath)
-  })
+  const options = windowOptions({ state: DEFAULT_WINDOW_STATE, displays: [laptop] })
 
   it('stays hidden until the page is ready, with the Chinese title and a background colour', () => {
     expect(options.show).toBe(false)
     expect(options.title).toBe(WINDOW_TITLE)
     expect(WINDOW_TITLE).toBe('校园新闻编辑器')
     expect(options.backgroundColor).toMatch(/^#[0-9a-f]{6}$/i)
-    expect(windowOptions({ preloadPath, state: DEFAULT_WINDOW_STATE, displays: [laptop], backgroundColor: '#fafaf7' }).backgroundColor).toBe('#fafaf7')
+    expect(windowOptions({ state: DEFAULT_WINDOW_STATE, displays: [laptop], backgroundColor: '#fafaf7' }).backgroundColor).toBe('#fafaf7')
   })
 
   it('lets the system centre a first-launch window', () => {
-    const first = windowOptions({ preloadPath, state: DEFAULT_WINDOW_STATE, displays: [] })
+    const first = windowOptions({ state: DEFAULT_WINDOW_STATE, displays: [] })
     expect(first.x).toBeUndefined()
     expect(first.y).toBeUndefined()
     expect(first.width).toBe(DEFAULT_WINDOW_STATE.width)
@@ -45,7 +25,6 @@ describe('windowOptions', () => {
 
   it('restores saved bounds that are on screen, with a minimum size of 960×640', () => {
     const restored = windowOptions({
-      preloadPath,
       state: { x: 2000, y: 100, width: 1400, height: 900, maximized: true },
       displays: [laptop, rightMonitor]
     })
@@ -54,7 +33,6 @@ describe('windowOptions', () => {
 
   it('brings back a window saved on a monitor that has since been unplugged', () => {
     const restored = windowOptions({
-      preloadPath,
       state: { x: 2000, y: 100, width: 1400, height: 900, maximized: false },
       displays: [laptop]
     })
@@ -67,7 +45,7 @@ describe('windowOptions', () => {
 
   it('keeps the minimum size no larger than a small display', () => {
     const netbook: Rect = { x: 0, y: 0, width: 800, height: 560 }
-    const small = windowOptions({ preloadPath, state: DEFAULT_WINDOW_STATE, displays: [netbook] })
+    const small = windowOptions({ state: DEFAULT_WINDOW_STATE, displays: [netbook] })
     expect(small.width).toBeLessThanOrEqual(800)
     expect(small.minWidth).toBeLessThanOrEqual(small.width)
     expect(small.minHeight).toBeLessThanOrEqual(small.height)

@@ -15,6 +15,7 @@ import type { ServiceFs } from '../../services/fs/serviceFs'
 import type { PathGrants } from '../../services/grants/pathGrants'
 import type { LibrarySearch } from '../../services/library/librarySearch'
 import type { OpenedPackages } from '../../shell/openFile'
+import type { DiagnosticsCapability } from '../../services/log/diagnostics'
 
 /** What the desktop shell does for the app; Electron's `shell` in main, a recorder in tests. */
 export type DesktopShell = {
@@ -75,6 +76,8 @@ export type HandlerDeps = {
   appInfo: { version: string; platform: string; assetUrlBase: string }
   /** Paths of .newsroom packages main holds (opened by the operating system, or awaiting a conflict answer), by token. */
   openedPackages: OpenedPackages
+  /** The log file and diagnostics; absent in tests that run without a desktop. */
+  diagnostics?: DiagnosticsCapability
 }
 
 export const ok = { ok: true } as const

@@ -17,7 +17,9 @@ import { WorkflowSettingsFields } from '../workflow/WorkflowSettingsFields'
 import { ChainSettings, chainSettingsValid, type ChainSettingsValue } from './chain/ChainSettings'
 import { SigningKeys } from './chain/SigningKeys'
 
-const SETTINGS_TABS = ['general', 'article', 'chain', 'directory', 'publish'] as const
+import { AboutSection } from './AboutSection'
+
+const SETTINGS_TABS = ['general', 'article', 'chain', 'directory', 'publish', 'about'] as const
 export type SettingsTab = (typeof SETTINGS_TABS)[number]
 
 type Props = {
@@ -61,7 +63,9 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onClose, init
           ? t('publishTargets.tab')
           : name === 'chain'
             ? t('chain.settings.title')
-            : t('directory.tabs.directory')
+            : name === 'about'
+              ? t('about.tab')
+              : t('directory.tabs.directory')
 
   return (
     <Modal labelledBy={`${ids}-heading`} onClose={onClose} className="modal-settings">
@@ -171,6 +175,9 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onClose, init
         </div>
         <div role="tabpanel" id={`${ids}-panel-publish`} aria-labelledby={`${ids}-tab-publish`} className="settings-panel" hidden={tab !== 'publish'}>
           {tab === 'publish' && <PublishTargetsManager />}
+        </div>
+        <div role="tabpanel" id={`${ids}-panel-about`} aria-labelledby={`${ids}-tab-about`} className="settings-panel" hidden={tab !== 'about'}>
+          {tab === 'about' && <AboutSection />}
         </div>
         <div className="modal-actions">
           <button type="button" className="button" onClick={onClose}>

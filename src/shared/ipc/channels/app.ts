@@ -26,6 +26,16 @@ export const appChannels = {
     request: z.object({ path: z.string().min(1) }),
     response: Ok
   },
+  /** 设置 → 关于 → 打开日志: shows main's log file in the system's file manager. */
+  'app:openLog': {
+    request: NoRequest,
+    response: Ok
+  },
+  /** 设置 → 关于 → 复制诊断信息: main copies versions and the newest log lines (secrets scrubbed) and returns them. */
+  'app:copyDiagnostics': {
+    request: NoRequest,
+    response: z.object({ text: z.string() })
+  },
   /** A system notification (e.g. 已发布): the page words it in the UI language. */
   'app:notify': {
     request: z.object({ title: z.string().min(1).max(200), body: z.string().max(1000) }),
