@@ -6,15 +6,9 @@ import { createNetRequestTransport, type NetClientRequest, type NetRequestOption
 import { scrubSecrets } from '../../../src/main/services/net/scrub'
 import { isOnSite, isOwnOrigin } from '../../../src/main/services/net/sitePolicy'
 import { endless, json, startHostileSite, type HostileSite } from '../../support/hostileSite'
+import { rejectionOf } from '../../support/rejection'
 
-async function failureOf(promise: Promise<unknown>): Promise<NetError> {
-  const outcome = await promise.then(
-    () => null,
-    (error: unknown) => error
-  )
-  if (!(outcome instanceof NetError)) throw new Error(`expected a NetError, got ${String(outcome)}`)
-  return outcome
-}
+const failureOf = (promise: Promise<unknown>) => rejectionOf(promise, NetError)
 
 describe('the site scope', () => {
   const scope = { baseUrl: 'http://news.school.edu.cn/cms', hosts: ['cdn.school.edu.cn'] }
