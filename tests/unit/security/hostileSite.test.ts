@@ -108,7 +108,7 @@ describe('a hostile site and a compromised page against publishing', () => {
         cmsPublishRoutes(evil, () => address)
         await value('publish:saveTarget', { target: { id: 'evil', secretRef: 'publish:evil', name: '恶意', kind: 'cms', baseUrl: evil.url }, secret: 'evil-token' })
         const { draft, outcome } = await publish('evil')
-        expect(outcome).toMatchObject({ outcome: 'published', result: { remoteUrl: '' } })
+        expect(outcome).toMatchObject({ outcome: 'published', result: { remoteUrl: '', verification: { ok: false, findings: [{ kind: 'refused-address' }] } } })
         expect(JSON.stringify(outcome)).not.toContain('TOP-SECRET')
         expect((await value('publish:records', { draftId: draft.id })).targets).toMatchObject({ evil: { remoteUrl: null } })
         const refused = await call('publish:openLive', { draftId: draft.id, targetId: 'evil' })
