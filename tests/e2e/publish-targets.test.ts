@@ -64,7 +64,7 @@ suite('publishing targets in the settings', () => {
     const view = await app.services.publishing.targets()
     const added = view.targets.filter((t) => !before.includes(t.id))
     expect(added).toEqual([
-      { id: expect.stringMatching(/^cms-[0-9a-f]{6}$/), kind: 'cms', name: '学校 CMS', baseUrl: cms.url, secretRef: expect.stringMatching(/^publish:cms-/), fieldMapping: { summary: 'abstract' } }
+      { id: expect.stringMatching(/^cms-[0-9a-f]{6}$/), kind: 'cms', name: '学校 CMS', baseUrl: cms.url, siteHosts: [], fieldMapping: { summary: 'abstract' } }
     ])
     const id = added[0]?.id ?? ''
     expect(view.withSecret).toContain(id)

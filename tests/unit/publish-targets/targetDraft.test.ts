@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PublishTargetIdSchema, type PublishTarget } from '../../../src/shared/model/publish'
-import { blankDraft, checkDraft, draftOf, newTargetId, withKind } from '../../../src/renderer/src/publish/targets/targetDraft'
+import { blankDraft, checkDraft, draftOf, keepsStoredSecret, newTargetId, secretStorageOf, withKind } from '../../../src/renderer/src/publish/targets/targetDraft'
 
 describe('publish target form', () => {
   it('makes folder-safe ids, different from the taken ones', () => {
@@ -66,5 +66,32 @@ describe('publish target form', () => {
     const local: PublishTarget = { id: 'local-1', kind: 'local', name: '本地网站', folder: '/srv/site' }
     expect(checkDraft(draftOf(local), false)).toEqual({ ok: true, target: local })
     expect(checkDraft({ ...draftOf(local), folder: ' ' }, false)).toEqual({ ok: false, errors: { folder: 'folder' } })
+  })
+})
+
+describe('the stored password in the form', () => {
+  const saved: PublishTarget = { id: 'wordpress-abc123', kind: 'wordpress', name: 'WP', baseUrl: 'https://news.example.edu.cn', username: 'editor', siteHosts: [], routeStyle: 'auto', categoryMap: {}, allowCreateCategory: false, defaultStatus: 'publish' }
+
+  it('still applies after a change of name or path, not after a change of site, kind or user name', () => {
+    const draft = draftOf(saved)
+    expect(keepsStoredSecret(saved, { ...draft, name: '新名字', baseUrl: 'https://news.example.edu.cn/blog' })).toBe(true)
+    expect(keepsStoredSecret(saved, { ...draft, baseUrl: 'https://evil.example' })).toBe(false)
+    expect(keepsStoredSecret(saved, { ...draft, baseUrl: 'http://news.example.edu.cn' })).toBe(false)
+    expect(keepsStoredSecret(saved, { ...draft, username: 'someone' })).toBe(false)
+    expect(keepsStoredSecret(saved, { ...draft, kind: 'cms' })).toBe(false)
+    expect(keepsStoredSecret(undefined, draft)).toBe(false)
+  })
+
+  it('never asks main for weak storage without the confirmation', () => {
+    expect(secretStorageOf('strong', { keeping: 'weak', confirmed: true })).toBe('system')
+    expect(secretStorageOf('weak', { keeping: 'weak', confirmed: false })).toBe('session')
+    expect(secretStorageOf('weak', { keeping: 'weak', confirmed: true })).toBe('weak')
+    expect(secretStorageOf('none', { keeping: 'weak', confirmed: true })).toBe('session')
+  })
+
+  it('takes the declared hosts as typed, and names a wrong one', () => {
+    const draft = { ...draftOf(saved), siteHosts: 'www.example.edu.cn，cdn.example.edu.cn  ' }
+    expect(checkDraft(draft, true)).toMatchObject({ ok: true, target: { siteHosts: ['www.example.edu.cn', 'cdn.example.edu.cn'] } })
+    expect(checkDraft({ ...draft, siteHosts: 'https://www.example.edu.cn/' }, true)).toMatchObject({ ok: false, errors: { siteHosts: 'siteHosts' } })
   })
 })

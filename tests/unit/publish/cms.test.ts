@@ -7,15 +7,9 @@ import { CmsTargetSchema, type CmsTarget } from '../../../src/shared/model/publi
 import { startCmsServer, type CmsServer } from '../../support/cmsServer'
 import { makeTempDir } from '../../support/draftFixtures'
 import { campusArticle, createFixtureLibrary, photo } from '../../support/publishFixtures'
+import { rejectionOf } from '../../support/rejection'
 
-async function failureOf(promise: Promise<unknown>): Promise<PublishError> {
-  const outcome = await promise.then(
-    () => null,
-    (error: unknown) => error
-  )
-  if (!(outcome instanceof PublishError)) throw new Error(`expected a PublishError, got ${String(outcome)}`)
-  return outcome
-}
+const failureOf = (promise: Promise<unknown>) => rejectionOf(promise, PublishError)
 
 describe('the school-CMS adapter against the conforming test server', () => {
   let cms: CmsServer

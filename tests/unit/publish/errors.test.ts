@@ -8,15 +8,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createHttpClient } from '../../../src/main/services/publish/http'
 import { kindForStatus, PublishError } from '../../../src/main/services/publish/publishError'
 import { makeTempDir } from '../../support/draftFixtures'
+import { rejectionOf } from '../../support/rejection'
 
-async function failureOf(promise: Promise<unknown>): Promise<PublishError> {
-  const outcome = await promise.then(
-    () => null,
-    (error: unknown) => error
-  )
-  if (!(outcome instanceof PublishError)) throw new Error(`expected a PublishError, got ${String(outcome)}`)
-  return outcome
-}
+const failureOf = (promise: Promise<unknown>) => rejectionOf(promise, PublishError)
 
 const listen = (server: Server | ReturnType<typeof createHttpsServer>) =>
   new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)))

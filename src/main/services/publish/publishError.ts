@@ -51,15 +51,6 @@ export function kindForStatus(status: number): PublishErrorKind {
   return 'invalid-response'
 }
 
-/** host[:port] only: a URL may carry credentials or tokens in its query. */
-export function safeHost(url: string): string {
-  try {
-    return new URL(url).host
-  } catch {
-    return 'the site'
-  }
-}
-
 /** A URL fit for a log line: no user info, no query. */
 export function safeUrl(url: string): string {
   try {

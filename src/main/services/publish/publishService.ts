@@ -190,7 +190,8 @@ export function createPublishService(options: PublishServiceOptions): PublishSer
             throw error
           }
         }
-        const targets = [...list.targets.filter((t) => t.id !== target.id), target]
+        // An edited target keeps its place in the list.
+        const targets = before === undefined ? [...list.targets, target] : list.targets.map((t) => (t.id === target.id ? target : t))
         const next = { targets, defaultTargetId: makeDefault === true ? target.id : (list.defaultTargetId ?? target.id) }
         await writeJson(TARGETS_FILE, next)
         return withSecretFlags(next)

@@ -146,6 +146,10 @@ export function createPublisher(deps: PublisherDeps): Publisher {
   async function verifyWith(http: HttpClient, target: PublishTarget, record: PublishRecord): Promise<LivePageReport> {
     const checkedAt = deps.clock.now().toISOString()
     const url = record.remoteUrl
+    if (url === null && record.remoteArticleId !== null && record.lastSent !== null) {
+      // Published, but the site answered an address off itself, which was not recorded.
+      return { url: '', checkedAt, ok: false, findings: [{ kind: 'refused-address', detail: "the site gave an address that is not on the target's site" }] }
+    }
     if (url === null || record.lastSent === null) {
       return { url: url ?? '', checkedAt, ok: false, findings: [{ kind: 'unreachable', detail: 'not published to this target yet' }] }
     }

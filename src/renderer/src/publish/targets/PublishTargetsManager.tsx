@@ -8,8 +8,19 @@ import { newsroom } from '../../newsroom'
 import { publishKindText } from '../publishText'
 import { ConnectionReportView } from './ConnectionReportView'
 import { TargetForm } from './TargetForm'
-import { SecretKeepingChoice, secretStorageOf, type SecretKeepingChoiceValue } from './SecretKeepingChoice'
-import { blankDraft, checkDraft, draftOf, keepsStoredSecret, withKind, type DraftErrors, type DraftField, type TargetDraft } from './targetDraft'
+import { SecretKeepingChoice } from './SecretKeepingChoice'
+import {
+  blankDraft,
+  checkDraft,
+  draftOf,
+  keepsStoredSecret,
+  secretStorageOf,
+  withKind,
+  type DraftErrors,
+  type DraftField,
+  type SecretKeepingChoiceValue,
+  type TargetDraft
+} from './targetDraft'
 
 type TargetsView = {
   targets: PublishTarget[]

@@ -1,7 +1,8 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import './secretKeeping.css'
 
-export type SecretKeepingChoiceValue = { keeping: 'session' | 'weak'; confirmed: boolean }
+import type { SecretKeepingChoiceValue } from './targetDraft'
 
 /**
  * Shown when this computer cannot protect a stored password properly (Linux without a keyring, or no
@@ -35,10 +36,4 @@ export function SecretKeepingChoice(props: { protection: 'weak' | 'none'; value:
       )}
     </fieldset>
   )
-}
-
-/** What main is asked to do with the typed secret. */
-export function secretStorageOf(protection: 'strong' | 'weak' | 'none', choice: SecretKeepingChoiceValue): 'system' | 'session' | 'weak' {
-  if (protection === 'strong') return 'system'
-  return protection === 'weak' && choice.keeping === 'weak' && choice.confirmed ? 'weak' : 'session'
 }

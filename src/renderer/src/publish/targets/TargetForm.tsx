@@ -43,7 +43,7 @@ export function TargetForm({ draft, errors, hasStoredSecret, makeDefault, column
     return found === undefined ? null : t(`publishTargets.invalid.${found}`)
   }
 
-  const text = (field: 'name' | 'folder' | 'baseUrl' | 'username', label: string, hint: string | null, extra: { type?: string; placeholder?: string; readOnly?: boolean } = {}) => {
+  const text = (field: 'name' | 'folder' | 'baseUrl' | 'siteHosts' | 'username', label: string, hint: string | null, extra: { type?: string; placeholder?: string; readOnly?: boolean } = {}) => {
     const error = problem(field)
     const note = error ?? hint
     return (
@@ -123,6 +123,7 @@ export function TargetForm({ draft, errors, hasStoredSecret, makeDefault, column
             draft.kind === 'wordpress' ? t('publishTargets.siteUrlHint') : t('publishTargets.apiUrlHint'),
             { type: 'url', placeholder: 'https://' }
           )}
+          {text('siteHosts', t('trust.siteHosts'), t('trust.siteHostsHint'), { placeholder: 'www.example.edu.cn' })}
           {draft.kind === 'wordpress' && text('username', t('publishTargets.username'), null)}
           <div className="field">
             <label className="field-label" htmlFor={`${ids}-secret`}>

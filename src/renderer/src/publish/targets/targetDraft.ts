@@ -31,8 +31,8 @@ export type TargetDraft = {
   /** The single-use id publish:chooseFolder gave for a newly chosen folder; null keeps the saved one. */
   folderGrant: string | null
   baseUrl: string
-  /** Kept from the saved target (further host names of the same site). */
-  siteHosts: string[]
+  /** Further host names of the same site, as typed (separated by spaces, commas or new lines). */
+  siteHosts: string
   username: string
   /** Typed in this form only; empty means "keep what is stored". Never filled from the main process. */
   secret: string
@@ -44,13 +44,14 @@ export type TargetDraft = {
 }
 
 /** A field of the form that can carry a message; rows are addressed as `categoryRows.<index>` / `fieldRows.<index>`. */
-export type DraftField = 'name' | 'folder' | 'baseUrl' | 'username' | 'secret' | `categoryRows.${number}` | `fieldRows.${number}`
+export type DraftField = 'name' | 'folder' | 'baseUrl' | 'siteHosts' | 'username' | 'secret' | `categoryRows.${number}` | `fieldRows.${number}`
 
 /** The i18n key (under publishTargets.invalid) for each problem. */
 export type DraftProblem =
   | 'name'
   | 'folder'
   | 'baseUrl'
+  | 'siteHosts'
   | 'username'
   | 'secretRequired'
   | 'categoryColumn'
@@ -83,7 +84,7 @@ export function blankDraft(kind: TargetKind, taken: readonly string[]): TargetDr
     folder: '',
     folderGrant: null,
     baseUrl: '',
-    siteHosts: [],
+    siteHosts: '',
     username: '',
     secret: '',
     routeStyle: 'auto',
@@ -110,7 +111,7 @@ export function draftOf(target: PublishTarget): TargetDraft {
       return {
         ...base,
         baseUrl: target.baseUrl,
-        siteHosts: target.siteHosts,
+        siteHosts: target.siteHosts.join(' '),
         username: target.username,
         routeStyle: target.routeStyle,
         defaultStatus: target.defaultStatus,
@@ -121,7 +122,7 @@ export function draftOf(target: PublishTarget): TargetDraft {
       return {
         ...base,
         baseUrl: target.baseUrl,
-        siteHosts: target.siteHosts,
+        siteHosts: target.siteHosts.join(' '),
         fieldRows: CMS_ARTICLE_FIELDS.flatMap((ours) => {
           const theirs = target.fieldMapping[ours]
           return theirs === undefined ? [] : [{ ours, theirs }]
@@ -165,6 +166,7 @@ export function checkDraft(draft: TargetDraft, hasStoredSecret: boolean): { ok: 
   })
 
   const common = { id: draft.id, name: draft.name }
+  const siteHosts = draft.siteHosts.split(/[\s,，、]+/).filter((host) => host !== '')
   const input =
     draft.kind === 'local'
       ? { ...common, kind: draft.kind, folder: draft.folder.trim() }
@@ -174,18 +176,18 @@ export function checkDraft(draft: TargetDraft, hasStoredSecret: boolean): { ok: 
             kind: draft.kind,
             baseUrl: draft.baseUrl.trim(),
             username: draft.username,
-            siteHosts: draft.siteHosts,
+            siteHosts,
             routeStyle: draft.routeStyle,
             categoryMap,
             allowCreateCategory: draft.allowCreateCategory,
             defaultStatus: draft.defaultStatus
           }
-        : { ...common, kind: draft.kind, baseUrl: draft.baseUrl.trim(), siteHosts: draft.siteHosts, fieldMapping }
+        : { ...common, kind: draft.kind, baseUrl: draft.baseUrl.trim(), siteHosts, fieldMapping }
   const parsed = PublishTargetSchema.safeParse(input)
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const [head, key] = issue.path
-      if (head === 'name' || head === 'folder' || head === 'baseUrl' || head === 'username') errors[head] ??= head
+      if (head === 'name' || head === 'folder' || head === 'baseUrl' || head === 'siteHosts' || head === 'username') errors[head] ??= head
       else if (head === 'categoryMap' && typeof key === 'string' && categoryRowOf.has(key)) errors[`categoryRows.${categoryRowOf.get(key) ?? 0}`] ??= 'categoryId'
       else if (head === 'fieldMapping' && typeof key === 'string' && fieldRowOf.has(key)) errors[`fieldRows.${fieldRowOf.get(key) ?? 0}`] ??= 'fieldTheirs'
       // The id comes from us, not from the person: still never saved silently wrong.
@@ -213,4 +215,13 @@ export function keepsStoredSecret(saved: PublishTarget | undefined, draft: Targe
   if (saved === undefined || saved.kind === 'local' || saved.kind !== draft.kind) return false
   if (originOf(saved.baseUrl) !== originOf(draft.baseUrl)) return false
   return saved.kind !== 'wordpress' || saved.username === draft.username.trim()
+}
+
+/** The choice SecretKeepingChoice offers where a stored password cannot be properly protected. */
+export type SecretKeepingChoiceValue = { keeping: 'session' | 'weak'; confirmed: boolean }
+
+/** What main is asked to do with the typed secret. */
+export function secretStorageOf(protection: 'strong' | 'weak' | 'none', choice: SecretKeepingChoiceValue): 'system' | 'session' | 'weak' {
+  if (protection === 'strong') return 'system'
+  return protection === 'weak' && choice.keeping === 'weak' && choice.confirmed ? 'weak' : 'session'
 }
