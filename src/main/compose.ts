@@ -22,6 +22,7 @@ import { createImageService } from './services/images/imageService'
 import { createInlineHeicDecoder, type HeicDecoder } from './services/images/heicDecoder'
 import { previewFileFor } from './ipc/handlers/photos'
 import { createPathGrants } from './services/grants/pathGrants'
+import type { DesktopConfirm } from './services/settings/guardedSettings'
 
 export type AppCapabilities = {
   /** The platform's per-user data folder (Electron's `userData`); drafts live below it unless settings say otherwise. */
@@ -45,6 +46,8 @@ export type AppCapabilities = {
   previewUrlBase?: string
   /** Pushes an event to every window (outbox retries happen with no request to answer); dropped when absent. */
   broadcast?: Broadcast
+  /** Main's native confirmation (先审后发, the data folder); without it such changes are refused. */
+  confirm?: DesktopConfirm
   /** System notifications; ignored when absent. */
   notifier?: DesktopNotifier
 }
@@ -162,6 +165,8 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     ...fsOption,
     dialogs: capabilities.dialogs,
     grants: createPathGrants(),
+    confirm: capabilities.confirm ?? (async () => false),
+    clock,
     settings,
     flush,
     shell: capabilities.shell,

@@ -12,6 +12,8 @@ import type { ImageService } from '../../services/images/imageService'
 import type { OutboxRunner } from '../../services/publish/outboxRunner'
 import type { ServiceFs } from '../../services/fs/serviceFs'
 import type { PathGrants } from '../../services/grants/pathGrants'
+import type { DesktopConfirm } from '../../services/settings/guardedSettings'
+import type { Clock } from '../../services/clock'
 
 /** What the desktop shell does for the app; Electron's `shell` in main, a recorder in tests. */
 export type DesktopShell = {
@@ -30,7 +32,7 @@ export type DesktopNotifier = {
  */
 export type DesktopDialogs = {
   openFiles(options: {
-    purpose: 'docx' | 'package' | 'csv' | 'photos' | 'photos-folder' | 'site-folder'
+    purpose: 'docx' | 'package' | 'csv' | 'photos' | 'photos-folder' | 'site-folder' | 'data-folder'
     multiple: boolean
     /** Choose folders instead of files (Electron's `openDirectory`). */
     folders?: boolean
@@ -61,6 +63,9 @@ export type HandlerDeps = {
   dialogs: DesktopDialogs
   /** Paths main's dialogs and the preload's drops produced, known to the page only by single-use ids. */
   grants: PathGrants
+  /** Main's own yes/no dialog for security-relevant changes (a page cannot click it). */
+  confirm: DesktopConfirm
+  clock: Clock
   settings: SettingsService
   flush: FlushCoordinator
   shell: DesktopShell
