@@ -97,7 +97,8 @@ describe('the publish service: targets, secrets, outbox', () => {
     expect(await service.targets()).toEqual({
       targets: [{ id: 'local', kind: 'local', name: '本地网站', folder: join(temp.dir, 'library', 'site') }],
       defaultTargetId: 'local',
-      withSecret: ['local']
+      withSecret: ['local'],
+      setAside: []
     })
     expect(await service.run({ jobId: 'd1', draftId: 'draft-svc-1' })).toMatchObject({ outcome: 'published', result: { targetId: 'local', status: 'local' } })
     expect(await readFile(join(temp.dir, 'library', 'site', 'draft-svc-1', 'index.html'), 'utf8')).toContain('外网发布')

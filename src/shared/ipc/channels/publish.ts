@@ -19,7 +19,11 @@ import { SignOffSchema, WorkflowStateSchema } from '../../model/workflow'
 import { NoRequest, Ok, type ChannelMap, type EventMap } from './common'
 
 /** Targets as the settings page shows them: whether a password/token is stored, never the secret itself. */
-export const PublishTargetsViewSchema = PublishTargetListSchema.extend({ withSecret: z.array(PublishTargetIdSchema) })
+export const PublishTargetsViewSchema = PublishTargetListSchema.extend({
+  withSecret: z.array(PublishTargetIdSchema),
+  /** Damaged target lists set aside (full paths); the built-in target is used meanwhile. */
+  setAside: z.array(z.string()).default([])
+})
 
 /** An opaque id for a folder main's own dialog produced; the page cannot make one from a path. */
 export const FolderGrantSchema = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/)

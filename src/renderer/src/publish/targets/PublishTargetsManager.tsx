@@ -10,7 +10,7 @@ import { ConnectionReportView } from './ConnectionReportView'
 import { TargetForm } from './TargetForm'
 import { blankDraft, checkDraft, draftOf, withKind, type DraftErrors, type DraftField, type TargetDraft } from './targetDraft'
 
-type TargetsView = { targets: PublishTarget[]; defaultTargetId: PublishTargetId | null; withSecret: PublishTargetId[] }
+type TargetsView = { targets: PublishTarget[]; defaultTargetId: PublishTargetId | null; withSecret: PublishTargetId[]; setAside: string[] }
 
 /** `formKept`: a refused save, whose form stays open with everything typed. */
 type Status = { kind: 'failed'; code: AppErrorCode; detail: string; formKept: boolean } | { kind: 'done'; text: string }
@@ -163,6 +163,11 @@ export function PublishTargetsManager() {
   return (
     <div className="publish-targets" ref={container} onKeyDown={keepEnter}>
       <p className="field-hint">{t('publishTargets.immediate')}</p>
+      {view.setAside.map((file) => (
+        <p key={file} className="field-error" role="alert">
+          {t('trustBoundaries.targetsSetAside', { file })}
+        </p>
+      ))}
       {status && (
         <p className={status.kind === 'failed' ? 'field-error' : 'field-hint'} role={status.kind === 'failed' ? 'alert' : 'status'} title={status.kind === 'failed' ? status.detail : undefined}>
           {status.kind === 'failed' ? t(status.formKept ? 'publishTargets.saveFailed' : 'publishTargets.failed', { reason: t(`errors.${status.code}`) }) : status.text}
