@@ -1,8 +1,9 @@
-import { isAbsolute, join, relative, resolve } from 'node:path'
+import { isAbsolute, join } from 'node:path'
 import { AppError } from '../../../shared/errors'
 import type { Settings, SettingsPatch, UiLanguage } from '../../../shared/settings'
 import type { Clock } from '../clock'
 import type { ServiceFs } from '../fs/serviceFs'
+import { isInsideFolder } from '../fs/insideFolder'
 
 /**
  * A question main asks in a native dialog of its own (Electron's dialog.showMessageBox), which a page cannot
@@ -70,11 +71,6 @@ export async function appendSettingsAudit(fs: ServiceFs, dataDir: string, clock:
   }
 }
 
-const isInsideOrSame = (folder: string, path: string) => {
-  const rel = relative(resolve(folder), resolve(path))
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
-}
-
 /** Files of a library's top level that say "this folder is a library". */
 const LIBRARY_SIGNS = ['drafts', 'trash', 'publish-targets.json', 'directory.json']
 /** Left behind when a library is copied: a cache is rebuilt, a temp file is half a write. */
@@ -87,7 +83,7 @@ const NOT_COPIED = new Set(['.cache'])
  */
 export async function planDataFolder(fs: ServiceFs, current: string, chosen: string): Promise<'use' | 'copy'> {
   if (!isAbsolute(chosen) || chosen.includes('\0')) throw new AppError('invalid-request', 'the data folder must be a full path chosen in the folder dialog')
-  if (isInsideOrSame(current, chosen) || isInsideOrSame(chosen, current)) {
+  if (isInsideFolder(current, chosen) || isInsideFolder(chosen, current)) {
     throw new AppError('invalid-request', `${chosen} is the current data folder, inside it or around it; choose a separate folder`)
   }
   const names = await fs.readdir(chosen).catch((error: unknown) => {
