@@ -31,6 +31,7 @@ import { notifyingStore } from './services/library/notifyingStore'
 import { createSigningService } from './services/signing/signingService'
 import { createOpenedPackages } from './shell/openFile'
 import type { DiagnosticsCapability } from './services/log/diagnostics'
+import type { DesktopConfirm } from './services/settings/guardedSettings'
 
 export type AppCapabilities = {
   /** The platform's per-user data folder (Electron's `userData`); drafts live below it unless settings say otherwise. */
@@ -59,6 +60,8 @@ export type AppCapabilities = {
   previewUrlBase?: string
   /** Pushes an event to every window (outbox retries happen with no request to answer); dropped when absent. */
   broadcast?: Broadcast
+  /** Main's native confirmation (先审后发, the data folder); without it such changes are refused. */
+  confirm?: DesktopConfirm
   /** System notifications; ignored when absent. */
   notifier?: DesktopNotifier
   /** The app's run-time data files (default site style); the project's resources/ when absent (tests, harness). */
@@ -221,6 +224,8 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     ...fsOption,
     dialogs: capabilities.dialogs,
     grants: createPathGrants(),
+    confirm: capabilities.confirm ?? (async () => false),
+    clock,
     settings,
     flush,
     shell: capabilities.shell,

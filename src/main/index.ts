@@ -12,6 +12,7 @@ import { createWorkerLivePageChecker } from './services/publish/livePage/checker
 import { createNetRequestTransport } from './services/net/netRequestTransport'
 import type { DesktopDialogs } from './ipc/handlers/index'
 import type { PdfRenderer } from './services/approval/approvalService'
+import type { DesktopConfirm } from './services/settings/guardedSettings'
 import { validateEvent } from './ipc/dispatch'
 import { registerIpc } from './ipc/register'
 import { assetFileFor } from './services/assets/assetUrl'
@@ -174,8 +175,8 @@ function servePreviews(services: AppServices): void {
 }
 
 const DIALOG_TITLES: Record<UiLanguage, Record<string, string>> = {
-  'zh-CN': { photos: '选择照片', 'photos-folder': '选择照片文件夹', docx: '选择 Word 文档', package: '选择稿件包', html: '导出为网页', pdf: '保存为 PDF', csv: '通讯录（CSV 文件）', saveDocx: '导出为 Word 文档', 'site-folder': '选择本地网站文件夹' },
-  en: { photos: 'Choose photos', 'photos-folder': 'Choose a folder of photos', docx: 'Choose a Word document', package: 'Choose a draft package', html: 'Export as web page', pdf: 'Save as PDF', csv: 'Staff list (CSV file)', saveDocx: 'Export as Word document', 'site-folder': 'Choose the local site folder' }
+  'zh-CN': { photos: '选择照片', 'photos-folder': '选择照片文件夹', docx: '选择 Word 文档', package: '选择稿件包', html: '导出为网页', pdf: '保存为 PDF', csv: '通讯录（CSV 文件）', saveDocx: '导出为 Word 文档', 'site-folder': '选择本地网站文件夹', 'data-folder': '选择资料文件夹' },
+  en: { photos: 'Choose photos', 'photos-folder': 'Choose a folder of photos', docx: 'Choose a Word document', package: 'Choose a draft package', html: 'Export as web page', pdf: 'Save as PDF', csv: 'Staff list (CSV file)', saveDocx: 'Export as Word document', 'site-folder': 'Choose the local site folder', 'data-folder': 'Choose the data folder' }
 }
 
 /** The system's file dialogs, attached to the main window, titled in the UI language. */
@@ -195,6 +196,13 @@ function desktopDialogs(language: () => UiLanguage): DesktopDialogs {
       return result.canceled || !result.filePath ? null : result.filePath
     }
   }
+}
+
+/** A yes/no question in a native dialog: the page can ask for a change but cannot answer this for the person. */
+const desktopConfirm: DesktopConfirm = async (request) => {
+  const options = { type: 'warning' as const, title: request.title, message: request.message, detail: request.detail, buttons: [request.cancelLabel, request.confirmLabel], defaultId: 0, cancelId: 0, noLink: true }
+  const result = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options)
+  return result.response === 1
 }
 
 /**
@@ -515,6 +523,7 @@ async function start(): Promise<void> {
     librarySearch: (dataDir) =>
       createWorkerLibrarySearch({ workerUrl: new URL('./libraryWorker.js', import.meta.url), dataDir, onError: (error) => console.error('library search worker', error) }),
     dialogs: desktopDialogs(() => language),
+    confirm: desktopConfirm,
     pdf: pdfRenderer(),
     secrets: createEncryptedSecretStore({
       file: join(app.getPath('userData'), 'publish-secrets.json'),

@@ -17,6 +17,7 @@ import { build } from 'esbuild'
 import Conf from 'conf'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { composeApp, type AppServices } from '../../src/main/compose'
+import type { ConfirmRequest } from '../../src/main/services/settings/guardedSettings'
 import { validateEvent, type HandlerContext } from '../../src/main/ipc/dispatch'
 import type { ServiceFs } from '../../src/main/services/fs/serviceFs'
 import type { Clock } from '../../src/main/services/clock'
@@ -72,6 +73,11 @@ export type LaunchedApp = {
     answerSave(path: string | null): void
     readonly asked: { kind: 'open' | 'save'; purpose: string }[]
   }
+  /**
+   * Main's own yes/no dialogs (先审后发, the data folder): what was asked, in order; queue `false` for a
+   * Cancel, otherwise the person says yes.
+   */
+  confirms: { answer(yes: boolean): void; readonly asked: ConfirmRequest[] }
   /** Console errors and page errors seen so far; a healthy run has none. */
   pageErrors: string[]
   /**
@@ -277,6 +283,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     (tail) => (composed ? assetFileFor(composed.drafts(), tail) : null),
     (tail) => composed?.previewFile(tail) ?? null
   )
+  const confirmsAsked: ConfirmRequest[] = []
+  const confirmAnswers: boolean[] = []
   const services = composeApp({
     userDataDir: dataDir,
     settingsStore,
@@ -296,6 +304,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
         if (saveAnswers.length === 0) throw new Error(`harness: a save-file dialog (${purpose}) was shown with no answer queued`)
         return saveAnswers.shift() ?? null
       }
+    },
+    confirm: async (request) => {
+      confirmsAsked.push(request)
+      return confirmAnswers.shift() ?? true
     },
     appInfo: { version: 'e2e', platform: process.platform, assetUrlBase: `${origin}${ASSET_PREFIX}` },
     previewUrlBase: `${origin}${PREVIEW_PREFIX}`,
@@ -356,6 +368,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       answerSave: (path) => void saveAnswers.push(path),
       asked
     },
+    confirms: { answer: (yes) => void confirmAnswers.push(yes), asked: confirmsAsked },
     emit: (channel, payload) => deliver(channel, validateEvent(channel, payload)),
     dropPaths: (paths) =>
       page.evaluate((p) => (window as unknown as { __newsroomDropPaths(p: Record<string, string>): void }).__newsroomDropPaths(p), paths),

@@ -160,6 +160,8 @@ suite('sign-off workflow through the UI', () => {
     await settings.getByRole('checkbox', { name: /先审后发/ }).uncheck()
     await settings.getByRole('button', { name: '保存' }).click()
     await expect.poll(() => app?.services.settings.get().requireApproval).toBe(false)
+    // Confirmed in main's own dialog, which the page cannot click.
+    expect(app.confirms.asked.map((request) => request.message)).toEqual(['确定关闭“先审后发”吗？'])
 
     await expect.poll(() => bar(page).getByRole('button', { name: '发布', exact: true }).count()).toBe(1)
     await bar(page).getByRole('button', { name: '发布', exact: true }).click()

@@ -11,6 +11,8 @@ export function testCapabilities(userDataDir: string, overrides: Partial<AppCapa
     settingsStore: createMemorySettingsStore(),
     shell: { openExternal: async () => undefined, showInFolder: () => undefined },
     dialogs: { openFiles: async () => [], saveFile: async () => null },
+    // The person says yes to main's own confirmations unless a test scripts otherwise.
+    confirm: async () => true,
     appInfo: { version: 't', platform: 'linux', assetUrlBase: 'newsroom-asset://' },
     ...overrides
   }

@@ -296,27 +296,32 @@ export function App() {
   async function saveSettings(patch: SettingsPatch) {
     setSettingsOpen(false)
     if (Object.keys(patch).length === 0) return
-    const movesLibrary = patch.dataDir !== undefined
-    if (movesLibrary) {
-      openSeq.current++
-      setOpening(false)
-      if (!(await closeSession())) return
-    }
     try {
       applySettings(await api().settings.set(patch))
     } catch (error) {
       fail('settings', error)
-      return
     }
-    if (movesLibrary) {
-      setTrash([])
-      setView('active')
-      api()
-        .app.info({})
-        .then((info) => setDataDir(info.dataDir))
-        .catch(() => undefined)
-      await loadLibrary()
+  }
+
+  /** Main's folder dialog and its confirmation; the open draft is saved and closed first, then the library reloads. */
+  async function chooseDataDir() {
+    setSettingsOpen(false)
+    openSeq.current++
+    setOpening(false)
+    if (!(await closeSession())) return
+    try {
+      const answer = await api().settings.chooseDataDir({})
+      if (answer.outcome === 'changed') applySettings(answer.settings)
+    } catch (error) {
+      fail('settings', error)
     }
+    setTrash([])
+    setView('active')
+    api()
+      .app.info({})
+      .then((info) => setDataDir(info.dataDir))
+      .catch(() => undefined)
+    await loadLibrary()
   }
 
   const flushOpenDraft = useEffectEvent(async (): Promise<boolean> => {
@@ -477,6 +482,7 @@ export function App() {
           currentDataDir={dataDir}
           initialTab={settingsOpen === true ? 'general' : settingsOpen}
           onSave={(patch) => void saveSettings(patch)}
+          onChooseDataDir={() => void chooseDataDir()}
           onClose={() => setSettingsOpen(false)}
         />
       )}

@@ -132,7 +132,9 @@ export function pinyinInitials(text: string): string {
 }
 
 /** `invalid-key`: the 公钥 cell holds no Ed25519 public key (the person is taken without it). */
-export const CSV_ISSUE_REASONS = ['missing-name', 'name-too-long', 'department-too-long', 'unknown-role', 'too-many-people', 'duplicate', 'invalid-key'] as const
+export const CSV_ISSUE_REASONS = ['missing-name', 'name-too-long', 'department-too-long', 'unknown-role', 'too-many-people', 'too-many-departments', 'duplicate', 'invalid-key'] as const
+/** The preview lists at most this many lines of each kind (a 5 MB file could name 300,000); the totals say how many there were. */
+export const CSV_REPORT_ISSUES_MAX = 200
 export const CsvIssueReasonSchema = z.enum(CSV_ISSUE_REASONS)
 
 /**
@@ -157,7 +159,10 @@ export const CsvImportReportSchema = z.object({
   unchanged: z.number().int().nonnegative(),
   /** Departments named in the file that the directory did not have. */
   departmentsAdded: z.number().int().nonnegative(),
-  skipped: z.array(CsvIssueSchema),
-  warnings: z.array(CsvIssueSchema)
+  skipped: z.array(CsvIssueSchema).max(CSV_REPORT_ISSUES_MAX),
+  warnings: z.array(CsvIssueSchema).max(CSV_REPORT_ISSUES_MAX),
+  /** How many lines were skipped / warned about in all, listed or not. */
+  skippedTotal: z.number().int().nonnegative(),
+  warningsTotal: z.number().int().nonnegative()
 })
 export type CsvImportReport = z.infer<typeof CsvImportReportSchema>

@@ -78,7 +78,9 @@ describe('office directory', () => {
       unchanged: 0,
       departmentsAdded: 2,
       skipped: [{ line: 4, reason: 'missing-name', detail: ',编辑,' }],
-      warnings: [{ line: 5, reason: 'unknown-role', detail: 'Typist' }]
+      warnings: [{ line: 5, reason: 'unknown-role', detail: 'Typist' }],
+      skippedTotal: 1,
+      warningsTotal: 1
     })
     expect(await readFile(join(dir, 'directory.json'), 'utf8')).toBe(before)
     const applied = await service.applyCsv(preview.token)

@@ -101,7 +101,8 @@ describe('the publish service: targets, secrets, outbox', () => {
       withSecret: ['local'],
       needsPassword: [],
       sessionOnly: [],
-      secretProtection: 'strong'
+      secretProtection: 'strong',
+      setAside: []
     })
     expect(await service.run({ jobId: 'd1', draftId: 'draft-svc-1' })).toMatchObject({ outcome: 'published', result: { targetId: 'local', status: 'local' } })
     expect(await readFile(await localSitePage(join(temp.dir, 'library', 'site'), 'draft-svc-1'), 'utf8')).toContain('外网发布')

@@ -16,6 +16,8 @@ import type { PathGrants } from '../../services/grants/pathGrants'
 import type { LibrarySearch } from '../../services/library/librarySearch'
 import type { OpenedPackages } from '../../shell/openFile'
 import type { DiagnosticsCapability } from '../../services/log/diagnostics'
+import type { DesktopConfirm } from '../../services/settings/guardedSettings'
+import type { Clock } from '../../services/clock'
 
 /** What the desktop shell does for the app; Electron's `shell` in main, a recorder in tests. */
 export type DesktopShell = {
@@ -34,7 +36,7 @@ export type DesktopNotifier = {
  */
 export type DesktopDialogs = {
   openFiles(options: {
-    purpose: 'docx' | 'package' | 'csv' | 'photos' | 'photos-folder' | 'site-folder'
+    purpose: 'docx' | 'package' | 'csv' | 'photos' | 'photos-folder' | 'site-folder' | 'data-folder'
     multiple: boolean
     /** Choose folders instead of files (Electron's `openDirectory`). */
     folders?: boolean
@@ -69,6 +71,9 @@ export type HandlerDeps = {
   dialogs: DesktopDialogs
   /** Paths main's dialogs and the preload's drops produced, known to the page only by single-use ids. */
   grants: PathGrants
+  /** Main's own yes/no dialog for security-relevant changes (a page cannot click it). */
+  confirm: DesktopConfirm
+  clock: Clock
   settings: SettingsService
   flush: FlushCoordinator
   shell: DesktopShell

@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors'
 import { DEPARTMENT_MAX, NAME_MAX } from '../../../shared/model/metadata'
+import { PEOPLE_MAX } from '../../../shared/model/directory'
 import {
   PERSON_ROLES,
   PUBLIC_KEY_PATTERN,
@@ -16,6 +17,8 @@ import {
  */
 
 export const CSV_MAX_BYTES = 5 * 1024 * 1024
+/** Lines of people a staff list may have: twice what the directory holds leaves room for duplicates and blanks. */
+export const CSV_MAX_ROWS = 10_000
 const UTF8_BOM = [0xef, 0xbb, 0xbf]
 
 /**
@@ -145,6 +148,9 @@ const clip = (text: string) => (text.length > 120 ? `${text.slice(0, 120)}…` :
 export function readStaffCsv(bytes: Uint8Array): StaffCsv {
   if (bytes.length > CSV_MAX_BYTES) throw new AppError('file-too-large', `the staff list has ${bytes.length} bytes; the limit is ${CSV_MAX_BYTES}`)
   const records = parseCsv(decodeCsvBytes(bytes).normalize('NFC'))
+  if (records.length - 1 > CSV_MAX_ROWS) {
+    throw new AppError('file-too-large', `the staff list has ${records.length - 1} lines; at most ${CSV_MAX_ROWS} are read (the directory holds ${PEOPLE_MAX} people): split the file`)
+  }
   const header = records.shift()
   const columns = (header?.fields ?? []).map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h)).map(columnOf)
   const index = (column: Column) => columns.indexOf(column)

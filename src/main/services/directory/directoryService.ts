@@ -5,6 +5,8 @@ import {
   ColumnInputSchema,
   DepartmentInputSchema,
   OfficeDirectorySchema,
+  CSV_REPORT_ISSUES_MAX,
+  DEPARTMENTS_MAX,
   PEOPLE_MAX,
   PERSON_ROLES,
   PersonInputSchema,
@@ -69,29 +71,41 @@ function asAppError(error: unknown, doing: string): AppError {
   return new AppError(fsErrorCode(error), `${doing}: ${(error as Error)?.message ?? String(error)}`, { cause: error })
 }
 
-const sameName = (a: string, b: string) => a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase()
+const nameKey = (name: string) => name.normalize('NFC').toLowerCase()
+const sameName = (a: string, b: string) => nameKey(a) === nameKey(b)
 
 /** CSV people merged into the directory: roles added to the ones a person has, the department replaced when given. */
 function mergeStaff(directory: OfficeDirectory, staff: StaffCsv, newId: (prefix: string) => DirectoryId): { next: OfficeDirectory; report: CsvImportReport } {
   const people = directory.people.map((p) => ({ ...p, roles: [...p.roles] }))
   const departments = [...directory.departments]
+  // Lookups by name key, not by scanning: a file of 10,000 departments must not take quadratic time on main.
+  const personByName = new Map(people.map((p) => [nameKey(p.name), p]))
+  const departmentNames = new Set(departments.map((d) => nameKey(d.name)))
   const skipped: CsvIssue[] = [...staff.skipped]
+  const warnings: CsvIssue[] = [...staff.warnings]
   let added = 0
   let updated = 0
   let unchanged = 0
   let departmentsAdded = 0
   for (const row of staff.people) {
-    if (row.department !== '' && !departments.some((d) => sameName(d.name, row.department))) {
-      departments.push({ id: newId('d'), name: row.department })
-      departmentsAdded += 1
+    if (row.department !== '' && !departmentNames.has(nameKey(row.department))) {
+      if (departments.length >= DEPARTMENTS_MAX) {
+        warnings.push({ line: row.line, reason: 'too-many-departments', detail: row.department.slice(0, 120) })
+      } else {
+        departments.push({ id: newId('d'), name: row.department })
+        departmentNames.add(nameKey(row.department))
+        departmentsAdded += 1
+      }
     }
-    const existing = people.find((p) => sameName(p.name, row.name))
+    const existing = personByName.get(nameKey(row.name))
     if (!existing) {
       if (people.length >= PEOPLE_MAX) {
         skipped.push({ line: row.line, reason: 'too-many-people', detail: row.name })
         continue
       }
-      people.push({ id: newId('p'), name: row.name, roles: row.roles, department: row.department, publicKey: row.publicKey })
+      const person = { id: newId('p'), name: row.name, roles: row.roles, department: row.department, publicKey: row.publicKey }
+      people.push(person)
+      personByName.set(nameKey(row.name), person)
       added += 1
       continue
     }
@@ -109,9 +123,19 @@ function mergeStaff(directory: OfficeDirectory, staff: StaffCsv, newId: (prefix:
     updated += 1
   }
   skipped.sort((a, b) => a.line - b.line)
+  warnings.sort((a, b) => a.line - b.line)
   return {
     next: { ...directory, people, departments },
-    report: { added, updated, unchanged, departmentsAdded, skipped, warnings: staff.warnings }
+    report: {
+      added,
+      updated,
+      unchanged,
+      departmentsAdded,
+      skipped: skipped.slice(0, CSV_REPORT_ISSUES_MAX),
+      warnings: warnings.slice(0, CSV_REPORT_ISSUES_MAX),
+      skippedTotal: skipped.length,
+      warningsTotal: warnings.length
+    }
   }
 }
 

@@ -4,6 +4,7 @@ import type { DraftId } from '../../../shared/model/draft'
 import { TITLE_MAX } from '../../../shared/model/draft'
 import type { DocxImportWarning } from '../../../shared/ipc/channels/imports'
 import { nodeServiceFs, type ServiceFs } from '../fs/serviceFs'
+import { checkDocxZip } from './docxZipCheck'
 import type { AssetStore } from '../assets/assetStore'
 import type { DraftStore } from '../drafts/draftStore'
 
@@ -124,6 +125,7 @@ export function firstHeadingText(html: string): string {
 export async function convertDocx(bytes: Buffer, name: string): Promise<ConvertedDocx> {
   if (bytes.length === 0) throw new AppError('corrupt-file', `${name} is empty (0 bytes)`)
   if (!isZip(bytes)) throw new AppError('unsupported-file', `${name} is not a Word document (.docx): it is not a zip package`)
+  checkDocxZip(bytes, name)
   const pictures: DocxPicture[] = []
   let result: { value: string; messages: { type: string; message: string }[] }
   try {

@@ -32,6 +32,8 @@ import { scrubSecrets } from '../net/scrub'
 
 export const TARGETS_FILE = 'publish-targets.json'
 export const OUTBOX_FILE = 'publish-outbox.json'
+/** Where a damaged publish-targets.json is kept, with the time it was found. */
+export const DAMAGED_TARGETS_PREFIX = 'publish-targets.damaged-'
 const OutboxFileSchema = z.object({ jobs: z.array(OutboxJobSchema) })
 
 /** 30 s, 1 min, 2 min … at most an hour between attempts. */
@@ -63,6 +65,8 @@ export type PublishTargetsView = PublishTargetList & {
   /** Kept in memory for this run only: asked again after a restart. */
   sessionOnly: PublishTargetId[]
   secretProtection: SecretProtection
+  /** Damaged target lists set aside (full paths); the built-in target is used meanwhile. */
+  setAside: string[]
 }
 
 export type PublishService = {
@@ -123,11 +127,24 @@ export function createPublishService(options: PublishServiceOptions): PublishSer
     await atomicWriteFile(fs, join(options.dataDir(), name), `${JSON.stringify(value, null, 2)}\n`)
   }
   // Out of the box the local site works with no setup; it becomes a saved target once the person edits the list.
+  const builtInTargets = (): PublishTargetList => ({
+    targets: [{ id: 'local', kind: 'local', name: options.localSiteName?.() ?? '本地网站', folder: join(options.dataDir(), 'site') }],
+    defaultTargetId: 'local'
+  })
+  // A damaged list is set aside (never deleted) and the built-in one used, as a damaged draft is quarantined:
+  // publishing and the settings page keep working, and the page is told (setAside) until the file is removed.
   const readTargets = () =>
-    readJson(TARGETS_FILE, PublishTargetListSchema, {
-      targets: [{ id: 'local', kind: 'local', name: options.localSiteName?.() ?? '本地网站', folder: join(options.dataDir(), 'site') }],
-      defaultTargetId: 'local'
+    readJson(TARGETS_FILE, PublishTargetListSchema, builtInTargets()).catch(async (error: unknown) => {
+      if (!(error instanceof SyntaxError || error instanceof z.ZodError)) throw error
+      const stamp = clock.now().toISOString().replace(/[:.]/g, '-')
+      await fs.rename(join(options.dataDir(), TARGETS_FILE), join(options.dataDir(), `${DAMAGED_TARGETS_PREFIX}${stamp}.json`)).catch(() => undefined)
+      return builtInTargets()
     })
+  const setAsideTargets = async () =>
+    (await fs.readdir(options.dataDir()).catch(() => [] as string[]))
+      .filter((name) => name.startsWith(DAMAGED_TARGETS_PREFIX))
+      .sort()
+      .map((name) => join(options.dataDir(), name))
   const readOutbox = async () => (await readJson(OUTBOX_FILE, OutboxFileSchema, { jobs: [] })).jobs
   const writeOutbox = (jobs: OutboxJob[]) => writeJson(OUTBOX_FILE, { jobs })
 
@@ -142,7 +159,7 @@ export function createPublishService(options: PublishServiceOptions): PublishSer
       if (state === 'session') sessionOnly.push(target.id)
       if (state === 'unreadable') needsPassword.push(target.id)
     }
-    return { ...list, withSecret, needsPassword, sessionOnly, secretProtection: secrets.protection() }
+    return { ...list, withSecret, needsPassword, sessionOnly, secretProtection: secrets.protection(), setAside: await setAsideTargets() }
   }
 
   async function targetFor(id: PublishTargetId | undefined): Promise<PublishTarget> {

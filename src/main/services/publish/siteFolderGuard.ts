@@ -1,6 +1,7 @@
-import { isAbsolute, join, relative, resolve } from 'node:path'
+import { isAbsolute, join, resolve } from 'node:path'
 import type { ServiceFs } from '../fs/serviceFs'
 import { PublishError } from './publishError'
+import { isInsideFolder } from '../fs/insideFolder'
 
 /**
  * The file the app leaves in every article folder it writes in a local site. The app replaces or deletes a
@@ -11,11 +12,6 @@ export const SITE_MARKER_FILE = '.campus-newsroom-article'
 /** Where the built-in local site lives in the library; the only place inside the data folder a site may be. */
 export const DEFAULT_SITE_FOLDER = 'site'
 
-const isInsideOrSame = (folder: string, path: string) => {
-  const rel = relative(resolve(folder), resolve(path))
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
-}
-
 /**
  * Why a local site folder cannot be used, or null. Not inside the data folder (drafts, trash, history live
  * there), apart from the app's own `<data folder>/site`; absolute, so it cannot drift with the working folder.
@@ -23,7 +19,7 @@ const isInsideOrSame = (folder: string, path: string) => {
 export function siteFolderProblem(folder: string, dataDir: string): string | null {
   if (!isAbsolute(folder) || folder.includes('\0')) return 'the site folder must be a full path chosen in the folder dialog'
   if (resolve(folder) === resolve(join(dataDir, DEFAULT_SITE_FOLDER))) return null
-  if (isInsideOrSame(dataDir, folder)) return `the site folder ${folder} is inside the data folder ${dataDir}; choose a folder outside it`
+  if (isInsideFolder(dataDir, folder)) return `the site folder ${folder} is inside the data folder ${dataDir}; choose a folder outside it`
   return null
 }
 

@@ -27,18 +27,19 @@ type Props = {
   /** The folder in use right now, from app.info (settings.dataDir is empty when it is the default). */
   currentDataDir: string
   onSave(patch: SettingsPatch): void
+  /** Main's own folder dialog and confirmation; the field cannot be typed in. */
+  onChooseDataDir(): void
   onClose(): void
   /** The tab shown first, e.g. 'publish' when a publish error says to check 设置 → 发布. */
   initialTab?: SettingsTab
 }
 
-export function SettingsDialog({ settings, currentDataDir, onSave, onClose, initialTab = 'general' }: Props) {
+export function SettingsDialog({ settings, currentDataDir, onSave, onChooseDataDir, onClose, initialTab = 'general' }: Props) {
   const { t } = useTranslation()
   const ids = useId()
   const [language, setLanguage] = useState<UiLanguage>(settings.language)
   const [delay, setDelay] = useState(String(settings.autosaveDelayMs))
   const shownDataDir = settings.dataDir || currentDataDir
-  const [dataDir, setDataDir] = useState(shownDataDir)
   const [userName, setUserName] = useState(settings.userName)
   const [requireApproval, setRequireApproval] = useState(settings.requireApproval)
   const delayMs = Number(delay)
@@ -78,8 +79,6 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onClose, init
           const patch: SettingsPatch = {}
           if (language !== settings.language) patch.language = language
           if (delayMs !== settings.autosaveDelayMs) patch.autosaveDelayMs = delayMs
-          // An emptied field means the default folder; an untouched one changes nothing.
-          if (dataDir.trim() !== shownDataDir) patch.dataDir = dataDir.trim()
           if (article.requiredMetadata.join() !== settings.requiredMetadata.join()) patch.requiredMetadata = article.requiredMetadata
           if (article.creditTemplate !== settings.creditTemplate) patch.creditTemplate = article.creditTemplate
           if (article.creditScript !== settings.creditScript) patch.creditScript = article.creditScript
@@ -147,18 +146,15 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onClose, init
             <label className="field-label" htmlFor={`${ids}-datadir`}>
               {t('settings.dataDir')}
             </label>
-            <input
-              id={`${ids}-datadir`}
-              type="text"
-              value={dataDir}
-              spellCheck={false}
-              placeholder={currentDataDir}
-              aria-describedby={`${ids}-datadir-hint`}
-              onChange={(event) => setDataDir(event.target.value)}
-            />
+            <input id={`${ids}-datadir`} type="text" value={shownDataDir} readOnly spellCheck={false} aria-describedby={`${ids}-datadir-hint`} />
             <span id={`${ids}-datadir-hint`} className="field-hint">
-              {t('settings.dataDirHint', { path: currentDataDir })}
+              {t('trustBoundaries.dataDirHint')}
             </span>
+            <div>
+              <button type="button" className="button button-small" onClick={onChooseDataDir}>
+                {t('trustBoundaries.chooseDataDir')}
+              </button>
+            </div>
           </div>
           <WorkflowSettingsFields userName={userName} onUserName={setUserName} requireApproval={requireApproval} onRequireApproval={setRequireApproval} />
         </div>

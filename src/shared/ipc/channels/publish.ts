@@ -26,7 +26,9 @@ export const PublishTargetsViewSchema = PublishTargetListSchema.extend({
   /** Kept in memory for this run only. */
   sessionOnly: z.array(PublishTargetIdSchema).default([]),
   /** How well this computer protects a stored password (weak: Linux without a keyring). */
-  secretProtection: z.enum(['strong', 'weak', 'none']).default('strong')
+  secretProtection: z.enum(['strong', 'weak', 'none']).default('strong'),
+  /** Damaged target lists set aside (full paths); the built-in target is used meanwhile. */
+  setAside: z.array(z.string()).default([])
 })
 
 /** An opaque id for a folder main's own dialog produced; the page cannot make one from a path. */

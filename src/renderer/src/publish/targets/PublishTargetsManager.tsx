@@ -29,6 +29,7 @@ type TargetsView = {
   needsPassword: PublishTargetId[]
   sessionOnly: PublishTargetId[]
   secretProtection: 'strong' | 'weak' | 'none'
+  setAside: string[]
 }
 
 /** `formKept`: a refused save, whose form stays open with everything typed. */
@@ -190,6 +191,11 @@ export function PublishTargetsManager() {
   return (
     <div className="publish-targets" ref={container} onKeyDown={keepEnter}>
       <p className="field-hint">{t('publishTargets.immediate')}</p>
+      {view.setAside.map((file) => (
+        <p key={file} className="field-error" role="alert">
+          {t('trustBoundaries.targetsSetAside', { file })}
+        </p>
+      ))}
       {status && (
         <p className={status.kind === 'failed' ? 'field-error' : 'field-hint'} role={status.kind === 'failed' ? 'alert' : 'status'} title={status.kind === 'failed' ? status.detail : undefined}>
           {status.kind === 'failed' ? t(status.formKept ? 'publishTargets.saveFailed' : 'publishTargets.failed', { reason: t(`errors.${status.code}`) }) : status.text}

@@ -153,6 +153,9 @@ export function DirectoryManager() {
                   <li key={`s${String(issue.line)}${issue.reason}`}>{issueText(issue)}</li>
                 ))}
               </ul>
+              {preview.report.skippedTotal > preview.report.skipped.length && (
+                <p className="field-hint">{t('trustBoundaries.moreIssues', { count: preview.report.skippedTotal - preview.report.skipped.length })}</p>
+              )}
             </>
           )}
           {preview.report.warnings.length > 0 && (
@@ -163,6 +166,9 @@ export function DirectoryManager() {
                   <li key={`w${String(index)}`}>{issueText(issue)}</li>
                 ))}
               </ul>
+              {preview.report.warningsTotal > preview.report.warnings.length && (
+                <p className="field-hint">{t('trustBoundaries.moreIssues', { count: preview.report.warningsTotal - preview.report.warnings.length })}</p>
+              )}
             </>
           )}
           <div className="directory-actions">
