@@ -5,6 +5,7 @@ import { createSearchCore, type SearchCore } from '../../../src/main/services/li
 import { defaultLibraryView, type LibraryViewInput, LibraryViewSchema } from '../../../src/shared/library/query'
 import type { Draft } from '../../../src/shared/model/draft'
 import { draftWith } from './fixtures'
+import { articleBody as articleBodyText } from '../../../bench/lib/newsText'
 
 let fold: Fold
 beforeAll(() => {
@@ -54,6 +55,16 @@ describe('search', () => {
     expect(core.query(view({ text: 'zxm' }), '').ids).toEqual(['lab-0001'])
     expect(core.query(view({ text: 'oy' }), '').ids).toEqual(['library-01'])
     expect(core.query(view({ text: '科研一线' }), '').ids).toEqual(['lab-0001'])
+  })
+
+  it('types on from the previous keystroke without losing drafts found only in their bodies', () => {
+    const core = coreWith([sports, library, lab])
+    const typed = ['操', '操场', '操场隆', '操场隆重'].map((text) => core.query(view({ text }), '').ids)
+    expect(typed).toEqual([[], ['sports-01'], ['sports-01'], ['sports-01']])
+    // Deleting back to a shorter text widens the search again.
+    expect(core.query(view({ text: '图书' }), '').ids).toEqual(['library-01'])
+    core.put(indexedDraft({ ...lab, body: articleBodyText('操场上的实验') }, file))
+    expect(core.query(view({ text: '操场' }), '').ids.sort()).toEqual(['lab-0001', 'sports-01'])
   })
 
   it('requires every space-separated word', () => {
