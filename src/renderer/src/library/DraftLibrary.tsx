@@ -114,7 +114,7 @@ function ActiveList({ drafts, loaded, selectedId, now, onOpen, onRename, onDupli
   return (
     <>
       <LibraryControls view={view} onChange={setView} choices={found.choices} noUserName={found.noUserName} />
-      <p className="library-count" role="status">
+      <p className="library-count" aria-live="polite">
         {found.failed
           ? t('library.searchFailed')
           : !found.ready && !isPlain(view)

@@ -6,8 +6,8 @@ import { formatLastEdited } from './lastEdited'
 import { scrollToShow, visibleRows } from './libraryView'
 
 /** Two lines of 13 px text: at least twelve drafts show in a maximized window on a 1366×768 screen. */
-export const ROW_HEIGHT = 40
-const ROW_HEIGHT_WITH_SNIPPET = 58
+export const ROW_HEIGHT = 36
+const ROW_HEIGHT_WITH_SNIPPET = 52
 
 type Actions = { onOpen(id: string): void; onRename(draft: DraftSummary): void; onDuplicate(id: string): void; onTrash(id: string): void }
 
