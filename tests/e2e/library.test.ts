@@ -173,7 +173,7 @@ suite('library: search, filters, density', () => {
     // Scrolled to the bottom, then 新建稿件: the new draft (top of the list) is brought into view.
     await page.locator('.library-scroller').evaluate((el) => (el.scrollTop = el.scrollHeight))
     await page.getByRole('button', { name: '新建稿件' }).first().click()
-    await expect.poll(() => page.locator('.draft-row-selected').count()).toBe(1)
+    await expect.poll(() => page.locator('.draft-item-selected').count()).toBe(1)
     await expect.poll(() => page.locator('.library-scroller').evaluate((el) => el.scrollTop)).toBe(0)
   })
 })

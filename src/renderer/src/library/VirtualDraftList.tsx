@@ -162,7 +162,7 @@ function DraftRow({ draft, hit, index, count, top, height, selected, now, onOpen
 
   return (
     <li
-      className={`draft-row${selected ? ' draft-row-selected' : ''}`}
+      className={`draft-item draft-row${selected ? ' draft-item-selected' : ''}`}
       data-draft-id={draft.id}
       style={{ top, height }}
       aria-labelledby={`${ids}-title`}
