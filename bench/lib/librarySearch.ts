@@ -109,15 +109,13 @@ async function listShowing(dataDir: string): Promise<{ medianMs: number; maxMs: 
   if (unavailable) return { skipped: unavailable }
   const app = await launchApp({ dataDir, viewport: { width: 1366, height: 650 } })
   try {
-    await app.page.addInitScript(() => {
-      const seen = () => {
-        if (!document.querySelector('.draft-row')) return false
-        ;(window as unknown as { firstRowMs: number }).firstRowMs = performance.now()
-        return true
-      }
-      new MutationObserver((_records, observer) => {
-        if (seen()) observer.disconnect()
-      }).observe(document, { childList: true, subtree: true })
+    // A string, not a function: tsx would wrap a function in helpers the page does not have.
+    await app.page.addInitScript({
+      content: `new MutationObserver((records, observer) => {
+        if (!document.querySelector('.draft-row')) return
+        window.firstRowMs = performance.now()
+        observer.disconnect()
+      }).observe(document, { childList: true, subtree: true })`
     })
     // The first start after seeding builds the draft list's own index.json; a normal start has it.
     await app.page.waitForSelector('.draft-row', { timeout: 120_000 })
