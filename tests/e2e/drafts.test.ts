@@ -77,7 +77,8 @@ suite('drafts end to end', () => {
     app = await launchApp()
     const { page } = app
     await newDraft(page, '要删除的稿件', '正文')
-    await page.getByRole('button', { name: /移到回收站/ }).first().click()
+    await page.getByRole('button', { name: '“要删除的稿件”的操作' }).click()
+    await page.getByRole('menuitem', { name: '移到回收站' }).click()
     await expect.poll(() => page.getByText('还没有稿件').count()).toBeGreaterThan(0)
     await page.getByRole('tab', { name: /回收站/ }).click()
     await expect.poll(() => page.getByText('要删除的稿件').count()).toBeGreaterThan(0)

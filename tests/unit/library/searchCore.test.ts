@@ -9,6 +9,7 @@ import { DEFAULT_CHAIN } from '../../../src/shared/model/chain'
 import { libraryMe } from '../../../src/shared/library/statuses'
 
 const me = (name: string) => libraryMe(name, DEFAULT_CHAIN, null)
+import { articleBody as articleBodyText } from '../../../bench/lib/newsText'
 
 let fold: Fold
 beforeAll(() => {
@@ -58,6 +59,16 @@ describe('search', () => {
     expect(core.query(view({ text: 'zxm' }), me('')).ids).toEqual(['lab-0001'])
     expect(core.query(view({ text: 'oy' }), me('')).ids).toEqual(['library-01'])
     expect(core.query(view({ text: '科研一线' }), me('')).ids).toEqual(['lab-0001'])
+  })
+
+  it('types on from the previous keystroke without losing drafts found only in their bodies', () => {
+    const core = coreWith([sports, library, lab])
+    const typed = ['操', '操场', '操场隆', '操场隆重'].map((text) => core.query(view({ text }), me('')).ids)
+    expect(typed).toEqual([[], ['sports-01'], ['sports-01'], ['sports-01']])
+    // Deleting back to a shorter text widens the search again.
+    expect(core.query(view({ text: '图书' }), me('')).ids).toEqual(['library-01'])
+    core.put(indexedDraft({ ...lab, body: articleBodyText('操场上的实验') }, file))
+    expect(core.query(view({ text: '操场' }), me('')).ids.sort()).toEqual(['lab-0001', 'sports-01'])
   })
 
   it('requires every space-separated word', () => {

@@ -1,11 +1,12 @@
 /**
  * Which drafts' bodies contain a pair of adjacent characters, for every pair at once: one bit per draft in
- * each of 32,768 hashed columns (bit-sliced signatures). A query ANDs the columns of its pairs and only the
+ * each of 65,536 hashed columns (bit-sliced signatures). A query ANDs the columns of its pairs and only the
  * drafts left are read. It stands beside the search library because the library's posting lists cannot
  * hold every bigram of thousands of long Chinese articles: measured with FlexSearch on 1,000 drafts of
- * 2,000–20,000 characters, 68 s to build and 515 MB; these columns are 20 MB for 5,000 drafts.
+ * 2,000–20,000 characters, 68 s to build and 515 MB; these columns are 40 MB for 5,000 drafts
+ * (a pair of a long article's body sets about one column in six, so a two-character query reads few bodies).
  */
-const COLUMN_BITS = 15
+const COLUMN_BITS = 16
 const COLUMNS = 1 << COLUMN_BITS
 
 export type BodyGrams = {

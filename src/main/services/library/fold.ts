@@ -33,11 +33,9 @@ export function createFold(): Fold {
   }
 }
 
+const utf16 = new TextDecoder('utf-16le')
 function decodeUnits(units: Uint16Array): string {
-  let out = ''
-  // fromCharCode takes its arguments on the stack: chunks keep long bodies under its limit.
-  for (let at = 0; at < units.length; at += 8192) out += String.fromCharCode(...units.subarray(at, at + 8192))
-  return out
+  return utf16.decode(units)
 }
 
 /** Single-character traditional → simplified pairs from OpenCC (Taiwan and Hong Kong forms). */

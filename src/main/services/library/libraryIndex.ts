@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { getHeapStatistics } from 'node:v8'
 import type { LibraryResult, LibraryView } from '../../../shared/library/query'
 import type { LibraryMe } from '../../../shared/library/statuses'
 import { DRAFT_FILE, parseDraftFile } from '../drafts/draftStore'
@@ -11,7 +12,8 @@ import { createSearchCore, type SearchCore } from './searchCore'
 export const SEARCH_INDEX_VERSION = 1
 export const SEARCH_INDEX_FOLDER = '.search'
 
-export type LibraryIndexStats = { drafts: number; indexBytes: number; gramBytes: number; heapUsedBytes: number; loadMs: number }
+/** heapUsedBytes and externalBytes are of the thread the index runs on (the worker's own isolate). */
+export type LibraryIndexStats = { drafts: number; indexBytes: number; gramBytes: number; heapUsedBytes: number; externalBytes: number; loadMs: number }
 
 /**
  * The search index of one data folder: `<dataDir>/.search/v1/<id>.json` per active draft (what the search
@@ -157,11 +159,13 @@ export function createLibraryIndex(options: LibraryIndexOptions): LibraryIndex {
     },
     async stats() {
       const names = await fs.readdir(folder).catch(() => [] as string[])
-      let indexBytes = 0
+      const sizes: number[] = []
       await inBatches(names, async (name) => {
-        indexBytes += (await fs.stat(join(folder, name)).catch(() => null))?.size ?? 0
+        sizes.push((await fs.stat(join(folder, name)).catch(() => null))?.size ?? 0)
       })
-      return { drafts: core?.size ?? 0, indexBytes, gramBytes: core?.gramBytes ?? 0, heapUsedBytes: process.memoryUsage().heapUsed, loadMs }
+      const indexBytes = sizes.reduce((sum, size) => sum + size, 0)
+      const heap = getHeapStatistics()
+      return { drafts: core?.size ?? 0, indexBytes, gramBytes: core?.gramBytes ?? 0, heapUsedBytes: heap.used_heap_size, externalBytes: heap.external_memory, loadMs }
     }
   }
 }

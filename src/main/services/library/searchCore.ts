@@ -75,9 +75,29 @@ export function createSearchCore(fold: Fold): SearchCore {
     searchOptions: { tokenize: queryTerms, processTerm: (term) => term, combineWith: 'AND', prefix: (term) => LATIN.test(term) }
   })
 
+  /** The filters' choices, sorted by pinyin once per change of the drafts rather than once per keystroke. */
+  let cachedChoices: LibraryResult['choices'] | null = null
+  function choices(): LibraryResult['choices'] {
+    if (cachedChoices) return cachedChoices
+    const columns = new Set<string>()
+    const departments = new Set<string>()
+    const people = new Set<string>()
+    for (const slot of slots) {
+      if (!slot) continue
+      if (slot.entry.column) columns.add(slot.entry.column)
+      if (slot.entry.department) departments.add(slot.entry.department)
+      for (const name of slot.names) people.add(name)
+    }
+    const byPinyin = (a: string, b: string) => collator.compare(a, b)
+    cachedChoices = { columns: [...columns].sort(byPinyin), departments: [...departments].sort(byPinyin), people: [...people].sort(byPinyin) }
+    return cachedChoices
+  }
+
   function remove(id: string) {
     const slot = slotOf.get(id)
     if (slot === undefined) return
+    cachedChoices = null
+    previous = null
     mini.discard(slot)
     grams.clear(slot)
     slots[slot] = null
@@ -87,6 +107,8 @@ export function createSearchCore(fold: Fold): SearchCore {
 
   function put(entry: IndexedDraft) {
     remove(entry.id)
+    cachedChoices = null
+    previous = null
     const slot = free.pop() ?? slots.length
     const { names, initials } = peopleLine(entry)
     const text: Record<SearchField, string> = {
@@ -110,15 +132,33 @@ export function createSearchCore(fold: Fold): SearchCore {
     return found
   }
 
+  /**
+   * The last search, for the next keystroke: a draft that does not contain "运动" cannot contain "运动会", so
+   * typing on only rereads the drafts the previous text matched. Any change of the drafts forgets it.
+   */
+  let previous: { terms: string[]; matches: Map<number, Set<SearchField>> } | null = null
+  // Only from terms that were looked for in bodies too: a lone character was not, so its matches are too few.
+  const extends_ = (terms: string[], before: string[]) => terms.length >= before.length && before.every((term, i) => term.length >= 2 && terms[i]?.includes(term))
+
   /** Slots matching every term, each with the fields each term was found in. */
   function textMatches(terms: string[]): Map<number, Set<SearchField>> {
+    const narrowed = previous && extends_(terms, previous.terms) ? previous.matches : null
+    const matches = searchTerms(terms, narrowed)
+    previous = { terms, matches }
+    return matches
+  }
+
+  function searchTerms(terms: string[], within: Map<number, Set<SearchField>> | null): Map<number, Set<SearchField>> {
     let result: Map<number, Set<SearchField>> | null = null
     for (const term of terms) {
-      const candidates = new Set<number>()
-      for (const hit of mini.search(term)) candidates.add(hit.id as number)
       // A single character is not searched in bodies: it is in nearly all of them.
       const bodyToo = term.length >= 2
-      if (bodyToo) for (const slot of grams.candidates(term, (s) => slots[s] != null) ?? []) candidates.add(slot)
+      const candidates = new Set<number>()
+      if (within) for (const slot of within.keys()) candidates.add(slot)
+      else {
+        for (const hit of mini.search(term)) candidates.add(hit.id as number)
+        if (bodyToo) for (const slot of grams.candidates(term, (s) => slots[s] != null) ?? []) candidates.add(slot)
+      }
       const next = new Map<number, Set<SearchField>>()
       for (const slotNumber of candidates) {
         if (result && !result.has(slotNumber)) continue
@@ -138,15 +178,9 @@ export function createSearchCore(fold: Fold): SearchCore {
     const matches = terms.length > 0 ? textMatches(terms) : null
     const dateOf = (entry: IndexedDraft) => (view.sort === 'created' ? entry.createdAt : view.sort === 'publishAt' ? entry.publishAt : entry.updatedAt)
     const picked: Slot[] = []
-    const columns = new Set<string>()
-    const departments = new Set<string>()
-    const people = new Set<string>()
     slots.forEach((slot, slotNumber) => {
       if (!slot) return
       const { entry } = slot
-      if (entry.column) columns.add(entry.column)
-      if (entry.department) departments.add(entry.department)
-      for (const name of slot.names) people.add(name)
       if (matches && !matches.has(slotNumber)) return
       if (view.status && entry.status !== view.status) return
       if (view.column && entry.column !== view.column) return
@@ -167,12 +201,11 @@ export function createSearchCore(fold: Fold): SearchCore {
         hits.push({ id: slot.entry.id, matches: snippets(slot, fields, terms) })
       }
     }
-    const byPinyin = (a: string, b: string) => collator.compare(a, b)
     return {
       ready: true,
       ids: picked.map((slot) => slot.entry.id),
       hits,
-      choices: { columns: [...columns].sort(byPinyin), departments: [...departments].sort(byPinyin), people: [...people].sort(byPinyin) },
+      choices: choices(),
       noUserName: me.userName.trim() === ''
     }
   }

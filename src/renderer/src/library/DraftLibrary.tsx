@@ -1,9 +1,15 @@
-import { useId, useRef, type KeyboardEvent } from 'react'
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { LibraryView as LibraryQueryView } from '@shared/library/query'
 import type { DraftSummary } from '@shared/model/draft'
-import { DraftListItem, TrashListItem } from './DraftListItem'
+import { TrashListItem } from './DraftListItem'
 import { ImportDocxButton } from '../import/ImportDocxButton'
 import { ImportPackageButton } from '../packages/ImportPackageButton'
+import { LibraryControls } from './LibraryControls'
+import { isPlainView as isPlain, loadLibraryView, saveLibraryView } from './libraryView'
+import { useLibraryQuery } from './useLibraryQuery'
+import { VirtualDraftList } from './VirtualDraftList'
+import './library.css'
 
 export type LibraryView = 'active' | 'trash'
 
@@ -31,7 +37,7 @@ type Props = {
 
 const VIEWS: LibraryView[] = ['active', 'trash']
 
-/** The left column: new draft, the list of drafts by last edit, and the trash. */
+/** The left column: new draft, the drafts with search, filters and sort, and the trash. */
 export function DraftLibrary(props: Props) {
   const { t } = useTranslation()
   const ids = useId()
@@ -55,11 +61,13 @@ export function DraftLibrary(props: Props) {
           {t('app.settings')}
         </button>
       </header>
-      <button type="button" className="button button-primary new-draft" onClick={props.onCreate}>
-        {t('library.newDraft')}
-      </button>
-      <ImportDocxButton onImported={props.onImported} />
-      <ImportPackageButton onImported={props.onImported} closeIfOpen={props.closeIfOpen} />
+      <div className="library-create">
+        <button type="button" className="button button-primary new-draft" onClick={props.onCreate}>
+          {t('library.newDraft')}
+        </button>
+        <ImportDocxButton onImported={props.onImported} />
+        <ImportPackageButton onImported={props.onImported} closeIfOpen={props.closeIfOpen} />
+      </div>
       <div role="tablist" aria-label={t('library.views')} className="library-tabs">
         {VIEWS.map((view) => (
           <button
@@ -97,23 +105,40 @@ export function DraftLibrary(props: Props) {
 
 function ActiveList({ drafts, loaded, selectedId, now, onOpen, onRename, onDuplicate, onTrash }: Props) {
   const { t } = useTranslation()
+  const [view, setView] = useState<LibraryQueryView>(() => loadLibraryView(window.localStorage))
+  useEffect(() => saveLibraryView(window.localStorage, view), [view])
+  const found = useLibraryQuery(view, drafts)
   if (!loaded) return <p className="library-empty">{t('app.loading')}</p>
   if (drafts.length === 0) return <p className="library-empty">{t('library.empty')}</p>
+  const searching = found.rows !== drafts
   return (
-    <ul className="draft-list" aria-label={t('library.listLabel')}>
-      {drafts.map((draft) => (
-        <DraftListItem
-          key={draft.id}
-          draft={draft}
-          selected={draft.id === selectedId}
+    <>
+      <LibraryControls view={view} onChange={setView} choices={found.choices} noUserName={found.noUserName} />
+      <p className="library-count" aria-live="polite">
+        {found.failed
+          ? t('library.searchFailed')
+          : !found.ready && !isPlain(view)
+            ? t('library.indexing')
+            : searching
+              ? t('library.found', { count: found.rows.length })
+              : t('library.total', { count: drafts.length })}
+      </p>
+      {searching && found.rows.length === 0 ? (
+        <p className="library-empty">{t('library.noMatch')}</p>
+      ) : (
+        <VirtualDraftList
+          drafts={found.rows}
+          hits={found.hits}
+          selectedId={selectedId}
           now={now}
-          onOpen={() => onOpen(draft.id)}
-          onRename={() => onRename(draft)}
-          onDuplicate={() => onDuplicate(draft.id)}
-          onTrash={() => onTrash(draft.id)}
+          label={t('library.listLabel')}
+          onOpen={onOpen}
+          onRename={onRename}
+          onDuplicate={onDuplicate}
+          onTrash={onTrash}
         />
-      ))}
-    </ul>
+      )}
+    </>
   )
 }
 

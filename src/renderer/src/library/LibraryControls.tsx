@@ -1,0 +1,112 @@
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { LIBRARY_SORTS, type LibraryResult, type LibraryView } from '@shared/library/query'
+import { libraryStatuses } from '@shared/library/statuses'
+import { activeFilterCount } from './libraryView'
+import { useChain } from '../workflow/ChainContext'
+import { statusText } from '../workflow/chainText'
+import type { DraftStatus } from '@shared/model/draftStatus'
+
+type Props = {
+  view: LibraryView
+  onChange(view: LibraryView): void
+  choices: LibraryResult['choices']
+  noUserName: boolean
+}
+
+/** Search box, 等我处理, sort and the filters (folded away until asked for, to leave room for the list). */
+export function LibraryControls({ view, onChange, choices, noUserName }: Props) {
+  const { t } = useTranslation()
+  const chain = useChain()
+  const ids = useId()
+  const [open, setOpen] = useState(activeFilterCount(view) > (view.mine ? 1 : 0))
+  const set = (patch: Partial<LibraryView>) => onChange({ ...view, ...patch })
+  const filters = activeFilterCount(view) - (view.mine ? 1 : 0)
+
+  return (
+    <div className="library-controls">
+      <input
+        type="search"
+        className="library-search"
+        value={view.text}
+        maxLength={100}
+        placeholder={t('library.searchPlaceholder')}
+        aria-label={t('library.search')}
+        onChange={(event) => set({ text: event.target.value })}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && view.text !== '') {
+            event.preventDefault()
+            set({ text: '' })
+          }
+        }}
+      />
+      <div className="library-toolbar">
+        <label className="library-mine">
+          <input type="checkbox" checked={view.mine} onChange={(event) => set({ mine: event.target.checked })} />
+          {t('library.mine')}
+        </label>
+        <select className="library-sort" aria-label={t('library.sortLabel')} value={view.sort} onChange={(event) => set({ sort: event.target.value as LibraryView['sort'] })}>
+          {LIBRARY_SORTS.map((sort) => (
+            <option key={sort} value={sort}>
+              {t(`library.sort.${sort}`)}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="library-icon-button"
+          aria-label={view.descending ? t('library.descending') : t('library.ascending')}
+          title={view.descending ? t('library.descending') : t('library.ascending')}
+          onClick={() => set({ descending: !view.descending })}
+        >
+          {view.descending ? '↓' : '↑'}
+        </button>
+        <button type="button" className="library-filter-toggle" aria-expanded={open} aria-controls={`${ids}-filters`} onClick={() => setOpen(!open)}>
+          {filters > 0 ? t('library.filtersCount', { count: filters }) : t('library.filters')}
+        </button>
+      </div>
+      {view.mine && noUserName && <p className="library-hint">{t('library.mineNeedsName')}</p>}
+      <div id={`${ids}-filters`} className="library-filters" hidden={!open}>
+        <Choice label={t('library.filter.status')} value={view.status} onChange={(status) => set({ status })} options={libraryStatuses(chain).map((status) => ({ value: status, label: statusText(status as DraftStatus, chain, t) }))} />
+        <Choice label={t('library.filter.column')} value={view.column} onChange={(column) => set({ column })} options={choices.columns.map((value) => ({ value, label: value }))} />
+        <Choice label={t('library.filter.department')} value={view.department} onChange={(department) => set({ department })} options={choices.departments.map((value) => ({ value, label: value }))} />
+        <Choice label={t('library.filter.person')} value={view.person} onChange={(person) => set({ person })} options={choices.people.map((value) => ({ value, label: value }))} />
+        <div className="library-dates">
+          <label>
+            <span>{t(`library.filter.from.${view.sort}`)}</span>
+            <input type="date" value={view.from ?? ''} onChange={(event) => set({ from: event.target.value || null })} />
+          </label>
+          <label>
+            <span>{t('library.filter.to')}</span>
+            <input type="date" value={view.to ?? ''} onChange={(event) => set({ to: event.target.value || null })} />
+          </label>
+        </div>
+        {filters > 0 && (
+          <button type="button" className="link-button" onClick={() => set({ status: '', column: '', department: '', person: '', from: null, to: null })}>
+            {t('library.clearFilters')}
+          </button>
+        )}
+      </div>
+    </div>
+  )
+}
+
+function Choice(props: { label: string; value: string; onChange(value: string): void; options: { value: string; label: string }[] }) {
+  const { t } = useTranslation()
+  const id = useId()
+  // A value kept from an earlier session may no longer be offered: keep it selectable so it can be cleared.
+  const options = props.value && !props.options.some((option) => option.value === props.value) ? [...props.options, { value: props.value, label: props.value }] : props.options
+  return (
+    <label className="library-choice" htmlFor={id}>
+      <span>{props.label}</span>
+      <select id={id} value={props.value} onChange={(event) => props.onChange(event.target.value)}>
+        <option value="">{t('library.filter.any')}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}

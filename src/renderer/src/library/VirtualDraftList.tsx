@@ -1,0 +1,265 @@
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { LibraryHit } from '@shared/library/query'
+import type { DraftSummary } from '@shared/model/draft'
+import { formatLastEdited } from './lastEdited'
+import { useChain } from '../workflow/ChainContext'
+import { statusClass, statusText } from '../workflow/chainText'
+import { scrollToShow, visibleRows } from './libraryView'
+
+/** Two lines of 13 px text: at least twelve drafts show in a maximized window on a 1366×768 screen. */
+export const ROW_HEIGHT = 36
+const ROW_HEIGHT_WITH_SNIPPET = 52
+
+type Actions = { onOpen(id: string): void; onRename(draft: DraftSummary): void; onDuplicate(id: string): void; onTrash(id: string): void }
+
+type Props = Actions & {
+  drafts: DraftSummary[]
+  hits: ReadonlyMap<string, LibraryHit>
+  selectedId: string | null
+  now: Date
+  label: string
+}
+
+type Menu = { draft: DraftSummary; x: number; y: number }
+
+/**
+ * The active drafts as a compact list that draws only the rows in view, so 5,000 drafts scroll like 50.
+ * ↑/↓ move between drafts, Enter opens, the ⋯ button, the context-menu key or Shift+F10 open the actions.
+ */
+export function VirtualDraftList({ drafts, hits, selectedId, now, label, ...actions }: Props) {
+  const scroller = useRef<HTMLDivElement>(null)
+  const [scrollTop, setScrollTop] = useState(0)
+  const [height, setHeight] = useState(600)
+  const [menu, setMenu] = useState<Menu | null>(null)
+  const focusAfterRender = useRef<string | null>(null)
+  const rowHeight = hits.size > 0 ? ROW_HEIGHT_WITH_SNIPPET : ROW_HEIGHT
+
+  useLayoutEffect(() => {
+    const element = scroller.current
+    if (!element) return
+    const measure = () => setHeight(element.clientHeight)
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [])
+
+  // The open draft (a new one, or one opened from elsewhere) is scrolled into view.
+  useEffect(() => {
+    const element = scroller.current
+    const index = selectedId ? drafts.findIndex((draft) => draft.id === selectedId) : -1
+    if (!element || index < 0) return
+    const next = scrollToShow(index, element.scrollTop, element.clientHeight, rowHeight)
+    if (next !== null) element.scrollTop = next
+    // Only when the selection changes: scrolling away from the open draft afterwards is the person's choice.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedId])
+
+  useEffect(() => {
+    const id = focusAfterRender.current
+    if (!id) return
+    focusAfterRender.current = null
+    scroller.current?.querySelector<HTMLElement>(`[data-draft-id="${id}"] .draft-open`)?.focus()
+  })
+
+  const moveFocus = (index: number) => {
+    const element = scroller.current
+    const target = drafts[Math.max(0, Math.min(drafts.length - 1, index))]
+    if (!element || !target) return
+    const next = scrollToShow(drafts.indexOf(target), element.scrollTop, element.clientHeight, rowHeight)
+    if (next !== null) {
+      element.scrollTop = next
+      setScrollTop(next)
+    }
+    focusAfterRender.current = target.id
+    // Rendered already: focus now; otherwise the effect above does it after the rows for `next` are drawn.
+    const row = element.querySelector<HTMLElement>(`[data-draft-id="${target.id}"] .draft-open`)
+    if (row) {
+      focusAfterRender.current = null
+      row.focus()
+    }
+  }
+
+  const { first, last } = visibleRows(scrollTop, height, rowHeight, drafts.length)
+  const rows = drafts.slice(first, last + 1)
+
+  return (
+    <div className="library-scroller" ref={scroller} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
+      <ul className="draft-rows" aria-label={label} style={{ height: drafts.length * rowHeight }}>
+        {rows.map((draft, offset) => {
+          const index = first + offset
+          return (
+            <DraftRow
+              key={draft.id}
+              draft={draft}
+              hit={hits.get(draft.id)}
+              index={index}
+              count={drafts.length}
+              top={index * rowHeight}
+              height={rowHeight}
+              selected={draft.id === selectedId}
+              now={now}
+              onOpen={() => actions.onOpen(draft.id)}
+              onMenu={(x, y) => setMenu({ draft, x, y })}
+              onMove={(delta) => moveFocus(delta === 'first' ? 0 : delta === 'last' ? drafts.length - 1 : index + delta)}
+            />
+          )
+        })}
+      </ul>
+      {menu && (
+        <DraftMenu
+          menu={menu}
+          onClose={() => {
+            const id = menu.draft.id
+            setMenu(null)
+            scroller.current?.querySelector<HTMLElement>(`[data-draft-id="${id}"] .draft-open`)?.focus()
+          }}
+          {...actions}
+        />
+      )}
+    </div>
+  )
+}
+
+type RowProps = {
+  draft: DraftSummary
+  hit: LibraryHit | undefined
+  index: number
+  count: number
+  top: number
+  height: number
+  selected: boolean
+  now: Date
+  onOpen(): void
+  onMenu(x: number, y: number): void
+  onMove(delta: number | 'first' | 'last'): void
+}
+
+function DraftRow({ draft, hit, index, count, top, height, selected, now, onOpen, onMenu, onMove }: RowProps) {
+  const { t, i18n } = useTranslation()
+  const chain = useChain()
+  const ids = useId()
+  const untitled = draft.title.trim() === ''
+  const title = untitled ? t('library.untitled') : draft.title
+  const edited = formatLastEdited(draft.updatedAt, now, i18n.language, t('library.justNow'))
+  const titleParts = hit?.matches.find((match) => match.field === 'title')?.parts
+  const snippet = hit?.matches.find((match) => match.field !== 'title')
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    const keys: Record<string, number | 'first' | 'last'> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10, Home: 'first', End: 'last' }
+    const move = keys[event.key]
+    if (move !== undefined && event.currentTarget.classList.contains('draft-open')) {
+      event.preventDefault()
+      onMove(move)
+    } else if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
+      event.preventDefault()
+      const box = event.currentTarget.getBoundingClientRect()
+      onMenu(box.left + 24, box.bottom)
+    }
+  }
+  const onContextMenu = (event: MouseEvent) => {
+    event.preventDefault()
+    onMenu(event.clientX, event.clientY)
+  }
+
+  return (
+    <li
+      className={`draft-item draft-row${selected ? ' draft-item-selected' : ''}`}
+      data-draft-id={draft.id}
+      style={{ top, height }}
+      aria-labelledby={`${ids}-title`}
+      aria-setsize={count}
+      aria-posinset={index + 1}
+      onContextMenu={onContextMenu}
+    >
+      <button type="button" className="draft-open" aria-current={selected ? 'true' : undefined} title={title} onClick={onOpen} onKeyDown={onKeyDown}>
+        <span id={`${ids}-title`} className={`draft-title${untitled ? ' draft-title-untitled' : ''}`}>
+          {titleParts ? <Marked parts={titleParts} /> : title}
+        </span>
+        <span className="draft-meta">
+          <span className={`status-chip ${statusClass(draft.status)}`}>{statusText(draft.status, chain, t)}</span>
+          {draft.column && <span className="draft-column">{draft.column}</span>}
+          <time dateTime={draft.updatedAt} className="draft-time">
+            {edited}
+          </time>
+        </span>
+        {snippet && (
+          <span className="draft-snippet">
+            <span className="draft-snippet-field">{t(`library.field.${snippet.field}`)}</span>
+            <Marked parts={snippet.parts} />
+          </span>
+        )}
+      </button>
+      <button
+        type="button"
+        className="draft-more"
+        aria-label={t('library.actionsFor', { title })}
+        aria-haspopup="menu"
+        title={t('library.actions')}
+        onKeyDown={onKeyDown}
+        onClick={(event) => {
+          const box = event.currentTarget.getBoundingClientRect()
+          onMenu(box.left, box.bottom)
+        }}
+      >
+        ⋯
+      </button>
+    </li>
+  )
+}
+
+function Marked({ parts }: { parts: LibraryHit['matches'][number]['parts'] }) {
+  return (
+    <>
+      {parts.map((part, i) => (part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+    </>
+  )
+}
+
+function DraftMenu({ menu, onClose, onRename, onDuplicate, onTrash }: Actions & { menu: Menu; onClose(): void }) {
+  const { t } = useTranslation()
+  const list = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    list.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus()
+  }, [])
+  const run = (action: () => void) => () => {
+    onClose()
+    action()
+  }
+  const items = [
+    { key: 'rename', label: t('library.rename'), run: run(() => onRename(menu.draft)) },
+    { key: 'duplicate', label: t('library.duplicate'), run: run(() => onDuplicate(menu.draft.id)) },
+    { key: 'trash', label: t('library.moveToTrash'), run: run(() => onTrash(menu.draft.id)), danger: true }
+  ]
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const buttons = [...(list.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])]
+    const at = buttons.indexOf(document.activeElement as HTMLElement)
+    if (event.key === 'Escape' || event.key === 'Tab') {
+      event.preventDefault()
+      onClose()
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault()
+      buttons[(at + (event.key === 'ArrowDown' ? 1 : buttons.length - 1)) % buttons.length]?.focus()
+    }
+  }
+  return (
+    <>
+      <div className="draft-menu-backdrop" onClick={onClose} onContextMenu={(event) => (event.preventDefault(), onClose())} />
+      <div
+        ref={list}
+        role="menu"
+        aria-label={t('library.actionsFor', { title: menu.draft.title.trim() || t('library.untitled') })}
+        className="draft-menu"
+        style={{ left: Math.min(menu.x, window.innerWidth - 180), top: Math.min(menu.y, window.innerHeight - 120) }}
+        onKeyDown={onKeyDown}
+      >
+        {items.map((item) => (
+          <button key={item.key} type="button" role="menuitem" tabIndex={-1} className={`draft-menu-item${item.danger ? ' draft-menu-item-danger' : ''}`} onClick={item.run}>
+            {item.label}
+          </button>
+        ))}
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,62 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import type { LibraryHit, LibraryResult, LibraryView } from '@shared/library/query'
+import type { DraftSummary } from '@shared/model/draft'
+import { newsroom as api } from '../newsroom'
+import { isPlainView } from './libraryView'
+
+export type LibraryRows = {
+  rows: DraftSummary[]
+  hits: ReadonlyMap<string, LibraryHit>
+  choices: LibraryResult['choices']
+  /** False while main's index is still being built (the plain list shows meanwhile). */
+  ready: boolean
+  noUserName: boolean
+  failed: boolean
+}
+
+const NO_CHOICES: LibraryResult['choices'] = { columns: [], departments: [], people: [] }
+const RETRY_MS = 400
+
+/**
+ * The drafts the library shows for a search, filters and sort. The plain view (newest edit first) is main's
+ * list as it is; anything else asks the index, and only the newest answer is used.
+ */
+export function useLibraryQuery(view: LibraryView, drafts: DraftSummary[]): LibraryRows {
+  const [result, setResult] = useState<LibraryResult | null>(null)
+  const [failed, setFailed] = useState(false)
+  const [retry, setRetry] = useState(0)
+  const latest = useRef(0)
+  const plain = isPlainView(view)
+
+  useEffect(() => {
+    const seq = ++latest.current
+    let timer: ReturnType<typeof setTimeout> | undefined
+    api()
+      .library.query({ view })
+      .then((answer) => {
+        if (seq !== latest.current) return
+        setResult(answer)
+        setFailed(false)
+        if (!answer.ready) timer = setTimeout(() => setRetry((n) => n + 1), RETRY_MS)
+      })
+      .catch(() => {
+        if (seq === latest.current) setFailed(true)
+      })
+    return () => clearTimeout(timer)
+    // drafts: a save or a new draft changes what matches.
+  }, [view, drafts, retry])
+
+  return useMemo(() => {
+    const byId = new Map(drafts.map((draft) => [draft.id, draft]))
+    const usable = result?.ready === true && !plain && !failed
+    const rows = usable ? result.ids.flatMap((id) => byId.get(id) ?? []) : drafts
+    return {
+      rows,
+      hits: new Map(usable ? result.hits.map((hit) => [hit.id, hit]) : []),
+      choices: result?.choices ?? NO_CHOICES,
+      ready: result?.ready ?? false,
+      noUserName: result?.noUserName ?? false,
+      failed
+    }
+  }, [drafts, result, plain, failed])
+}

@@ -1,0 +1,180 @@
+/// <reference lib="dom" />
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { e2eUnavailableReason, launchApp, shutdownBrowser, type LaunchedApp } from './harness'
+import { DRAFT_SCHEMA_VERSION, type Draft } from '../../src/shared/model/draft'
+import { DEFAULT_CHAIN, statusesOf } from '../../src/shared/model/chain'
+import { emptyMetadata, type ArticleMetadata } from '../../src/shared/model/metadata'
+import { campusNews } from '../../bench/lib/campusNews'
+import { articleBody } from '../../bench/lib/newsText'
+
+const unavailable = e2eUnavailableReason()
+if (unavailable) console.warn(`[e2e] skipped: ${unavailable}`)
+const suite = unavailable ? describe.skip : describe
+
+const LIBRARY_SIZE = 300
+const TARGET = { id: 'target-0001', title: '我校举办第三十届秋季运动会', body: '十月二十日上午，我校第三十届秋季运动会在东操场隆重开幕，全体师生参加了开幕式。' }
+const PHOTO = { id: 'photo-00001', title: '实验室开放日', photographer: '欧阳明月' }
+
+function draft(id: string, title: string, body: string, at: Date, extra: { status?: Draft['status']; column?: string; metadata?: Partial<ArticleMetadata> } = {}): Draft {
+  return {
+    schemaVersion: DRAFT_SCHEMA_VERSION,
+    id,
+    title,
+    column: extra.column ?? '',
+    status: extra.status ?? 'draft',
+    body: articleBody(body),
+    metadata: { ...emptyMetadata(), ...extra.metadata },
+    createdAt: at.toISOString(),
+    updatedAt: at.toISOString(),
+    revision: 1,
+    signOffs: []
+  }
+}
+
+/** A library of a few hundred campus news drafts, written straight to disk in the store's layout. */
+async function seedLibrary(dataDir: string): Promise<void> {
+  const start = Date.parse('2025-03-01T02:00:00Z')
+  const drafts: Draft[] = Array.from({ length: LIBRARY_SIZE }, (_, n) =>
+    draft(`seed-${String(n).padStart(5, '0')}`, campusNews(12 + (n % 8), n + 50), campusNews(2000, n + 1), new Date(start + n * 3_600_000), {
+      status: statusesOf(DEFAULT_CHAIN)[n % 5],
+      column: n % 2 === 0 ? '校园动态' : '通知公告',
+      metadata: { sourceDepartment: n % 3 === 0 ? '教务处' : '学生处' }
+    })
+  )
+  drafts.push(draft(TARGET.id, TARGET.title, TARGET.body, new Date(start - 86_400_000), { column: '校园动态', status: 'awaiting:proofread', metadata: { proofreader: '王五' } }))
+  drafts.push(
+    draft(PHOTO.id, PHOTO.title, '化学实验室向新生开放。', new Date(start - 2 * 86_400_000), { status: 'awaiting:proofread', metadata: { photographers: [PHOTO.photographer], proofreader: '李校对' } })
+  )
+  for (const item of drafts) {
+    await mkdir(join(dataDir, 'drafts', item.id), { recursive: true })
+    await writeFile(join(dataDir, 'drafts', item.id, 'draft.json'), JSON.stringify(item))
+  }
+}
+
+const list = (page: Page) => page.getByRole('list', { name: '稿件列表' })
+const titles = (page: Page) => list(page).locator('.draft-title').allTextContents()
+const search = (page: Page) => page.getByRole('searchbox', { name: '搜索稿件' })
+const library = (page: Page) => page.getByRole('complementary', { name: '稿件库' })
+
+suite('library: search, filters, density', () => {
+  let app: LaunchedApp | undefined
+  let seeded: string
+  beforeAll(async () => {
+    seeded = await mkdtemp(join(tmpdir(), 'library-e2e-'))
+    await seedLibrary(seeded)
+  })
+  afterEach(async () => {
+    if (app) expect(app.pageErrors).toEqual([])
+    await app?.close()
+    app = undefined
+  })
+  afterAll(shutdownBrowser)
+
+  it('shows at least twelve drafts in a maximized window on a 1366×768 screen, each with its full title as a tooltip', async () => {
+    app = await launchApp({ dataDir: seeded, viewport: { width: 1366, height: 650 } })
+    const { page } = app
+    // The first start on this folder reads every draft once (no list index yet): allow it the time.
+    await expect.poll(() => list(page).locator('li').count(), { timeout: 60_000 }).toBeGreaterThan(12)
+    const fullyVisible = await page.evaluate(() => {
+      const scroller = document.querySelector('.library-scroller')!.getBoundingClientRect()
+      return [...document.querySelectorAll('.draft-row')].filter((row) => {
+        const box = row.getBoundingClientRect()
+        return box.top >= scroller.top - 1 && box.bottom <= Math.min(scroller.bottom, window.innerHeight) + 1
+      }).length
+    })
+    expect(fullyVisible).toBeGreaterThanOrEqual(12)
+    // Virtual: a few hundred drafts, a few dozen rows in the page.
+    expect(await list(page).locator('li').count()).toBeLessThan(60)
+    const first = list(page).locator('.draft-open').first()
+    expect(await first.getAttribute('title')).toBe((await first.locator('.draft-title').textContent())?.trim())
+  })
+
+  it('finds a draft by a few Chinese characters of its body, by a traditional query, and by a name only in its metadata', async () => {
+    app = await launchApp({ dataDir: seeded })
+    const { page } = app
+    await search(page).fill('操场隆重')
+    await expect.poll(() => titles(page)).toEqual([TARGET.title])
+    await expect.poll(() => list(page).locator('mark').allTextContents()).toEqual(['操场隆重'])
+    expect(await list(page).locator('.draft-snippet').textContent()).toContain('东操场隆重开幕')
+
+    await search(page).fill('第三十屆秋季')
+    await expect.poll(() => titles(page)).toEqual([TARGET.title])
+    await expect.poll(() => list(page).locator('.draft-title mark').allTextContents()).toEqual(['第三十届秋季'])
+
+    await search(page).fill('欧阳明月')
+    await expect.poll(() => titles(page)).toEqual([PHOTO.title])
+    await search(page).fill('oymy')
+    await expect.poll(() => titles(page)).toEqual([PHOTO.title])
+
+    // Typed one key at a time, as a person types, the answer follows each keystroke.
+    await search(page).fill('')
+    await search(page).pressSequentially('运动会在东')
+    await expect.poll(() => titles(page)).toEqual([TARGET.title])
+  })
+
+  it('filters by status, 栏目 and 供稿单位, keeps filters and sort after a reload, and lists 等我处理', async () => {
+    app = await launchApp({ dataDir: seeded })
+    const { page } = app
+    await library(page).getByRole('button', { name: '筛选' }).click()
+    await library(page).getByLabel('状态').selectOption('awaiting:review')
+    await library(page).getByLabel('栏目').selectOption('校园动态')
+    await expect.poll(() => page.locator('.library-count').textContent()).toMatch(/找到 \d+ 篇/)
+    const statuses = await list(page).locator('.status-chip').allTextContents()
+    expect(new Set(statuses)).toEqual(new Set(['待审核']))
+    const found = Number((await page.locator('.library-count').textContent())?.match(/\d+/)?.[0])
+    // Seeded: status review is every fifth draft from n = 2, 校园动态 every even n → n ≡ 2 (mod 10).
+    expect(found).toBe(LIBRARY_SIZE / 10)
+    await library(page).getByLabel('排序方式').selectOption('title')
+
+    // Kept in the renderer's storage, which Electron keeps in the profile across restarts.
+    await page.reload()
+    const again = page
+    await expect.poll(() => again.locator('.library-count').textContent()).toBe(`找到 ${found} 篇`)
+    expect(await library(again).getByLabel('排序方式').inputValue()).toBe('title')
+    await library(again).getByRole('button', { name: '清除筛选' }).click()
+    await library(again).getByLabel('供稿单位').selectOption('教务处')
+    await expect.poll(() => again.locator('.library-count').textContent()).toBe(`找到 ${LIBRARY_SIZE / 3} 篇`)
+    await library(again).getByRole('button', { name: '清除筛选' }).click()
+
+    // 等我处理: 李校对 is the named proofreader of a draft waiting for proofreading.
+    await library(again).getByLabel('排序方式').selectOption('updated')
+    await library(again).getByRole('checkbox', { name: '等我处理' }).check()
+    await expect.poll(() => again.getByText('在“设置”中填写“我的姓名”').count()).toBe(1)
+    app.services.settings.update({ userName: '李校对' })
+    await library(again).getByRole('checkbox', { name: '等我处理' }).uncheck()
+    await library(again).getByRole('checkbox', { name: '等我处理' }).check()
+    await search(again).fill('实验室开放日')
+    await expect.poll(() => titles(again)).toEqual([PHOTO.title])
+    // Waiting for proofreading too, but 王五 is its named proofreader.
+    await search(again).fill('第三十届')
+    await expect.poll(() => library(again).getByText('没有符合条件的稿件').count()).toBe(1)
+    await search(again).fill('')
+    await library(again).getByRole('checkbox', { name: '等我处理' }).uncheck()
+  })
+
+  it('reaches every action from the keyboard and scrolls a new draft into view', async () => {
+    app = await launchApp({ dataDir: seeded, viewport: { width: 1366, height: 650 } })
+    const { page } = app
+    const firstRow = list(page).locator('.draft-open').first()
+    await firstRow.focus()
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('ArrowDown')
+    expect(await page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('aria-posinset'))).toBe('3')
+    await page.keyboard.press('Shift+F10')
+    const menu = page.getByRole('menu')
+    await expect.poll(() => menu.getByRole('menuitem').allTextContents()).toEqual(['重命名', '创建副本', '移到回收站'])
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByRole('dialog').getByText('重命名稿件').count()).toBe(1)
+    await page.getByRole('button', { name: '取消' }).click()
+
+    // Scrolled to the bottom, then 新建稿件: the new draft (top of the list) is brought into view.
+    await page.locator('.library-scroller').evaluate((el) => (el.scrollTop = el.scrollHeight))
+    await page.getByRole('button', { name: '新建稿件' }).first().click()
+    await expect.poll(() => page.locator('.draft-item-selected').count()).toBe(1)
+    await expect.poll(() => page.locator('.library-scroller').evaluate((el) => el.scrollTop)).toBe(0)
+  })
+})
