@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os'
 import { join } from 'node:path'
 import { createDraftStore, type DraftStore } from './services/drafts/draftStore'
 import { createSettingsService, type SettingsService, type SettingsStore } from './services/settings/settingsService'
@@ -104,6 +105,19 @@ export function resolveDataDir(userDataDir: string, configured: string): string 
  * Wires the services to each other from the capabilities main (or the test harness) hands over. No
  * electron here: Electron's main process and the E2E harness build the very same table.
  */
+/**
+ * Who the audit log names for saves, exports and publishes: the name from settings, else the computer
+ * account, which says more than nobody. '' only when neither is known.
+ */
+export function personName(configured: string, account: () => string = () => userInfo().username): string {
+  if (configured.trim() !== '') return configured.trim()
+  try {
+    return account().trim()
+  } catch {
+    return ''
+  }
+}
+
 export function composeApp(capabilities: AppCapabilities): AppServices {
   const clock = capabilities.clock ?? systemClock
   const settings = createSettingsService(capabilities.settingsStore)
@@ -172,7 +186,7 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
   })
   const workflow = createWorkflowService({
     drafts: () => store,
-    settings: () => settings.get(),
+    settings: () => ({ ...settings.get(), userName: personName(settings.get().userName) }),
     clock,
     signing: () => signing,
     directory: () => directory.get(),
@@ -183,6 +197,8 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
   const publishing = createPublishService({
     dataDir: () => store.dataDir,
     localSiteName: () => (settings.get().language === 'en' ? 'Local site' : '本地网站'),
+    onPublished: (draftId, target, result) =>
+      workflow.appendAudit(draftId, { action: 'publish', details: { target: target.name, url: result.remoteUrl, siteStatus: result.status } }),
     fs: publishFs,
     clock,
     secrets,

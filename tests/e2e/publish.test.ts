@@ -93,7 +93,7 @@ suite('one-click publish', () => {
     // The workflow bar lists where it is published, and offers to send it again.
     await done.getByRole('button', { name: '关闭' }).click()
     const published = bar(page).getByRole('listitem', { name: '本地网站' })
-    await expect.poll(() => published.textContent()).toContain(`file://${file}`)
+    await expect.poll(() => published.textContent()).toContain(url)
     await published.getByRole('button', { name: '再次发布' }).click()
     const again = page.getByRole('dialog', { name: '再次发布' })
     expect(await again.getByRole('textbox', { name: '签字人' }).count()).toBe(0)

@@ -1,3 +1,4 @@
+import { basename } from 'node:path'
 import { AppError } from '../../../shared/errors'
 import type { exportChannels } from '../../../shared/ipc/channels/export'
 import type { DraftId } from '../../../shared/model/draft'
@@ -10,11 +11,12 @@ export const EXPORT_FLUSH_TIMEOUT_MS = 5000
 
 const FORMATS = {
   html: { extension: 'html', filters: [{ name: 'HTML', extensions: ['html', 'htm'] }] },
+  'html-single': { extension: 'html', filters: [{ name: 'HTML', extensions: ['html', 'htm'] }] },
   docx: { extension: 'docx', filters: [{ name: 'Word', extensions: ['docx'] }] }
 } as const
 
 export function createExportHandlers(deps: HandlerDeps): Pick<HandlerTable, keyof typeof exportChannels> {
-  const { exporter, drafts, dialogs, flush, settings, shell } = deps
+  const { exporter, drafts, dialogs, flush, settings, shell, workflow } = deps
   /** Files exported in this session: the only ones `export:showInFolder` reveals. */
   const exported = new Set<string>()
 
@@ -28,15 +30,24 @@ export function createExportHandlers(deps: HandlerDeps): Pick<HandlerTable, keyo
     const fallback = settings.get().language === 'en' ? 'article' : '新闻稿'
     const format = FORMATS[kind]
     const target = await dialogs.saveFile({
-      purpose: kind,
+      purpose: kind === 'docx' ? 'docx' : 'html',
       defaultName: `${fileNameFor(draft.title, fallback)}.${format.extension}`,
       filters: format.filters.map((filter) => ({ name: filter.name, extensions: [...filter.extensions] }))
     })
     if (target === null) return { cancelled: true as const }
     // The credit line as the office set it up (template, Simplified or Traditional).
     const output = settings.get()
-    const result = kind === 'html' ? await exporter().exportHtml(draft, target, output) : await exporter().exportDocx(draft, target, output)
+    const result =
+      kind === 'html'
+        ? await exporter().exportHtml(draft, target, output)
+        : kind === 'html-single'
+          ? await exporter().exportHtmlSingleFile(draft, target, output)
+          : await exporter().exportDocx(draft, target, output)
     exported.add(result.path)
+    // Who sent what out, in the draft's log; a log that cannot be written does not undo the export.
+    await workflow()
+      .appendAudit(draftId, { action: 'export', details: { format: kind, file: basename(result.path), ...(result.missing.length > 0 ? { missingPictures: result.missing.length } : {}) } })
+      .catch((error: unknown) => console.warn(`could not log the ${kind} export of ${draftId}`, error))
     return result
   }
 
@@ -44,6 +55,7 @@ export function createExportHandlers(deps: HandlerDeps): Pick<HandlerTable, keyo
     'preview:styles': () => exporter().styles.read(),
     'preview:customizeStyles': () => exporter().styles.ensureCustomFile(),
     'export:html': ({ draftId }, context) => run('html', draftId, context),
+    'export:htmlSingleFile': ({ draftId }, context) => run('html-single', draftId, context),
     'export:docx': ({ draftId }, context) => run('docx', draftId, context),
     'export:showInFolder': async ({ path }) => {
       if (!exported.has(path)) throw new AppError('invalid-request', 'only a file exported in this session can be shown')

@@ -1,11 +1,13 @@
 import mammoth from 'mammoth'
 import { AppError, fsErrorCode } from '../../../shared/errors'
 import type { DraftId } from '../../../shared/model/draft'
-import { TITLE_MAX } from '../../../shared/model/draft'
+import { COLUMN_MAX, TITLE_MAX } from '../../../shared/model/draft'
 import type { DocxImportWarning } from '../../../shared/ipc/channels/imports'
 import { nodeServiceFs, type ServiceFs } from '../fs/serviceFs'
 import { checkDocxZip } from './docxZipCheck'
 import type { AssetStore } from '../assets/assetStore'
+import { ArticleMetadataSchema, type ArticleMetadata } from '../../../shared/model/metadata'
+import { liftNewsroomParts, NEWSROOM_STYLE_MAP, recoverMetadata } from './newsroomDocx'
 import type { DraftStore } from '../drafts/draftStore'
 
 /** Word files larger than this are refused before mammoth unzips them into memory. */
@@ -19,7 +21,8 @@ export const DOCX_STYLE_MAP = [
   "p[style-name='Title'] => h1.docx-title:fresh",
   "p[style-name='Subtitle'] => h2:fresh",
   "p[style-name='Quote'] => blockquote > p:fresh",
-  "p[style-name='Intense Quote'] => blockquote > p:fresh"
+  "p[style-name='Intense Quote'] => blockquote > p:fresh",
+  ...NEWSROOM_STYLE_MAP
 ]
 
 /** How a picture of the document is referred to until it is stored: `asset:` + the stored asset's id. */
@@ -33,11 +36,15 @@ export type ConvertedDocx = {
   html: string
   /** The Title paragraph's text when the document opens with one (it is then no longer in html). */
   title: string
+  /** The column line of a file this app exported ('' otherwise). */
+  column: string
+  /** What the file says of the article beyond its body (see recoverMetadata), or null. */
+  metadata: ArticleMetadata | null
   pictures: DocxPicture[]
   warnings: DocxImportWarning[]
 }
 
-export type DocxImportResult = { draftId: DraftId; title: string; html: string; warnings: DocxImportWarning[] }
+export type DocxImportResult = { draftId: DraftId; title: string; column: string; html: string; warnings: DocxImportWarning[] }
 
 export type DocxImporter = {
   /**
@@ -60,6 +67,8 @@ function htmlText(fragment: string): string {
     .replace(/\s+/g, ' ')
     .trim()
 }
+
+const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path
@@ -148,8 +157,13 @@ export async function convertDocx(bytes: Buffer, name: string): Promise<Converte
     const notWord = /main document part|central directory|not a valid zip|corrupted zip|end of data/i.test(message)
     throw new AppError(notWord ? 'unsupported-file' : 'corrupt-file', `${name}: ${message}`, { cause: error })
   }
-  const { title, html } = splitTitle(withoutNoteBackLinks(result.value))
-  return { html, title, pictures, warnings: warningsOf(result.messages) }
+  const parts = liftNewsroomParts(withoutNoteBackLinks(result.value))
+  const recovered = recoverMetadata(bytes, parts.creditLine)
+  // A credit line whose names were changed in Word stays in the text, so no name is lost.
+  const body = recovered === null && parts.creditLine ? `${parts.html}<p>${escapeText(parts.creditLine)}</p>` : parts.html
+  const { title, html } = splitTitle(body)
+  const metadata = recovered ?? (parts.subtitle === '' ? null : ArticleMetadataSchema.parse({ subtitle: parts.subtitle }))
+  return { html, title, column: parts.column, metadata, pictures, warnings: warningsOf(result.messages) }
 }
 
 /** The attribute that names a picture the store refused; the renderer shows its "not imported" placeholder. */
@@ -178,9 +192,11 @@ export function createDocxImporter(options: DocxImporterOptions): DocxImporter {
       const name = baseName(path)
       const converted = await convertDocx(await readDocx(path), name)
       const title = (converted.title || firstHeadingText(converted.html) || titleFromFileName(path)).slice(0, TITLE_MAX)
-      const draft = await options.drafts().create({ title })
+      const column = converted.column.slice(0, COLUMN_MAX)
+      const draft = await options.drafts().create({ title, column })
       const warnings = [...converted.warnings]
       try {
+        if (converted.metadata) await options.drafts().save(draft.id, { title, column, body: null, metadata: { ...converted.metadata, title, column } })
         let html = converted.html
         for (const picture of converted.pictures) {
           let replacement: string
@@ -195,7 +211,7 @@ export function createDocxImporter(options: DocxImporterOptions): DocxImporter {
           }
           html = html.replace(`src="${PENDING_SRC}${picture.index}"`, replacement)
         }
-        return { draftId: draft.id, title, html, warnings }
+        return { draftId: draft.id, title, column, html, warnings }
       } catch (error) {
         // A full disk while storing pictures: the draft would be incomplete, so it goes to the trash.
         await options

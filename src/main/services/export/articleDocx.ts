@@ -62,6 +62,13 @@ export const NEWSROOM_STYLES = {
   creditLine: { id: 'NewsroomCreditLine', name: 'Newsroom Credit Line' }
 } as const
 
+/**
+ * A custom document property holding the article's metadata and the credit line it was rendered to: importing
+ * the file restores the people from it while the credit line in the text is still that one (not edited in Word).
+ */
+export const ARTICLE_PROPERTY = 'NewsroomArticle'
+export type ArticleProperty = { version: 1; metadata: Article['metadata']; creditLine: string }
+
 const BODY_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体', cs: 'Times New Roman' }
 const HEADING_FONT = { ascii: 'Arial', hAnsi: 'Arial', eastAsia: '黑体', cs: 'Arial' }
 const GREY = '666666'
@@ -283,6 +290,7 @@ export async function articleToDocx(article: Article, picture: (assetId: AssetId
   const document = new Document({
     title: article.metadata.title,
     creator: 'Campus Newsroom',
+    customProperties: [{ name: ARTICLE_PROPERTY, value: JSON.stringify({ version: 1, metadata: article.metadata, creditLine: credit } satisfies ArticleProperty) }],
     styles: {
       default: {
         document: {

@@ -28,6 +28,8 @@ export type ArticleExporter = {
   readonly styles: SiteStylesService
   /** Writes `target` (a .html page) and the pictures into `<name>_files/` beside it. */
   exportHtml(draft: Draft, target: string, output?: ArticleOutputSettings): Promise<ExportResult>
+  /** Writes `target` alone, the pictures inside it as data: addresses: one file to send by mail or WeChat. */
+  exportHtmlSingleFile(draft: Draft, target: string, output?: ArticleOutputSettings): Promise<ExportResult>
   exportDocx(draft: Draft, target: string, output?: ArticleOutputSettings): Promise<ExportResult>
 }
 
@@ -59,6 +61,8 @@ export function withExtension(path: string, extensions: readonly string[]): stri
 }
 
 type StoredPicture = { assetId: AssetId; bytes: Buffer; extension: string }
+
+const PICTURE_MIME: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif' }
 
 // articleToHtml only accepts absolute image addresses; this one is rewritten to the relative folder after.
 const PLACEHOLDER_BASE = 'https://newsroom-export.invalid/'
@@ -127,6 +131,24 @@ export function createArticleExporter(options: ArticleExporterOptions): ArticleE
     }
   }
 
+  /**
+   * The exported page, each picture's `src` given by `srcOf` (a relative file or a data: address).
+   * articleToHtml accepts absolute https addresses only: a placeholder goes through it and is swapped after.
+   */
+  async function pageOf(article: ReturnType<typeof articleOf>, pictures: ReadonlyMap<AssetId, StoredPicture>, target: string, srcOf: (picture: StoredPicture) => string): Promise<string> {
+    const sources = new Map([...pictures.values()].map((picture, index) => [`${PLACEHOLDER_BASE}${String(index)}`, srcOf(picture)]))
+    const placeholders = new Map([...pictures.keys()].map((assetId, index) => [assetId, `${PLACEHOLDER_BASE}${String(index)}`]))
+    let html = articleToHtml(article, (assetId) => placeholders.get(assetId) ?? null, { header: true, imageProtocols: ['https:'] })
+    // With its closing quote a placeholder cannot match a longer one (…/1 inside …/10).
+    for (const [placeholder, src] of sources) html = html.replaceAll(`src="${placeholder}"`, `src="${src}"`)
+    return articlePageHtml({
+      articleHtml: html,
+      title: article.metadata.title || basename(target, extname(target)),
+      css: (await styles.read()).css,
+      hasCreditLine: formatCreditLine(article.metadata, article.creditLine) !== ''
+    })
+  }
+
   return {
     styles,
     async exportHtml(draft, chosen, output) {
@@ -138,25 +160,19 @@ export function createArticleExporter(options: ArticleExporterOptions): ArticleE
       const folder = join(dirname(target), folderName)
       const fileNames = new Map<AssetId, string>()
       for (const picture of pictures.values()) fileNames.set(picture.assetId, `image-${String(fileNames.size + 1).padStart(2, '0')}.${picture.extension}`)
-
-      const html = articleToHtml(
-        article,
-        (assetId) => {
-          const name = fileNames.get(assetId)
-          return name === undefined ? null : `${PLACEHOLDER_BASE}${name}`
-        },
-        { header: true, imageProtocols: ['https:'] }
-      ).replaceAll(`src="${PLACEHOLDER_BASE}`, `src="${encodeURIComponent(folderName)}/`)
-      const page = articlePageHtml({
-        articleHtml: html,
-        title: article.metadata.title || basename(target, extname(target)),
-        css: (await styles.read()).css,
-        hasCreditLine: formatCreditLine(article.metadata, article.creditLine) !== ''
-      })
+      const page = await pageOf(article, pictures, target, (picture) => `${encodeURIComponent(folderName)}/${fileNames.get(picture.assetId) ?? ''}`)
 
       const files = [...pictures.values()].map((picture) => ({ path: join(folder, fileNames.get(picture.assetId) ?? picture.assetId), data: picture.bytes }))
       // The page last: when it exists, everything it points at does too.
       await writeAll([...files, { path: target, data: page }], files.length > 0 ? [folder] : [], target)
+      return { path: target, missing }
+    },
+    async exportHtmlSingleFile(draft, chosen, output) {
+      const target = withExtension(chosen, ['.html', '.htm'])
+      const article = articleOf(draft, output)
+      const { pictures, missing } = await readPictures(draft, sanitizeArticleBody(article.body).body)
+      const page = await pageOf(article, pictures, target, (picture) => `data:${PICTURE_MIME[picture.extension.toLowerCase()] ?? 'application/octet-stream'};base64,${picture.bytes.toString('base64')}`)
+      await writeAll([{ path: target, data: page }], [], target)
       return { path: target, missing }
     },
     async exportDocx(draft, chosen, output) {

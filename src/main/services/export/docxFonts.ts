@@ -33,6 +33,7 @@ export function withFontFallbacks(docx: Uint8Array): Buffer {
   const entries = fontTableEntries()
   const filled = /<w:fonts\b[^>]*\/>/.test(xml) ? xml.replace(/(<w:fonts\b[^>]*)\/>/, `$1>${entries}</w:fonts>`) : xml.replace('</w:fonts>', `${entries}</w:fonts>`)
   const out: Zippable = {}
-  for (const [path, bytes] of Object.entries(files)) out[path] = path === 'word/fontTable.xml' ? strToU8(filled) : bytes
+  // Photos are compressed already: stored as they are, the repack costs next to nothing.
+  for (const [path, bytes] of Object.entries(files)) out[path] = path === 'word/fontTable.xml' ? strToU8(filled) : path.startsWith('word/media/') ? [bytes, { level: 0 }] : bytes
   return Buffer.from(zipSync(out, { level: 6 }))
 }

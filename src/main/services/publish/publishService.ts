@@ -102,6 +102,8 @@ export type PublishServiceOptions = {
   publisher: Publisher
   /** The built-in local site's name in the UI's language (it is the person's own data once saved). */
   localSiteName?: () => string
+  /** Told after each article a site took, queued or not (the audit log); its failure never fails the publish. */
+  onPublished?: (draftId: DraftId, target: PublishTarget, result: PublishResult) => Promise<void>
 }
 
 export function createPublishService(options: PublishServiceOptions): PublishService {
@@ -181,7 +183,9 @@ export function createPublishService(options: PublishServiceOptions): PublishSer
     const controller = new AbortController()
     running.set(jobId, controller)
     try {
-      return await publisher.publish({ jobId, draftId, target, options: publishOptions ?? {}, signal: controller.signal, ...(onProgress ? { onProgress } : {}) })
+      const result = await publisher.publish({ jobId, draftId, target, options: publishOptions ?? {}, signal: controller.signal, ...(onProgress ? { onProgress } : {}) })
+      await options.onPublished?.(draftId, target, result).catch(() => undefined)
+      return result
     } finally {
       running.delete(jobId)
     }

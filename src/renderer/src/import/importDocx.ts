@@ -18,7 +18,7 @@ export async function importWordDocument(words: PictureWords, registered: Readon
   try {
     const converted = await convertHtmlToArticle(answer.html, { source: 'docx', services: null, words, registered })
     const { body } = sanitizeArticleBody({ root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: converted.blocks } })
-    await newsroom().drafts.save({ id: answer.draftId, content: { title: answer.title, column: '', body: body as unknown as ArticleBody } })
+    await newsroom().drafts.save({ id: answer.draftId, content: { title: answer.title, column: answer.column, body: body as unknown as ArticleBody } })
     return { draftId: answer.draftId, title: answer.title, warnings: answer.warnings }
   } catch (error) {
     await newsroom()

@@ -10,7 +10,14 @@ import { newsroom } from '../newsroom'
 import { ArticlePreview } from './ArticlePreview'
 import { previewArticle, previewMarkup } from './previewMarkup'
 
-type Format = 'html' | 'docx'
+type Format = 'html' | 'html-single' | 'docx'
+
+/** The words of each export: the single-file page has its own section (outputs), the others are preview's. */
+const FORMAT_WORDS = {
+  html: { exporting: 'preview.exportingHtml', exported: 'preview.exportedHtml', failed: 'preview.failed.html' },
+  'html-single': { exporting: 'outputs.exportingSingleFile', exported: 'outputs.exportedSingleFile', failed: 'outputs.failedSingleFile' },
+  docx: { exporting: 'preview.exportingDocx', exported: 'preview.exportedDocx', failed: 'preview.failed.docx' }
+} as const satisfies Record<Format, { exporting: string; exported: string; failed: string }>
 
 type Status =
   | { kind: 'exporting'; format: Format }
@@ -73,7 +80,8 @@ export function PreviewDialog({ draftId, source, output, saveFailed, onClose }: 
   async function exportAs(format: Format) {
     setStatus({ kind: 'exporting', format })
     try {
-      const result = format === 'html' ? await newsroom().export.html({ draftId }) : await newsroom().export.docx({ draftId })
+      const api = newsroom().export
+      const result = format === 'html' ? await api.html({ draftId }) : format === 'html-single' ? await api.htmlSingleFile({ draftId }) : await api.docx({ draftId })
       setStatus('cancelled' in result ? null : { kind: 'exported', format, path: result.path, missing: result.missing })
     } catch (error) {
       setStatus({ kind: 'failed', action: format, code: errorCodeOf(error), detail: errorDetailOf(error) })
@@ -108,6 +116,9 @@ export function PreviewDialog({ draftId, source, output, saveFailed, onClose }: 
             <button type="button" className="button" disabled={busy || saveFailed} onClick={() => void exportAs('html')}>
               {t('preview.exportHtml')}
             </button>
+            <button type="button" className="button" disabled={busy || saveFailed} title={t('outputs.whichHtml')} onClick={() => void exportAs('html-single')}>
+              {t('outputs.exportSingleFile')}
+            </button>
             <button type="button" className="button" disabled={busy || saveFailed} onClick={() => void exportAs('docx')}>
               {t('preview.exportDocx')}
             </button>
@@ -120,6 +131,7 @@ export function PreviewDialog({ draftId, source, output, saveFailed, onClose }: 
           </div>
         </div>
         {saveFailed && <p className="preview-status preview-status-warning">{t('preview.saveFailed')}</p>}
+        {status === null && <p className="preview-status preview-status-quiet">{t('outputs.whichHtml')}</p>}
         {styles?.source === 'custom' && status?.kind !== 'stylesFile' && (
           <p className="preview-status preview-status-quiet">{t('preview.customStylesInUse', { path: styles.path })}</p>
         )}
@@ -151,7 +163,7 @@ function PreviewStatus({ status, onReveal, onDismiss }: { status: Status | null;
     case 'exporting':
       return (
         <p className="preview-status preview-status-quiet" role="status">
-          {t(status.format === 'html' ? 'preview.exportingHtml' : 'preview.exportingDocx')}
+          {t(FORMAT_WORDS[status.format].exporting)}
         </p>
       )
     case 'stylesFile':
@@ -167,7 +179,7 @@ function PreviewStatus({ status, onReveal, onDismiss }: { status: Status | null;
       return (
         <div className={`preview-status ${missing === '' ? 'preview-status-ok' : 'preview-status-warning'}`} role="status">
           <p>
-            {t(status.format === 'html' ? 'preview.exportedHtml' : 'preview.exportedDocx', { path: status.path })}
+            {t(FORMAT_WORDS[status.format].exported, { path: status.path })}
             {missing !== '' && ` ${t('preview.missingPictures', { number: status.missing.length, pictures: missing })}`}
           </p>
           <button type="button" className="button button-small" onClick={() => onReveal(status.path)}>
@@ -182,7 +194,9 @@ function PreviewStatus({ status, onReveal, onDismiss }: { status: Status | null;
     case 'failed':
       return (
         <div className="preview-status preview-status-error" role="alert">
-          <p title={status.detail}>{t(`preview.failed.${status.action}`, { reason: reasonText(status.code, t) })}</p>
+          <p title={status.detail}>
+            {t(status.action === 'styles' || status.action === 'reveal' ? `preview.failed.${status.action}` : FORMAT_WORDS[status.action].failed, { reason: reasonText(status.code, t) })}
+          </p>
           <button type="button" className="button button-small button-quiet" onClick={onDismiss}>
             {t('app.dismiss')}
           </button>

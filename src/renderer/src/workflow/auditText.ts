@@ -30,6 +30,10 @@ export function auditDetailsText(entry: AuditEntry, t: TFunction, chain: Chain):
   const invalidated = details['signOffIds']
   if (Array.isArray(invalidated) && invalidated.length > 0) parts.push(t('workflow.audit.invalidated', { count: invalidated.length }))
   if (details['format'] === 'approval-pdf') parts.push(t('workflow.audit.approvalPdf'))
+  const format = details['format']
+  if (format === 'html' || format === 'html-single' || format === 'docx') parts.push(t(`outputs.auditFormat.${format}`))
+  const target = text(details['target'])
+  if (target && entry.action === 'publish') parts.push(t('outputs.auditTarget', { target }))
   const file = text(details['file'])
   if (file) parts.push(t('workflow.audit.file', { file }))
   const title = text(details['title'])

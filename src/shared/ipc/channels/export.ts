@@ -41,6 +41,11 @@ export const exportChannels = {
     request: z.object({ draftId: DraftIdSchema }),
     response: ExportResultSchema
   },
+  /** The page alone with its photos inside (data: addresses): one file that survives being mailed. */
+  'export:htmlSingleFile': {
+    request: z.object({ draftId: DraftIdSchema }),
+    response: ExportResultSchema
+  },
   'export:docx': {
     request: z.object({ draftId: DraftIdSchema }),
     response: ExportResultSchema

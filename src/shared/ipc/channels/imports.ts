@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DraftIdSchema, TITLE_MAX } from '../../model/draft'
+import { COLUMN_MAX, DraftIdSchema, TITLE_MAX } from '../../model/draft'
 import { NoRequest, type ChannelMap, type EventMap } from './common'
 
 /**
@@ -25,6 +25,8 @@ export const importChannels = {
         /** The new draft, created with the title and holding the pictures; its body is still empty. */
         draftId: DraftIdSchema,
         title: z.string().max(TITLE_MAX),
+        /** The column of a file this app exported, '' for others; the draft already holds it. */
+        column: z.string().max(COLUMN_MAX).default(''),
         /** The document as HTML; pictures are `<img src="asset:<assetId>">`. The renderer sanitizes it like a paste. */
         html: z.string(),
         warnings: z.array(DocxImportWarningSchema).max(500)

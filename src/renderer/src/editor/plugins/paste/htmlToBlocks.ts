@@ -31,6 +31,8 @@ export type PictureRef = {
   /** The src as written (file:, http(s):, asset:), or '' when it had none we accept. */
   src: string
   alt: string
+  /** From a `<figure>`'s `<figcaption>` (web pages, and Word files this app exported); '' otherwise. */
+  caption?: string
   /** Set when main's .docx import could not store the picture: its name in the document. */
   missingName: string | null
 }
@@ -40,7 +42,7 @@ type Inline = ArticleInline | PictureRef
 
 const BLOCK_TAGS = new Set([
   'P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'LI', 'BLOCKQUOTE', 'TABLE', 'CAPTION', 'THEAD', 'TBODY',
-  'TFOOT', 'TR', 'TD', 'TH', 'HR', 'PRE'
+  'TFOOT', 'TR', 'TD', 'TH', 'HR', 'PRE', 'FIGURE'
 ])
 const FORMAT_OF_TAG: Record<string, number> = {
   B: TEXT_FORMAT.bold,
@@ -290,6 +292,9 @@ class Converter {
       case 'TABLE':
         this.emitTable(node, format, depth)
         break
+      case 'FIGURE':
+        this.emitFigure(node, format, depth)
+        break
       default:
         // div, li outside a list, table parts outside a table: containers.
         this.walkBlocks(node, format, depth)
@@ -310,6 +315,18 @@ class Converter {
       if (block.type === 'paragraph' || block.type === 'heading') this.blocks.push({ type: 'quote', ...element, children: block.children })
       else this.blocks.push(block)
     }
+  }
+
+  /** One picture with its figcaption becomes a captioned photo; any other figure is a container. */
+  private emitFigure(node: Element, format: number, depth: number): void {
+    const images = Array.from(node.getElementsByTagName('img'))
+    const captions = Array.from(node.children).filter((child) => child.tagName === 'FIGCAPTION')
+    const [image] = images
+    if (images.length !== 1 || captions.length !== 1 || image === undefined) {
+      this.walkBlocks(node, format, depth)
+      return
+    }
+    this.blocks.push({ ...pictureOf(image, this.allowAssetSources), caption: cleanLine(captions[0]?.textContent ?? '') })
   }
 
   private emitTable(node: Element, format: number, depth: number): void {

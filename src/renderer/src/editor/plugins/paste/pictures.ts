@@ -60,8 +60,8 @@ export function problemOf(error: unknown): PictureProblem {
   return 'failed'
 }
 
-function imageBlock(assetId: string, alt: string): ArticleImage {
-  return { type: 'image', version: 1, assetId, caption: '', alt, credit: '', width: 'full', align: 'center' }
+function imageBlock(assetId: string, alt: string, caption = ''): ArticleImage {
+  return { type: 'image', version: 1, assetId, caption, alt, credit: '', width: 'full', align: 'center' }
 }
 
 function placeholderBlock(text: string): ArticleBlock {
@@ -128,7 +128,7 @@ export function placePictures(blocks: readonly ConvertedBlock[], clips: StoredCl
     } else if (/^asset:/i.test(src)) {
       const assetId = src.slice('asset:'.length)
       if (ASSET_ID_PATTERN.test(assetId)) {
-        out.push(imageBlock(assetId, block.alt))
+        out.push(imageBlock(assetId, block.alt, block.caption))
         imported++
       } else fail(block, 'no-source')
     } else if (/^https?:/i.test(src)) {
@@ -141,7 +141,7 @@ export function placePictures(blocks: readonly ConvertedBlock[], clips: StoredCl
       else if ('error' in clip) fail(block, problemOf(clip.error))
       else if (!ASSET_ID_PATTERN.test(clip.assetId)) fail(block, 'unsupported')
       else {
-        out.push(imageBlock(clip.assetId, block.alt))
+        out.push(imageBlock(clip.assetId, block.alt, block.caption))
         imported++
       }
     } else {

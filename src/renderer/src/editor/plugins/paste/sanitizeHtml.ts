@@ -12,7 +12,7 @@ const ALLOWED_TAGS = [
   'p', 'div', 'br', 'hr', 'pre',
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
   'b', 'strong', 'i', 'em', 'u', 'ins', 's', 'strike', 'del', 'sup', 'sub', 'code',
-  'a', 'img',
+  'a', 'img', 'figure', 'figcaption',
   'ul', 'ol', 'li', 'blockquote',
   'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th'
 ]
