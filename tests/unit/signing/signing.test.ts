@@ -53,6 +53,9 @@ describe('signing keys sealed by a PIN, and what a signature covers', () => {
     await expect(signing.sign(record(), undefined)).rejects.toMatchObject({ code: 'pin-required' })
     await expect(signing.sign(record(), '1111')).rejects.toMatchObject({ code: 'pin-wrong' })
     expect(await signing.sign(record({ name: '没有密钥的人' }), '8642')).toBeNull()
+    // A deskmate cannot make a new key under a name that already signs here.
+    await expect(signing.createKey('王审核', '0000')).rejects.toMatchObject({ code: 'already-exists' })
+    await expect(signing.sign(record(), '0000')).rejects.toMatchObject({ code: 'pin-wrong' })
   })
 
   it('signs the canonical form: any signed field changed breaks it; the record\'s bookkeeping does not', async () => {
