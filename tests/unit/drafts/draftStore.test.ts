@@ -73,7 +73,7 @@ describe('DraftStore life cycle', () => {
   it('creates an empty draft in its own folder, at the clock time', async () => {
     const draft = await store.create({ title: '迎新晚会', column: '学生风采' })
     expect(draft).toEqual({
-      schemaVersion: 1,
+      schemaVersion: 2,
       id: 'draft-0001',
       title: '迎新晚会',
       column: '学生风采',
@@ -127,7 +127,7 @@ describe('DraftStore life cycle', () => {
     const source = await store.create({ title: '合唱比赛' })
     await store.save(source.id, content('合唱比赛', '高二（3）班获得一等奖。'))
     // A draft further along the workflow: the copy must start over as a plain draft.
-    const reviewed = { ...(await readDraftFile(dir, source.id)), status: 'review' }
+    const reviewed = { ...(await readDraftFile(dir, source.id)), status: 'awaiting:review' }
     await writeFile(join(dir, 'drafts', source.id, 'draft.json'), JSON.stringify(reviewed))
     await mkdir(join(store.assetsFolder(source.id), 'thumbs'), { recursive: true })
     await writeFile(join(store.assetsFolder(source.id), 'photo-1.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]))
@@ -140,7 +140,7 @@ describe('DraftStore life cycle', () => {
     const copied = await readDraftFile(dir, copy.id)
     expect(copied).toMatchObject({ id: copy.id, revision: 0, status: 'draft', createdAt: clock.peek() })
     expect(await snapshotFiles(copyStore.assetsFolder(copy.id))).toEqual(await snapshotFiles(store.assetsFolder(source.id)))
-    expect((await readDraftFile(dir, source.id)).status).toBe('review')
+    expect((await readDraftFile(dir, source.id)).status).toBe('awaiting:review')
     expect((await copyStore.list('active')).drafts.map((d) => d.id).sort()).toEqual([copy.id, source.id].sort())
   })
 
@@ -285,9 +285,9 @@ describe('DraftStore list index', () => {
     const target = defined(before.find((d) => d.title === '科技节'))
     const file = join(dir, 'drafts', target.id, 'draft.json')
     const draft = DraftSchema.parse(JSON.parse(await readFile(file, 'utf8')))
-    await writeFile(file, JSON.stringify({ ...draft, title: '科技节（同步盘改过）', status: 'review' }))
+    await writeFile(file, JSON.stringify({ ...draft, title: '科技节（同步盘改过）', status: 'awaiting:review' }))
     const after = (await store.list('active')).drafts.find((d) => d.id === target.id)
-    expect(after).toMatchObject({ title: '科技节（同步盘改过）', status: 'review' })
+    expect(after).toMatchObject({ title: '科技节（同步盘改过）', status: 'awaiting:review' })
     expect((await fresh().list('active')).drafts.find((d) => d.id === target.id)?.title).toBe('科技节（同步盘改过）')
   })
 

@@ -21,7 +21,7 @@ export function checkPublishGate(state: WorkflowState, signOff: PublishSignOff |
   }
   if (state.allowedActions.includes('publish')) return
   if (state.status === 'published') throw new AppError('workflow-conflict', 'publish: the draft is already published; send it again without a new sign-off')
-  throw new AppError('approval-required', `publish: the draft is ${state.status} and has no valid proofreading and review sign-offs on its current content`)
+  throw new AppError('approval-required', `publish: the draft is ${state.status} and lacks the chain's sign-offs the approval gate needs on its current content`)
 }
 
 /** A queued job approved on other content than the draft has now is not sent: that text was never signed. */

@@ -104,7 +104,7 @@ export function verdictOf(signOff: SignOff, trusted: readonly { name: string; pu
 
 export type SigningService = {
   overview(): Promise<KeysOverview>
-  /** A new key for a person on this desk, sealed with their PIN; it is trusted here at once. */
+  /** A new key for a person on this desk, sealed with their PIN; it is trusted here at once. Refused for a name that already has a key here or a trusted one. */
   createKey(name: string, pin: string): Promise<DeskKey>
   /** This desk's key for that name, or null. */
   deskKey(name: string): Promise<DeskKey | null>
@@ -183,6 +183,13 @@ export function createSigningService(options: SigningServiceOptions): SigningSer
       const signer = NameSchema.parse(name)
       if (pin.length < PIN_MIN || pin.length > PIN_MAX) throw new AppError('invalid-request', `a PIN has ${PIN_MIN} to ${PIN_MAX} characters`)
       return change(async (current) => {
+        // Nobody at this desk can take over a name that already signs: a deskmate making "王审核" a new key
+        // with their own PIN would sign as them from then on.
+        const own = current.own.find((k) => sameName(k.name, signer))
+        if (own) throw new AppError('already-exists', `${signer} already has a signing key on this computer`)
+        if (current.trusted.some((k) => sameName(k.name, signer))) {
+          throw new AppError('already-exists', `a key of ${signer} is already trusted on this computer; a new one would replace whom signatures are checked against`)
+        }
         const { privateKey, publicKey } = generateKeyPairSync('ed25519')
         const raw = rawPublicKey(publicKey)
         const secretRef = secretRefOf(signer)

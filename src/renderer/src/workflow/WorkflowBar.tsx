@@ -14,7 +14,7 @@ import { ChangesDialog } from './ChangesDialog'
 import { SignOffDialog } from './SignOffDialog'
 import { shortTime } from './timeText'
 import { useChain } from './ChainContext'
-import { statusClass, statusText } from './chainText'
+import { offeredSigner, statusClass, statusText } from './chainText'
 import './chain.css'
 
 type Props = {
@@ -157,20 +157,18 @@ export function WorkflowBar({ draftId, userName, requireApproval, lastSigners, o
       .catch((error: unknown) => setMessage({ kind: 'error', text: t(`errors.${errorCodeOf(error)}`), detail: errorDetailOf(error) }))
   }
 
-  /** The signer offered: the step's person in 稿件信息, else whoever last signed this step here, else 我的姓名. */
   async function openStep(action: WorkflowAction) {
     const step = action === 'submit' ? chain.steps[0] : state?.nextStep
     const stepId = action === 'submit' ? 'submit' : (step?.id ?? '')
-    const stepName = step?.name ?? ''
-    let defaultName = (action === 'sign' ? lastSigners[stepId] : undefined) ?? userName
-    if (action === 'sign' && step?.creditField) {
-      const draft = await newsroom()
-        .drafts.open({ id: draftId })
-        .catch(() => null)
-      const named = draft?.metadata[step.creditField]?.trim()
-      if (named) defaultName = named
-    }
-    setDialog({ kind: 'step', action, stepId, stepName, defaultName })
+    const signing = action === 'sign' ? (step ?? null) : null
+    // The step's person is read from the draft on disk (the bar does not hold the editor's metadata).
+    const draft = signing?.creditField
+      ? await newsroom()
+          .drafts.open({ id: draftId })
+          .catch(() => null)
+      : null
+    const defaultName = offeredSigner(signing, draft?.metadata ?? null, action === 'sign' ? lastSigners : {}, userName)
+    setDialog({ kind: 'step', action, stepId, stepName: step?.name ?? '', defaultName })
   }
 
   const allowed = new Set(state?.allowedActions ?? [])

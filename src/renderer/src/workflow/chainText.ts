@@ -1,6 +1,6 @@
 // Relative imports, not @shared: this module is unit-tested under Vitest, which has no @shared alias.
 import type { TFunction } from 'i18next'
-import { stepById, type Chain } from '../../../shared/model/chain'
+import { stepById, type Chain, type ChainStep } from '../../../shared/model/chain'
 import { awaitedStep, type DraftStatus } from '../../../shared/model/draftStatus'
 
 /** Statuses the fixed-chain app wrote into audit logs before schema 2: read as the standard chain's steps. */
@@ -24,3 +24,18 @@ export function statusText(status: DraftStatus, chain: Chain, t: TFunction): str
 
 /** The CSS class of a status chip: every waiting status looks alike. */
 export const statusClass = (status: DraftStatus): string => (awaitedStep(status) !== null ? 'status-awaiting' : `status-${status}`)
+
+/**
+ * The signer the sign-off dialog offers for a step: the step's person in 稿件信息 (校对 → the named
+ * proofreader), else whoever last signed this step on this desk, else 我的姓名.
+ */
+export function offeredSigner(
+  step: Pick<ChainStep, 'id' | 'creditField'> | null,
+  metadata: Partial<Record<NonNullable<ChainStep['creditField']>, string>> | null,
+  lastSigners: Readonly<Record<string, string>>,
+  userName: string
+): string {
+  const named = step?.creditField ? metadata?.[step.creditField]?.trim() : ''
+  if (named) return named
+  return (step ? lastSigners[step.id] : undefined) ?? userName
+}
