@@ -102,7 +102,7 @@ describe('signing keys sealed by a PIN, and what a signature covers', () => {
   })
 
   it('refuses to store a key when the system offers no encryption', async () => {
-    const failing: SecretStore = { get: async () => null, set: () => Promise.reject(new Error('the system offers no encryption for stored passwords')), delete: async () => undefined }
+    const failing: SecretStore = { get: async () => null, set: () => Promise.reject(new Error('the system offers no encryption for stored passwords')), delete: async () => undefined, state: async () => 'none', protection: () => 'none' }
     const bare = createSigningService({ file: join(dir, 'other.json'), fs: nodeServiceFs, secrets: failing, clock: manualClock(), directory: async () => emptyDirectory() })
     await expect(bare.createKey('李校对', '1234')).rejects.toMatchObject({ code: 'key-unavailable' })
     expect((await bare.overview()).deskKeys).toEqual([])
