@@ -1,7 +1,7 @@
 /**
  * `npm run check:electron`: Electronegativity over the built app (out/, after `npm run build`). Its bundled
  * TypeScript cannot parse our source (`satisfies`), so it reads what esbuild emitted. Fails on any HIGH or
- * MEDIUM finding that is not one of the reviewed ones below, each of which docs/security-shell.md explains.
+ * MEDIUM finding that is not one of the reviewed ones below, each of which docs/security.md explains.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'

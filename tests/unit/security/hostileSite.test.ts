@@ -17,7 +17,7 @@ import { testCapabilities } from '../../support/testApp'
  *
  * Attacks from a hostile or compromised publishing target (and a compromised page naming things), each
  * performed through composeApp and the real dispatcher, zod included; each asserts that nothing was read,
- * sent, stored or frozen. docs/security-site.md lists them.
+ * sent, stored or frozen. docs/security.md lists them.
  */
 
 type Answer = Record<string, unknown>

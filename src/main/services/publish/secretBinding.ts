@@ -5,7 +5,7 @@ import type { CmsTarget, SecretRef, WordPressTarget } from '../../../shared/mode
  * The one place a secret's reference comes from. It names the target and a digest of what the secret was
  * given for (the kind, the site's origin, the user name), so a target re-saved with another address or
  * account, or a new target pointed at the same site, finds no secret: the person types it again. The page
- * never names one (see docs/security-site.md).
+ * never names one (see docs/security.md).
  */
 export function secretRefFor(target: WordPressTarget | CmsTarget): SecretRef {
   const origin = new URL(target.baseUrl).origin
