@@ -75,8 +75,9 @@ describe('the packaged app (electron-builder --linux dir)', () => {
   it('holds every file main opens beside itself (preload, page, worker), found by reading the built main', () => {
     const main = readFileSync(join(extracted, 'out', 'main', 'index.js'), 'utf8')
     const opened = [...main.matchAll(OPENED_BESIDE_MAIN)].map((match) => posix.join('out/main', match[1] ?? match[2]!))
-    expect(opened).toEqual(expect.arrayContaining(['out/preload/index.cjs', 'out/renderer/index.html', 'out/main/heicWorker.js']))
-    for (const path of opened) expect(entries, path).toContain(path)
+    // The page is served from out/renderer through the app:// scheme (its entry is index.html); the workers are files.
+    expect(opened).toEqual(expect.arrayContaining(['out/preload/index.cjs', 'out/renderer', 'out/main/heicWorker.js', 'out/main/livePageWorker.js', 'out/main/libraryWorker.js']))
+    for (const path of opened) expect(entries, path).toContain(path === 'out/renderer' ? 'out/renderer/index.html' : path)
   })
 
   it('holds everything the page loads', () => {
