@@ -83,7 +83,7 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     if (next.dataDir !== previous.dataDir) store = makeStore(resolveDataDir(capabilities.userDataDir, next.dataDir))
   })
   const assets = createAssetStore({ drafts: () => store, ...(capabilities.fs ? { fs: capabilities.fs } : {}) })
-  const exporter = createArticleExporter({ drafts: () => store, ...(capabilities.fs ? { fs: capabilities.fs } : {}) })
+  const exporter = createArticleExporter({ drafts: () => store, clock, ...(capabilities.fs ? { fs: capabilities.fs } : {}) })
   const fsOption = capabilities.fs ? { fs: capabilities.fs } : {}
   const heicDecoder = capabilities.heicDecoder ?? createInlineHeicDecoder()
   // Previews are a cache beside the library: deleting .cache loses nothing.

@@ -18,6 +18,7 @@ import { OutboxButton } from './publish/OutboxButton'
 import { Notice } from './components/Notice'
 import { applyLanguage } from './i18n'
 import { useNow } from './useNow'
+import { loadRecent, usualDetails } from './metadata/recentValues'
 import { newsroom as api } from './newsroom'
 
 /** The open draft and the autosave that writes it; replaced as a whole when another draft is opened. */
@@ -182,7 +183,8 @@ export function App() {
     const seq = ++openSeq.current
     if (!(await closeSession())) return
     try {
-      const draft = await api().drafts.create({})
+      const usual = usualDetails(loadRecent())
+      const draft = await api().drafts.create({ column: usual.column, metadata: { sourceDepartment: usual.sourceDepartment, editor: usual.editor } })
       setView('active')
       setDrafts((list) =>
         withSummary(list, {
