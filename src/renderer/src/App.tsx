@@ -422,19 +422,6 @@ export function App() {
           <QuarantineBanner items={unacknowledged} onShowInFolder={showInFolder} onAcknowledge={(ids) => void acknowledge(ids)} />
           {notice && <Notice message={noticeText(notice, t)} detail={noticeDetail(notice)} onDismiss={() => setNotice(null)} />}
         </div>
-        {session && (
-          <WorkflowBar
-            key={session.draft.id}
-            draftId={session.draft.id}
-            userName={settings.userName}
-            requireApproval={settings.requireApproval}
-            flush={() => session.autosave.flush()}
-            revision={() => revisionRef.current}
-            onAdopt={adoptDraft}
-            onRestored={reloadRestored}
-            onStatus={(status) => showStatus(session.draft.id, status)}
-          />
-        )}
         {session ? (
           <DraftEditor
             key={`${session.draft.id}:${session.draft.revision}`}
@@ -445,6 +432,19 @@ export function App() {
             onRetry={() => void session.autosave.flush()}
             autoFocusTitle={session.focusTitle}
             settings={settings}
+            header={
+              <WorkflowBar
+                key={session.draft.id}
+                draftId={session.draft.id}
+                userName={settings.userName}
+                requireApproval={settings.requireApproval}
+                flush={() => session.autosave.flush()}
+                revision={() => revisionRef.current}
+                onAdopt={adoptDraft}
+                onRestored={reloadRestored}
+                onStatus={(status) => showStatus(session.draft.id, status)}
+              />
+            }
           />
         ) : (
           <div className="workspace-empty">

@@ -27,12 +27,17 @@ type Props = {
 
 const COLLAPSED_KEY = 'newsroom.metadataPanel.collapsed'
 
+/** Below this width 稿件信息 is a drawer over the article (metadata/styles.css), folded until asked for. */
+const DRAWER_BELOW_PX = 1200
+
 function initiallyCollapsed(): boolean {
   try {
-    return window.localStorage.getItem(COLLAPSED_KEY) === '1'
+    const stored = window.localStorage.getItem(COLLAPSED_KEY)
+    if (stored !== null) return stored === '1'
   } catch {
-    return false
+    // Remembering the choice is a nicety.
   }
+  return window.innerWidth < DRAWER_BELOW_PX
 }
 
 /** 稿件信息: column, people, date, summary, tags and cover, with the credit line they make. */
