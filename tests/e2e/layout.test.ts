@@ -55,7 +55,7 @@ suite('layout at the window sizes offices have', () => {
       const toolbar = page.getByRole('toolbar', { name: '格式' })
       await expectFullyShown(page, toolbar, 'toolbar')
       // One toolbar row: every button sits on the same line.
-      const tops = await toolbar.evaluate((el) => [...new Set([...el.querySelectorAll(':scope > .toolbar-section, :scope > .toolbar-more')].map((b) => Math.round(b.getBoundingClientRect().top)))])
+      const tops = await toolbar.evaluate((el) => [...new Set([...el.querySelectorAll(':scope > .toolbar-section, :scope > .toolbar-pinned, :scope > .toolbar-more')].map((b) => Math.round(b.getBoundingClientRect().top)))])
       expect(tops).toHaveLength(1)
       for (const name of ['新建稿件', '设置', '预览', '提交校对', '稿件信息']) {
         await expectFullyShown(page, page.getByRole('button', { name, exact: true }).first(), name)

@@ -12,7 +12,6 @@ import type { ArticleBodyStrict, ArticleImage } from '../../src/shared/article/s
 import { createFaultyFs } from '../support/faultyFs'
 import { cameraJpeg, quadrantJpeg, sha256File } from '../support/images/fixtures'
 import { e2eUnavailableReason, launchApp, shutdownBrowser, type LaunchedApp } from './harness'
-import { revealToolbarButton } from './editorHelpers'
 
 const unavailable = e2eUnavailableReason()
 if (unavailable) console.warn(`[e2e] skipped: ${unavailable}`)
@@ -98,7 +97,7 @@ async function newDraft(page: Page): Promise<void> {
 
 async function openPhotos(page: Page): Promise<void> {
   await newDraft(page)
-  await (await revealToolbarButton(page, '照片')).click()
+  await page.getByRole('button', { name: '照片', exact: true }).click()
   await expect.poll(() => page.getByRole('dialog', { name: '照片' }).isVisible()).toBe(true)
 }
 

@@ -170,7 +170,8 @@ export function FormatToolbar() {
     }
     const fit = () => {
       const style = getComputedStyle(bar)
-      const available = bar.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
+      const pinned = bar.querySelector<HTMLElement>(':scope > .toolbar-pinned')?.getBoundingClientRect().width ?? 0
+      const available = bar.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - pinned
       setShown(sectionsThatFit(widths, available, MORE_WIDTH))
     }
     fit()
@@ -327,7 +328,6 @@ export function FormatToolbar() {
     ...GROUPS.slice(0, PHOTOS_AT).map(groupSection),
     <div className="toolbar-section toolbar-section-photos" key="photos">
       <ImageToolbarButtons />
-      <PhotosButton />
     </div>,
     ...GROUPS.slice(PHOTOS_AT).map(groupSection)
   ]
@@ -336,6 +336,10 @@ export function FormatToolbar() {
     <div className="format-toolbar-area">
       <div ref={toolbar} className="format-toolbar" role="toolbar" aria-label={t('toolbar.label')} onKeyDown={onToolbarKeyDown}>
         {sections.slice(0, visible)}
+        {/* Always in the row: it also owns the culling view a folder dropped on the editor opens. */}
+        <div className="toolbar-pinned">
+          <PhotosButton />
+        </div>
         {visible < SECTION_COUNT && (
           <div className="toolbar-more">
             <button
