@@ -31,7 +31,8 @@ const PHOTOS = 30
 const KEY_INTERVAL_MS = 50
 /** Keystrokes typed into one editor before the other takes its turn. */
 const KEY_TURN = 50
-const TARGETS = { keypressP95Ms: 16, openMs: 300, maxRatioToBareLexical: 1.3 }
+/** Issue 14: opening within 2× bare Lexical (the first open within 200 ms), a keypress p95 within 1.2×. */
+const TARGETS = { keypressP95Ms: 16, firstOpenMs: 200, openRatioToBareLexical: 2, keypressRatioToBareLexical: 1.2 }
 const ARTICLE_TITLE = '秋季运动会图片报道'
 const OTHER_TITLE = '值班安排'
 const OTHER_TEXT = '本周值班：宣传部王老师。'
@@ -236,9 +237,9 @@ async function main(): Promise<void> {
         targets: TARGETS,
         meets: {
           keypressP95: keyApp.p95 <= TARGETS.keypressP95Ms,
-          open: openApp <= TARGETS.openMs,
-          openRatio: openApp / openBare <= TARGETS.maxRatioToBareLexical,
-          keypressRatio: keyApp.p95 / keyBare.p95 <= TARGETS.maxRatioToBareLexical
+          firstOpen: (appOpens[0]?.painted ?? Number.POSITIVE_INFINITY) <= TARGETS.firstOpenMs,
+          openRatio: openApp / openBare <= TARGETS.openRatioToBareLexical,
+          keypressRatio: keyApp.p95 / keyBare.p95 <= TARGETS.keypressRatioToBareLexical
         },
         detail: {
           article: { characters: ARTICLE_CHARS, photos: PHOTOS, photoSize: '1600x1067' },

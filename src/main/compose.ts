@@ -142,6 +142,7 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
   const assets = createAssetStore({ drafts: () => store, ...(capabilities.fs ? { fs: capabilities.fs } : {}) })
   const exporter = createArticleExporter({
     drafts: () => store,
+    clock,
     ...(capabilities.fs ? { fs: capabilities.fs } : {}),
     ...(capabilities.resources ? { resources: capabilities.resources } : {})
   })

@@ -2,7 +2,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { countWords } from '../../src/shared/article/wordCount'
 import { e2eUnavailableReason, launchApp, shutdownBrowser, type LaunchedApp } from './harness'
-import { body, openNewDraft, press, saveAndReadBody, textNodes, toolbarButton } from './editorHelpers'
+import { body, openNewDraft, press, saveAndReadBody, textNodes, toolbarButton, WIDE_WINDOW } from './editorHelpers'
 
 const unavailable = e2eUnavailableReason()
 if (unavailable) console.warn(`[e2e] skipped: ${unavailable}`)
@@ -21,7 +21,7 @@ suite('article editor: find and replace, word count, first-line indent', () => {
   afterAll(shutdownBrowser)
 
   it('finds regardless of Latin case, replaces one and all, and one undo brings everything back', async () => {
-    app = await launchApp()
+    app = await launchApp({ viewport: WIDE_WINDOW })
     const { page, dataDir } = app
     await openNewDraft(page)
     await page.keyboard.insertText('Campus news: campus life. 校园新闻 ')
@@ -77,7 +77,7 @@ suite('article editor: find and replace, word count, first-line indent', () => {
   })
 
   it('counts 字数 as Chinese word processors do, for the body and for the selection', async () => {
-    app = await launchApp()
+    app = await launchApp({ viewport: WIDE_WINDOW })
     const { page } = app
     await openNewDraft(page)
     const counter = page.locator('.word-count')
@@ -100,7 +100,7 @@ suite('article editor: find and replace, word count, first-line indent', () => {
   })
 
   it('first-line indent is a class on the editor, toggled by its button, remembered, and never in the document', async () => {
-    app = await launchApp()
+    app = await launchApp({ viewport: WIDE_WINDOW })
     const { page, dataDir } = app
     const editor = await openNewDraft(page)
     await page.keyboard.insertText('第一段。')

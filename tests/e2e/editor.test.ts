@@ -2,7 +2,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { ArticleBodyStrictSchema, TEXT_FORMAT } from '../../src/shared/article/schema'
 import { e2eUnavailableReason, launchApp, shutdownBrowser, type LaunchedApp } from './harness'
-import { body, openNewDraft, press, saveAndReadBody, textNodes, textOf, toolbarButton, type SavedNode } from './editorHelpers'
+import { body, openNewDraft, press, saveAndReadBody, textNodes, textOf, toolbarButton, WIDE_WINDOW, type SavedNode } from './editorHelpers'
 
 const unavailable = e2eUnavailableReason()
 if (unavailable) console.warn(`[e2e] skipped: ${unavailable}`)
@@ -18,7 +18,7 @@ suite('article editor: toolbar and shortcuts', () => {
   afterAll(shutdownBrowser)
 
   it('builds headings, lists with nesting, a quote and a rule, and saves them inside the closed schema', async () => {
-    app = await launchApp()
+    app = await launchApp({ viewport: WIDE_WINDOW })
     const { page, dataDir } = app
     await openNewDraft(page)
     const type = (text: string) => page.keyboard.insertText(text)
@@ -76,7 +76,7 @@ suite('article editor: toolbar and shortcuts', () => {
   })
 
   it('formats text with the shortcuts and buttons, aligns blocks, links and clears formatting', async () => {
-    app = await launchApp()
+    app = await launchApp({ viewport: WIDE_WINDOW })
     const { page, dataDir } = app
     await openNewDraft(page)
     const type = (text: string) => page.keyboard.insertText(text)
@@ -152,7 +152,7 @@ suite('article editor: toolbar and shortcuts', () => {
   })
 
   it('shows the formatting at the caret: pressed buttons follow the selection, undo and redo only when possible', async () => {
-    app = await launchApp()
+    app = await launchApp({ viewport: WIDE_WINDOW })
     const { page } = app
     await openNewDraft(page)
     const bold = toolbarButton(page, '加粗')
@@ -172,12 +172,12 @@ suite('article editor: toolbar and shortcuts', () => {
     await expect.poll(() => toolbarButton(page, '标题 2').getAttribute('aria-pressed')).toBe('true')
     expect(await toolbarButton(page, '居中').getAttribute('aria-pressed')).toBe('true')
     expect(await toolbarButton(page, '左对齐').getAttribute('aria-pressed')).toBe('false')
-    expect(await toolbarButton(page, '正文').getAttribute('aria-pressed')).toBe('false')
+    expect(await toolbarButton(page, '正文样式').getAttribute('aria-pressed')).toBe('false')
 
     // Into the bold word of the first paragraph.
     await body(page).getByText('加粗').click()
     await expect.poll(() => bold.getAttribute('aria-pressed')).toBe('true')
-    await expect.poll(() => toolbarButton(page, '正文').getAttribute('aria-pressed')).toBe('true')
+    await expect.poll(() => toolbarButton(page, '正文样式').getAttribute('aria-pressed')).toBe('true')
     expect(await toolbarButton(page, '左对齐').getAttribute('aria-pressed')).toBe('true')
     expect(await toolbarButton(page, '倾斜').getAttribute('aria-pressed')).toBe('false')
     await body(page).getByText('普通').click({ position: { x: 2, y: 5 } })
@@ -199,7 +199,7 @@ suite('article editor: toolbar and shortcuts', () => {
   })
 
   it('adds only http, https and mailto links, says why it refuses javascript:, edits and removes links, opens them on Ctrl+click', async () => {
-    app = await launchApp()
+    app = await launchApp({ viewport: WIDE_WINDOW })
     const { page, dataDir } = app
     await openNewDraft(page)
     await page.keyboard.insertText('详见通知')
@@ -240,7 +240,7 @@ suite('article editor: toolbar and shortcuts', () => {
   })
 
   it('loads a saved body back exactly as it was written', async () => {
-    app = await launchApp()
+    app = await launchApp({ viewport: WIDE_WINDOW })
     const { page, dataDir } = app
     await openNewDraft(page)
     await press(page, 'Control+Shift+8')

@@ -19,6 +19,17 @@ export function toolbarButton(page: Page, name: string): Locator {
   return page.getByRole('toolbar', { name: '格式' }).getByRole('button', { name, exact: true })
 }
 
+/** A window wide enough for the whole toolbar to sit in its one row (nothing under 更多). */
+export const WIDE_WINDOW = { width: 1920, height: 1080 }
+
+/** A toolbar button, opening 更多 first when the window is too narrow for it to sit in the row. */
+export async function revealToolbarButton(page: Page, name: string): Promise<Locator> {
+  const button = toolbarButton(page, name)
+  const more = page.getByRole('toolbar', { name: '格式' }).getByRole('button', { name: '更多工具' })
+  if ((await button.count()) === 0 && (await more.getAttribute('aria-expanded')) !== 'true') await more.click()
+  return button
+}
+
 /** A new draft with its caret in the (empty) body. */
 export async function openNewDraft(page: Page): Promise<Locator> {
   await page.getByRole('button', { name: '新建稿件' }).first().click()

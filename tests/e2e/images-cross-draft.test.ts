@@ -10,6 +10,7 @@ import type { Locator, Page } from 'playwright-core'
 import type { ArticleBlock } from '../../src/shared/article/schema'
 import type { DraftId } from '../../src/shared/model/draft'
 import { e2eUnavailableReason, launchApp, shutdownBrowser, type LaunchedApp } from './harness'
+import { revealToolbarButton } from './editorHelpers'
 
 const unavailable = e2eUnavailableReason()
 if (unavailable) console.warn(`[e2e] skipped: ${unavailable}`)
@@ -100,7 +101,7 @@ suite('a photo copied from one draft and pasted into another', () => {
     await newDraft(page, '甲稿', '颁奖仪式现场。')
     await page.keyboard.press('Enter')
     current.dialogs.answerOpen([photoPath])
-    await page.getByRole('toolbar', { name: '格式' }).getByRole('button', { name: '插入图片' }).click()
+    await (await revealToolbarButton(page, '插入图片')).click()
     await expect.poll(() => body(page).locator('img').count()).toBe(1)
     const source = await savedDraft(current, '甲稿', (blocks) => imageIds(blocks).length === 1)
     const assetId = imageIds(source.blocks)[0]!

@@ -12,6 +12,7 @@ import { ArticleBodyStrictSchema, type ArticleBlock, type ArticleBodyStrict } fr
 import { createFaultyFs } from '../support/faultyFs'
 import { cameraJpeg, quadrantJpeg } from '../support/images/fixtures'
 import { e2eUnavailableReason, launchApp, shutdownBrowser, type LaunchedApp } from './harness'
+import { revealToolbarButton } from './editorHelpers'
 
 const unavailable = e2eUnavailableReason()
 if (unavailable) console.warn(`[e2e] skipped: ${unavailable}`)
@@ -113,7 +114,7 @@ async function newDraft(page: Page, text: string): Promise<void> {
 
 async function insertFromPicker(app: LaunchedApp, paths: string[], button: '插入图片' | '插入组图' = '插入图片'): Promise<void> {
   app.dialogs.answerOpen(paths)
-  await app.page.getByRole('toolbar', { name: '格式' }).getByRole('button', { name: button }).click()
+  await (await revealToolbarButton(app.page, button)).click()
 }
 
 /** Every picture in the body has loaded from the asset store (not a broken image). */

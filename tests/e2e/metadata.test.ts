@@ -66,7 +66,7 @@ suite('metadata panel', () => {
     })
     await meta.getByRole('combobox', { name: '校对' }).fill('李四')
     await meta.getByRole('combobox', { name: '审核' }).fill('王五')
-    await meta.getByLabel('发布时间').fill('2026-11-20T14:30')
+    await meta.getByLabel('发布时间').fill('2026年11月20日 14:30')
     await meta.getByRole('textbox', { name: '摘要' }).fill('  运动会开幕  ')
     await saved(page)
 
@@ -99,17 +99,27 @@ suite('metadata panel', () => {
     // Reopened, the panel shows what was saved.
     await page.reload()
     await expect.poll(() => panel(page).getByTestId('credit-line').textContent()).toBe(CREDIT)
-    expect(await panel(page).getByLabel('发布时间').inputValue()).toBe('2026-11-20T14:30')
+    expect(await panel(page).getByLabel('发布时间').inputValue()).toBe('2026年11月20日 14:30')
   })
 
-  it('points out empty required fields where they are and drops the hint once filled; saving goes on', async () => {
+  it('marks required fields quietly on a fresh draft, as errors once left empty; drops the hint once filled; saving goes on', async () => {
     app = await launchApp()
     const { page, dataDir } = app
     await newDraft(page, '必填项')
     const meta = panel(page)
+    // A fresh draft: the count is there, but no field is red before the person has been in it.
     await expect.poll(() => meta.getByText('还有 4 项必填未填').count()).toBe(1)
-    expect(await meta.getByText('必填：请填写编辑').count()).toBe(1)
+    expect(await meta.getByText(/必填：/).count()).toBe(0)
+    expect(await meta.getByRole('combobox', { name: '编辑', exact: true }).getAttribute('aria-invalid')).toBe('false')
+    // Leaving 编辑 empty makes it an error.
+    await meta.getByRole('combobox', { name: '编辑', exact: true }).focus()
+    await meta.getByRole('combobox', { name: '编辑', exact: true }).blur()
+    await expect.poll(() => meta.getByText('必填：请填写编辑').count()).toBe(1)
     expect(await meta.getByRole('combobox', { name: '编辑', exact: true }).getAttribute('aria-invalid')).toBe('true')
+    expect(await meta.getByText('必填：请填写栏目').count()).toBe(0)
+    // Asking what is missing marks them all.
+    await meta.getByRole('button', { name: '还有 4 项必填未填' }).click()
+    await expect.poll(() => meta.getByText('必填：请填写栏目').count()).toBe(1)
     await saved(page)
     expect((await savedDraft(dataDir)) as unknown).toMatchObject({ title: '必填项' })
 
@@ -184,5 +194,54 @@ suite('metadata panel', () => {
     await expect.poll(() => settings.getByTestId('credit-example').textContent()).toBe('（张三供稿；赵六编辑）')
     await settings.getByRole('button', { name: '保存', exact: true }).click()
     await expect.poll(() => app!.services.settings.get().creditTemplate).toBe('[{authors}{role.authors}]；[{editor}{role.editor}]')
+  })
+
+  it('starts a new draft with the usual 栏目, 供稿单位 and 编辑, suggests recent values and adds new names to 通讯录 in one click', async () => {
+    app = await launchApp()
+    const { page } = app
+    await newDraft(page, '第一篇')
+    let meta = panel(page)
+    await meta.getByRole('combobox', { name: '栏目' }).fill('校园动态')
+    await meta.getByRole('combobox', { name: '供稿单位' }).fill('双高办')
+    await meta.getByRole('combobox', { name: '编辑', exact: true }).fill('赵六')
+    await meta.getByRole('combobox', { name: '审核' }).fill('王五')
+    await meta.getByRole('combobox', { name: '审核' }).blur()
+    await saved(page)
+
+    await newDraft(page, '第二篇')
+    meta = panel(page)
+    await expect.poll(() => meta.getByRole('combobox', { name: '栏目' }).inputValue()).toBe('校园动态')
+    expect(await meta.getByRole('combobox', { name: '供稿单位' }).inputValue()).toBe('双高办')
+    expect(await meta.getByRole('combobox', { name: '编辑', exact: true }).inputValue()).toBe('赵六')
+    expect(await meta.getByRole('combobox', { name: '审核' }).inputValue()).toBe('')
+    // 王五 was typed in 审核 before: typing 王 offers him, though 通讯录 is empty.
+    await meta.getByRole('combobox', { name: '审核' }).fill('王')
+    await expect.poll(() => meta.getByRole('option', { name: '王五' }).count()).toBe(1)
+    await meta.getByRole('option', { name: '王五' }).click()
+
+    // The names are not in 通讯录: one click adds them, each with the role they have here.
+    await expect.poll(() => meta.getByText(/通讯录中还没有/).textContent()).toContain('赵六')
+    await meta.getByRole('button', { name: '加入通讯录' }).click()
+    await expect.poll(() => meta.getByText('已加入通讯录，下次输入时会出现在建议中。').count()).toBe(1)
+    type Named = { name: string; roles?: string[] }
+    const directory = JSON.parse(await readFile(join(app.dataDir, 'directory.json'), 'utf8')) as { people: Named[]; departments: Named[]; columns: Named[] }
+    expect(directory.people.map((p) => [p.name, p.roles])).toEqual(expect.arrayContaining([['赵六', ['editor']], ['王五', ['reviewer']]]))
+    expect(directory.departments.map((d) => d.name)).toEqual(['双高办'])
+    expect(directory.columns.map((c) => c.name)).toEqual(['校园动态'])
+  })
+
+  it('reads 发布时间 typed in several ways and shows it back as 2024年10月2日 09:30', async () => {
+    app = await launchApp()
+    const { page, dataDir } = app
+    await newDraft(page, '时间')
+    const date = panel(page).getByLabel('发布时间', { exact: true })
+    await date.fill('2024-10-2 9:30')
+    await date.blur()
+    await expect.poll(() => date.inputValue()).toBe('2024年10月2日 09:30')
+    await saved(page)
+    expect((await savedDraft(dataDir)).metadata).toMatchObject({ publishAt: '2024-10-02T09:30:00+08:00' })
+    await date.fill('2024年13月2日')
+    await expect.poll(() => panel(page).getByRole('alert').textContent()).toContain('2024年10月2日 09:30')
+    expect(await date.getAttribute('aria-invalid')).toBe('true')
   })
 })

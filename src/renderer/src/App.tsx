@@ -19,6 +19,7 @@ import { OutboxButton } from './publish/OutboxButton'
 import { Notice } from './components/Notice'
 import { applyLanguage } from './i18n'
 import { useNow } from './useNow'
+import { loadRecent, usualDetails } from './metadata/recentValues'
 import { newsroom as api } from './newsroom'
 import { useWindowTitle } from './useWindowTitle'
 
@@ -185,7 +186,8 @@ export function App() {
     const seq = ++openSeq.current
     if (!(await closeSession())) return
     try {
-      const draft = await api().drafts.create({})
+      const usual = usualDetails(loadRecent())
+      const draft = await api().drafts.create({ column: usual.column, metadata: { sourceDepartment: usual.sourceDepartment, editor: usual.editor } })
       setView('active')
       setDrafts((list) =>
         withSummary(list, {
@@ -429,21 +431,6 @@ export function App() {
           <QuarantineBanner items={unacknowledged} onShowInFolder={showInFolder} onAcknowledge={(ids) => void acknowledge(ids)} />
           {notice && <Notice message={noticeText(notice, t)} detail={noticeDetail(notice)} onDismiss={() => setNotice(null)} />}
         </div>
-        {session && (
-          <WorkflowBar
-            key={session.draft.id}
-            draftId={session.draft.id}
-            userName={settings.userName}
-            requireApproval={settings.requireApproval}
-            lastSigners={settings.lastSigners}
-            onSigned={(stepId, name) => void saveSettings({ lastSigners: { ...settings.lastSigners, [stepId]: name } })}
-            flush={() => session.autosave.flush()}
-            revision={() => revisionRef.current}
-            onAdopt={adoptDraft}
-            onRestored={reloadRestored}
-            onStatus={(status) => showStatus(session.draft.id, status)}
-          />
-        )}
         {session ? (
           <DraftEditor
             key={`${session.draft.id}:${session.draft.revision}`}
@@ -454,6 +441,21 @@ export function App() {
             onRetry={() => void session.autosave.flush()}
             autoFocusTitle={session.focusTitle}
             settings={settings}
+            header={
+              <WorkflowBar
+                key={session.draft.id}
+                draftId={session.draft.id}
+                userName={settings.userName}
+                requireApproval={settings.requireApproval}
+                lastSigners={settings.lastSigners}
+                onSigned={(stepId, name) => void saveSettings({ lastSigners: { ...settings.lastSigners, [stepId]: name } })}
+                flush={() => session.autosave.flush()}
+                revision={() => revisionRef.current}
+                onAdopt={adoptDraft}
+                onRestored={reloadRestored}
+                onStatus={(status) => showStatus(session.draft.id, status)}
+              />
+            }
           />
         ) : (
           <div className="workspace-empty">

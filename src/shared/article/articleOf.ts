@@ -36,3 +36,12 @@ export function articleOf(draft: DraftArticleSource, output?: ArticleOutputSetti
     locale: EDITOR_LINE_LOCALE[output.creditScript]
   }
 }
+
+/**
+ * The one rule for the date an article shows (编辑/发布日期 line), in the preview and every output: its
+ * 发布时间, or, while none is set, the moment it is rendered (previewed, exported or published).
+ */
+export function withShownDate<A extends Article>(article: A, now: Date): A {
+  if (article.metadata.publishAt !== null) return article
+  return { ...article, metadata: { ...article.metadata, publishAt: now.toISOString() } }
+}

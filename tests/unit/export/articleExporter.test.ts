@@ -8,7 +8,7 @@ import { createAssetStore } from '../../../src/main/services/assets/assetStore'
 import { createDraftStore, type DraftStore } from '../../../src/main/services/drafts/draftStore'
 import { createArticleExporter, fileNameFor, withExtension } from '../../../src/main/services/export/articleExporter'
 import { ARTICLE_PAGE_CSP } from '../../../src/main/services/export/articlePage'
-import { articleOf } from '../../../src/shared/article/articleOf'
+import { articleOf, withShownDate } from '../../../src/shared/article/articleOf'
 import { articleToHtml } from '../../../src/shared/article/toHtml'
 import { AppError } from '../../../src/shared/errors'
 import type { Draft } from '../../../src/shared/model/draft'
@@ -16,6 +16,7 @@ import { createFaultyFs } from '../../support/faultyFs'
 import { body, gallery, heading, image, link, list, listItem, paragraph, quote, text } from '../article/fixtures'
 
 const BOLD = 1
+const EXPORTED_AT = new Date('2026-11-20T16:30:00Z')
 
 const picture = (width: number, height: number, background: string) =>
   sharp({ create: { width, height, channels: 3, background } })
@@ -72,7 +73,7 @@ describe('article export', () => {
 
   describe('as a web page', () => {
     it('writes the page and its pictures beside it, with relative addresses', async () => {
-      const exporter = createArticleExporter({ drafts: () => drafts })
+      const exporter = createArticleExporter({ drafts: () => drafts, clock: { now: () => EXPORTED_AT } })
       const target = join(out, '推进会.html')
       const result = await exporter.exportHtml(draft, target)
       expect(result).toEqual({ path: target, missing: [] })
@@ -90,7 +91,7 @@ describe('article export', () => {
         [landscape, 'image-02.png'],
         [webp, 'image-03.webp']
       ])
-      const expected = articleToHtml(articleOf(draft), (id) => `https://x.invalid/${names.get(id) ?? 'none'}`, { header: true }).replaceAll(
+      const expected = articleToHtml(withShownDate(articleOf(draft), EXPORTED_AT), (id) => `https://x.invalid/${names.get(id) ?? 'none'}`, { header: true }).replaceAll(
         'https://x.invalid/',
         prefix
       )
@@ -100,6 +101,8 @@ describe('article export', () => {
       expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="${ARTICLE_PAGE_CSP}">`)
       expect(page).toContain('<title>学校召开“双高计划”建设推进会</title>')
       expect(page).toContain('<p>校园动态</p>')
+      // No 发布时间 yet: dated by the one rule the preview uses, the moment of export (in Beijing, the next day).
+      expect(page).toContain('发布日期：2026年11月21日')
       expect(page).toMatch(/<style>\n[\s\S]*\.news-article[\s\S]*<\/style>/)
       expect(page).not.toMatch(/<script|\son\w+=|javascript:/i)
     })

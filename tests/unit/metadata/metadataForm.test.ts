@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { emptyMetadata } from '../../../src/shared/model/metadata'
-import { addTokens, isoToLocalInput, localInputToIso, missingRequired, takeTokens } from '../../../src/renderer/src/metadata/metadataForm'
+import {
+  addTokens,
+  chineseDateTimeToLocalInput,
+  isoToChineseDateTime,
+  isoToLocalInput,
+  localInputToIso,
+  missingRequired,
+  requiredErrors,
+  takeTokens
+} from '../../../src/renderer/src/metadata/metadataForm'
 
 describe('token field text', () => {
   it('keeps text without a separator as it is being typed, spaces included', () => {
@@ -61,5 +70,42 @@ describe('publication time', () => {
     expect(isoToLocalInput('2026-11-19T23:00:00Z')).toBe('2026-11-20T07:00')
     expect(isoToLocalInput(null)).toBe('')
     expect(isoToLocalInput(localInputToIso('2026-03-08T09:15'))).toBe('2026-03-08T09:15')
+  })
+})
+
+describe('发布时间 in Chinese', () => {
+  it('shows a time as 2024年10月2日 09:30 in Beijing time, whatever the computer’s zone', () => {
+    expect(isoToChineseDateTime('2024-10-02T01:30:00Z')).toBe('2024年10月2日 09:30')
+    expect(isoToChineseDateTime('2024-10-02T09:30:00+08:00')).toBe('2024年10月2日 09:30')
+    expect(isoToChineseDateTime(null)).toBe('')
+  })
+
+  it('reads the usual ways of writing a date and time', () => {
+    for (const text of ['2024年10月2日 09:30', '2024年10月2日9:30', '2024年10月2日 9点30分', '2024-10-02 09:30', '2024/10/2 9:30', ' 2024年10月02日  09：30 ']) {
+      expect(chineseDateTimeToLocalInput(text), text).toBe('2024-10-02T09:30')
+    }
+    expect(chineseDateTimeToLocalInput('2024年10月2日')).toBe('2024-10-02T00:00')
+    expect(chineseDateTimeToLocalInput('2024年10月2日 9点')).toBe('2024-10-02T09:00')
+    expect(chineseDateTimeToLocalInput('')).toBe('')
+  })
+
+  it('refuses what is not a real date and time', () => {
+    for (const text of ['2024年13月2日', '2024年2月30日', '2024年10月2日 24:00', '2024年10月2日 09:60', '明天', '10月2日']) {
+      expect(chineseDateTimeToLocalInput(text), text).toBeNull()
+    }
+  })
+
+  it('round-trips through the saved ISO time', () => {
+    const local = chineseDateTimeToLocalInput('2024年10月2日 09:30') ?? ''
+    expect(isoToChineseDateTime(localInputToIso(local))).toBe('2024年10月2日 09:30')
+  })
+})
+
+describe('required fields shown as errors', () => {
+  const missing = ['column', 'editor'] as const
+  it('shows none on a fresh draft, the ones left empty after a visit, all when asked', () => {
+    expect(requiredErrors(missing, new Set(), false)).toEqual([])
+    expect(requiredErrors(missing, new Set(['editor', 'authors']), false)).toEqual(['editor'])
+    expect(requiredErrors(missing, new Set(), true)).toEqual(['column', 'editor'])
   })
 })

@@ -16,7 +16,7 @@ import {
   type QuarantinedDraft
 } from '../../../shared/model/draft'
 import { articleExcerpt } from '../../../shared/model/articleText'
-import { emptyMetadata } from '../../../shared/model/metadata'
+import { emptyMetadata, type ArticleMetadata } from '../../../shared/model/metadata'
 import { AppError, fsErrorCode } from '../../../shared/errors'
 import { atomicWriteFile, isTempFile, syncFolder } from '../fs/atomicWrite'
 import { nodeServiceFs, type ServiceFs } from '../fs/serviceFs'
@@ -46,7 +46,7 @@ export type SaveResult = { id: DraftId; revision: number; updatedAt: string }
 export type DraftStore = {
   readonly dataDir: string
   list(scope: DraftListScope): Promise<DraftList>
-  create(init?: { title?: string; column?: string }): Promise<Draft>
+  create(init?: { title?: string; column?: string; metadata?: Partial<Pick<ArticleMetadata, 'sourceDepartment' | 'editor'>> }): Promise<Draft>
   open(id: DraftId): Promise<Draft>
   save(id: DraftId, content: DraftContent): Promise<SaveResult>
   rename(id: DraftId, title: string): Promise<DraftSummary>
@@ -446,7 +446,7 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
         column: init.column ?? '',
         status: 'draft',
         body: null,
-        metadata: emptyMetadata(),
+        metadata: { ...emptyMetadata(), ...init.metadata },
         createdAt: at,
         updatedAt: at,
         revision: 0,

@@ -1,9 +1,10 @@
 import { basename, dirname, extname, join } from 'node:path'
 import sharp from 'sharp'
-import { articleOf, type ArticleOutputSettings } from '../../../shared/article/articleOf'
+import { articleOf, withShownDate, type ArticleOutputSettings } from '../../../shared/article/articleOf'
 import { formatCreditLine } from '../../../shared/article/creditLine'
 import { collectAssetIds, sanitizeArticleBody, type ArticleBodyStrict, type AssetId } from '../../../shared/article/schema'
 import { articleToHtml } from '../../../shared/article/toHtml'
+import { systemClock, type Clock } from '../clock'
 import { AppError, fsErrorCode } from '../../../shared/errors'
 import type { Draft } from '../../../shared/model/draft'
 import type { DraftStore } from '../drafts/draftStore'
@@ -40,6 +41,8 @@ export type ArticleExporterOptions = {
   styles?: SiteStylesService
   /** Where the default site style is read from; the project's resources/ when absent (tests). */
   resources?: Resources
+  /** Dates an article with no 发布时间 (withShownDate); the system clock by default. */
+  clock?: Clock
 }
 
 /** Characters no file name on Windows, macOS or Linux may hold, and the ends Windows trims. */
@@ -78,6 +81,7 @@ function writeError(error: unknown, target: string): AppError {
 
 export function createArticleExporter(options: ArticleExporterOptions): ArticleExporter {
   const fs = options.fs ?? nodeServiceFs
+  const clock = options.clock ?? systemClock
   const styles = options.styles ?? createSiteStyles({ dataDir: () => options.drafts().dataDir, fs, ...(options.resources ? { resources: options.resources } : {}) })
 
   /** Every picture the body shows, read once; the ones that cannot be read are reported, not fatal. */
@@ -153,7 +157,7 @@ export function createArticleExporter(options: ArticleExporterOptions): ArticleE
     styles,
     async exportHtml(draft, chosen, output) {
       const target = withExtension(chosen, ['.html', '.htm'])
-      const article = articleOf(draft, output)
+      const article = withShownDate(articleOf(draft, output), clock.now())
       const body = sanitizeArticleBody(article.body).body
       const { pictures, missing } = await readPictures(draft, body)
       const folderName = `${basename(target, extname(target))}_files`
@@ -169,7 +173,7 @@ export function createArticleExporter(options: ArticleExporterOptions): ArticleE
     },
     async exportHtmlSingleFile(draft, chosen, output) {
       const target = withExtension(chosen, ['.html', '.htm'])
-      const article = articleOf(draft, output)
+      const article = withShownDate(articleOf(draft, output), clock.now())
       const { pictures, missing } = await readPictures(draft, sanitizeArticleBody(article.body).body)
       const page = await pageOf(article, pictures, target, (picture) => `data:${PICTURE_MIME[picture.extension.toLowerCase()] ?? 'application/octet-stream'};base64,${picture.bytes.toString('base64')}`)
       await writeAll([{ path: target, data: page }], [], target)
@@ -177,7 +181,7 @@ export function createArticleExporter(options: ArticleExporterOptions): ArticleE
     },
     async exportDocx(draft, chosen, output) {
       const target = withExtension(chosen, ['.docx'])
-      const article = articleOf(draft, output)
+      const article = withShownDate(articleOf(draft, output), clock.now())
       const body = sanitizeArticleBody(article.body).body
       const { pictures, missing } = await readPictures(draft, body)
       const prepared = new Map<AssetId, DocxPicture>()

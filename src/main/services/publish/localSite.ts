@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { formatCreditLine } from '../../../shared/article/creditLine'
 import { articleToHtml } from '../../../shared/article/toHtml'
+import { withShownDate } from '../../../shared/article/articleOf'
 import type { ConnectionReport, LocalSiteTarget } from '../../../shared/model/publish'
 import { articlePageHtml } from '../export/articlePage'
 import { atomicWriteFile, syncFolder } from '../fs/atomicWrite'
@@ -54,7 +55,7 @@ export function createLocalSiteAdapter(options: { fs: ServiceFs; siteCss(): Prom
         context.progress('create-article', 0, 1)
         // articleToHtml takes absolute image addresses only; the placeholder becomes the relative folder.
         const placeholder = 'https://newsroom-local.invalid/'
-        const html = articleToHtml(article.article, (assetId) => (fileNames.has(assetId) ? `${placeholder}${hrefSegment(fileOf(assetId))}` : null), {
+        const html = articleToHtml(withShownDate(article.article, clock.now()), (assetId) => (fileNames.has(assetId) ? `${placeholder}${hrefSegment(fileOf(assetId))}` : null), {
           header: true,
           imageProtocols: ['https:']
         }).replaceAll(`src="${placeholder}`, `src="${LOCAL_IMAGES_FOLDER}/`)

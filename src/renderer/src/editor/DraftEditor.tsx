@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react'
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactNode, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LexicalEditor } from 'lexical'
 import { TITLE_MAX, type Draft, type DraftContent } from '@shared/model/draft'
@@ -33,11 +33,13 @@ type Props = {
   autoFocusTitle: boolean
   /** Required metadata and the credit line's template and script. */
   settings: Pick<Settings, 'requiredMetadata' | 'creditTemplate' | 'creditScript'>
+  /** Shown above the article and aligned with it, staying in view while the article scrolls (the workflow bar). */
+  header?: ReactNode
   ref?: Ref<DraftEditorHandle>
 }
 
 /** Title, column and body of one draft. Keyed by draft id: a new draft gets fresh state and a fresh editor. */
-export function DraftEditor({ draft, saveState, onChange, onRetry, autoFocusTitle, settings, ref }: Props) {
+export function DraftEditor({ draft, saveState, onChange, onRetry, autoFocusTitle, settings, header, ref }: Props) {
   const { t } = useTranslation()
   const [title, setTitle] = useState(draft.title)
   const [column, setColumn] = useState(draft.column)
@@ -52,7 +54,7 @@ export function DraftEditor({ draft, saveState, onChange, onRetry, autoFocusTitl
   const { requiredMetadata, creditTemplate, creditScript } = settings
   const output = useMemo(() => ({ creditTemplate, creditScript }), [creditTemplate, creditScript])
   const editorRef = useRef<LexicalEditor | null>(null)
-  const titleInput = useRef<HTMLInputElement>(null)
+  const titleInput = useRef<HTMLTextAreaElement>(null)
   const loaded = useMemo(() => loadArticleBody(draft.body), [draft.body])
 
   const report = useCallback(
@@ -87,42 +89,50 @@ export function DraftEditor({ draft, saveState, onChange, onRetry, autoFocusTitl
   const readOnly = !loaded.ok
   return (
     <div className="draft-workbench">
-      <section className="draft-editor" aria-label={t('editor.region')}>
-        <div className="draft-editor-head">
-          <input
-            ref={titleInput}
-            className="draft-title-input"
-            type="text"
-            aria-label={t('editor.title')}
-            placeholder={t('editor.titlePlaceholder')}
-            value={title}
-            maxLength={TITLE_MAX}
-            readOnly={readOnly}
-            onChange={(event) => {
-              setTitle(event.target.value)
-              report({ title: event.target.value })
-            }}
-            onKeyDown={(event) => {
-              // Enter ends the headline: carry on in the body, as in a word processor.
-              if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
-                event.preventDefault()
-                editorRef.current?.focus()
-              }
-            }}
-          />
-          <SaveStatus state={saveState} onRetry={onRetry} />
-          <PreviewButton draftId={draft.id} getSource={() => content.current} output={output} saveFailed={saveState.kind === 'failed'} />
+      <div className="draft-column">
+        {header}
+        <div className="draft-scroll">
+          <section className="draft-editor" aria-label={t('editor.region')}>
+            <div className="draft-editor-head">
+              {/* A one-line field that wraps a long headline instead of clipping it. */}
+              <textarea
+                ref={titleInput}
+                className="draft-title-input"
+                rows={1}
+                aria-label={t('editor.title')}
+                placeholder={t('editor.titlePlaceholder')}
+                value={title}
+                maxLength={TITLE_MAX}
+                readOnly={readOnly}
+                onChange={(event) => {
+                  // A headline is one line: line breaks pasted into it become spaces.
+                  const next = event.target.value.replace(/[\r\n]+/g, ' ')
+                  setTitle(next)
+                  report({ title: next })
+                }}
+                onKeyDown={(event) => {
+                  // Enter ends the headline: carry on in the body, as in a word processor.
+                  if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
+                    event.preventDefault()
+                    editorRef.current?.focus()
+                  }
+                }}
+              />
+              <SaveStatus state={saveState} onRetry={onRetry} />
+              <PreviewButton draftId={draft.id} getSource={() => content.current} output={output} saveFailed={saveState.kind === 'failed'} />
+            </div>
+            {loaded.ok ? (
+              <PhotoAssetsProvider draftId={draft.id} photographers={metadata.photographers}>
+                <ArticleBodyEditor initialState={loaded.initialState} onChange={onBodyChange} editorRef={editorRef} />
+              </PhotoAssetsProvider>
+            ) : (
+              <p role="alert" className="banner banner-error">
+                {t('editor.bodyUnreadable', { detail: loaded.detail })}
+              </p>
+            )}
+          </section>
         </div>
-        {loaded.ok ? (
-          <PhotoAssetsProvider draftId={draft.id} photographers={metadata.photographers}>
-            <ArticleBodyEditor initialState={loaded.initialState} onChange={onBodyChange} editorRef={editorRef} />
-          </PhotoAssetsProvider>
-        ) : (
-          <p role="alert" className="banner banner-error">
-            {t('editor.bodyUnreadable', { detail: loaded.detail })}
-          </p>
-        )}
-      </section>
+      </div>
       <MetadataPanel
         key={metadataGeneration}
         draftId={draft.id}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react'
+import { useEffect, useId, useMemo, useRef, useState, type FocusEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { articleOf, type ArticleOutputSettings } from '@shared/article/articleOf'
 import { formatCreditLine, formatEditorLine } from '@shared/article/creditLine'
@@ -7,7 +7,8 @@ import { COLUMN_MAX, TITLE_MAX } from '@shared/model/draft'
 import { DEPARTMENT_MAX, NAME_MAX, SUMMARY_MAX, TAG_MAX, TAGS_MAX, type ArticleMetadata } from '@shared/model/metadata'
 import type { RequirableMetadataField } from '@shared/settings'
 import { newsroom } from '../newsroom'
-import { isoToLocalInput, localInputToIso, missingRequired } from './metadataForm'
+import { chineseDateTimeToLocalInput, isoToChineseDateTime, isoToLocalInput, localInputToIso, missingRequired, requiredErrors } from './metadataForm'
+import { DirectoryAddition } from './DirectoryAddition'
 import { SuggestInput, TokenInput } from './NameInputs'
 
 type Props = {
@@ -26,12 +27,17 @@ type Props = {
 
 const COLLAPSED_KEY = 'newsroom.metadataPanel.collapsed'
 
+/** Below this width 稿件信息 is a drawer over the article (metadata/styles.css), folded until asked for. */
+const DRAWER_BELOW_PX = 1200
+
 function initiallyCollapsed(): boolean {
   try {
-    return window.localStorage.getItem(COLLAPSED_KEY) === '1'
+    const stored = window.localStorage.getItem(COLLAPSED_KEY)
+    if (stored !== null) return stored === '1'
   } catch {
-    return false
+    // Remembering the choice is a nicety.
   }
+  return window.innerWidth < DRAWER_BELOW_PX
 }
 
 /** 稿件信息: column, people, date, summary, tags and cover, with the credit line they make. */
@@ -39,9 +45,26 @@ export function MetadataPanel({ draftId, column, metadata, required, output, rea
   const { t } = useTranslation()
   const ids = useId()
   const [collapsed, setCollapsed] = useState(initiallyCollapsed)
-  const [dateText, setDateText] = useState(() => isoToLocalInput(metadata.publishAt))
+  const [dateText, setDateText] = useState(() => isoToChineseDateTime(metadata.publishAt))
+  const dateValid = chineseDateTimeToLocalInput(dateText) !== null
+  const picker = useRef<HTMLInputElement>(null)
   const missing = missingRequired({ ...metadata, column }, required)
-  const isMissing = (field: RequirableMetadataField) => missing.includes(field)
+  // Fields the person has left; a required one left empty becomes an error then, not before.
+  const [left, setLeft] = useState<ReadonlySet<RequirableMetadataField>>(new Set())
+  const [showAllMissing, setShowAllMissing] = useState(false)
+  const errors = requiredErrors(missing, left, showAllMissing)
+  const isMissing = (field: RequirableMetadataField) => errors.includes(field)
+  const onLeave = (field: RequirableMetadataField) => (event: FocusEvent) => {
+    // Moving between a field's own parts (a name token and its box) is not leaving it.
+    if (event.currentTarget.contains(event.relatedTarget as Node | null)) return
+    if (!left.has(field)) setLeft(new Set([...left, field]))
+  }
+
+  function setDate(text: string) {
+    setDateText(text)
+    const local = chineseDateTimeToLocalInput(text)
+    if (local !== null) onChange({ publishAt: local === '' ? null : localInputToIso(local) })
+  }
 
   function toggle() {
     const next = !collapsed
@@ -58,7 +81,7 @@ export function MetadataPanel({ draftId, column, metadata, required, output, rea
   const row = (field: string, label: string, control: ReactNode, requirable = true) => {
     const isRequired = requirable && required.includes(field as RequirableMetadataField)
     return (
-      <div className="metadata-field" key={field}>
+      <div className="metadata-field" key={field} onBlur={requirable ? onLeave(field as RequirableMetadataField) : undefined}>
         <label className="metadata-label" htmlFor={`${ids}-${field}`}>
           {label}
           {isRequired && (
@@ -92,9 +115,18 @@ export function MetadataPanel({ draftId, column, metadata, required, output, rea
         <span className="metadata-title">{t('metadata.title')}</span>
       </button>
       {missing.length > 0 && (
-        <span className="metadata-missing-count" aria-live="polite">
+        <button
+          type="button"
+          className={errors.length > 0 ? 'metadata-missing-count' : 'metadata-missing-count metadata-missing-count-quiet'}
+          aria-live="polite"
+          title={t('comfort.metadata.showMissing')}
+          onClick={() => {
+            setShowAllMissing(true)
+            if (collapsed) toggle()
+          }}
+        >
           {t('metadata.missingCount', { count: missing.length })}
-        </span>
+        </button>
       )}
     </div>
   )
@@ -178,19 +210,50 @@ export function MetadataPanel({ draftId, column, metadata, required, output, rea
           'publishAt',
           t('metadata.fields.publishAt'),
           <>
-            <input
-              type="datetime-local"
-              className="metadata-input"
-              id={`${ids}-publishAt`}
-              value={dateText}
-              readOnly={readOnly}
-              aria-invalid={isMissing('publishAt')}
-              aria-describedby={`${ids}-publishAt-zone${isMissing('publishAt') ? ` ${hintId('publishAt')}` : ''}`}
-              onChange={(event) => {
-                setDateText(event.target.value)
-                onChange({ publishAt: localInputToIso(event.target.value) })
-              }}
-            />
+            <div className="metadata-date">
+              <input
+                type="text"
+                className="metadata-input"
+                id={`${ids}-publishAt`}
+                value={dateText}
+                readOnly={readOnly}
+                placeholder={t('comfort.metadata.datePlaceholder')}
+                inputMode="numeric"
+                spellCheck={false}
+                aria-invalid={isMissing('publishAt') || !dateValid}
+                aria-describedby={`${ids}-publishAt-zone${isMissing('publishAt') ? ` ${hintId('publishAt')}` : ''}`}
+                onChange={(event) => setDate(event.target.value)}
+                // Shown back in the one format, so 2024-10-2 9:30 reads 2024年10月2日 09:30 once typed.
+                onBlur={() => dateValid && setDateText(isoToChineseDateTime(metadata.publishAt))}
+              />
+              {!readOnly && (
+                <>
+                  <button
+                    type="button"
+                    className="button button-small metadata-date-button"
+                    aria-label={t('comfort.metadata.pickDate')}
+                    title={t('comfort.metadata.pickDate')}
+                    onClick={() => picker.current?.showPicker()}
+                  >
+                    {t('comfort.metadata.pickDateShort')}
+                  </button>
+                  <input
+                    ref={picker}
+                    type="datetime-local"
+                    className="metadata-date-picker"
+                    tabIndex={-1}
+                    aria-hidden="true"
+                    value={isoToLocalInput(metadata.publishAt)}
+                    onChange={(event) => setDate(isoToChineseDateTime(localInputToIso(event.target.value)))}
+                  />
+                </>
+              )}
+            </div>
+            {!dateValid && (
+              <span className="metadata-missing" role="alert">
+                {t('comfort.metadata.dateInvalid')}
+              </span>
+            )}
             <span id={`${ids}-publishAt-zone`} className="metadata-note">
               {t('metadata.timeZone')}
             </span>
@@ -229,6 +292,7 @@ export function MetadataPanel({ draftId, column, metadata, required, output, rea
           />
         )}
         <CreditPreview metadata={metadata} output={output} />
+        {!readOnly && <DirectoryAddition metadata={metadata} column={column} />}
       </div>
     </aside>
   )

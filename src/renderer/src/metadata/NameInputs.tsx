@@ -4,10 +4,11 @@ import type { SuggestField } from '@shared/model/directory'
 import { NAME_MAX, NAMES_MAX, parseNameList } from '@shared/model/metadata'
 import { newsroom } from '../newsroom'
 import { addTokens, takeTokens } from './metadataForm'
+import { loadRecent, mergeSuggestions, rememberValues } from './recentValues'
 
 const SUGGESTION_LIMIT = 8
 
-/** Directory suggestions for one field, newest answer only, as an ARIA 1.2 combobox's listbox. */
+/** The person's recent values, then directory suggestions, for one field (newest answer only), as an ARIA 1.2 combobox's listbox. */
 function useSuggestions(field: SuggestField | null, exclude: readonly string[]) {
   const listId = useId()
   const [names, setNames] = useState<string[]>([])
@@ -18,16 +19,19 @@ function useSuggestions(field: SuggestField | null, exclude: readonly string[]) 
   function query(prefix: string) {
     if (field === null) return
     const current = ++seq.current
+    const recent = loadRecent()[field] ?? []
+    const show = (found: readonly string[]) => {
+      setNames(mergeSuggestions(recent, found, prefix, exclude, SUGGESTION_LIMIT))
+      setActive(-1)
+    }
     newsroom()
       .directory.suggest({ field, prefix: prefix.trim().slice(0, 100), limit: SUGGESTION_LIMIT + exclude.length })
       .then(({ names: found }) => {
-        if (current !== seq.current) return
-        setNames(found.filter((name) => !exclude.includes(name)).slice(0, SUGGESTION_LIMIT))
-        setActive(-1)
+        if (current === seq.current) show(found)
       })
       .catch(() => {
-        // Autocomplete is a convenience: without the directory the field still takes any name.
-        if (current === seq.current) setNames([])
+        // Autocomplete is a convenience: without the directory the field still offers what was typed lately.
+        if (current === seq.current) show([])
       })
   }
 
@@ -117,7 +121,10 @@ type SingleProps = FieldAria & {
 export function SuggestInput({ id, field, value, maxLength, placeholder, invalid, describedBy, readOnly, onChange }: SingleProps) {
   const { t } = useTranslation()
   const suggestions = useSuggestions(field, value.trim() === '' ? [] : [value.trim()])
-  const pick = (name: string) => onChange(name)
+  const pick = (name: string) => {
+    onChange(name)
+    rememberValues(field, [name])
+  }
   return (
     <div className="metadata-combobox">
       <input
@@ -139,7 +146,10 @@ export function SuggestInput({ id, field, value, maxLength, placeholder, invalid
           else suggestions.query(event.target.value)
         }}
         onKeyDown={(event) => void suggestions.onKey(event, value, pick)}
-        onBlur={() => suggestions.close()}
+        onBlur={() => {
+          suggestions.close()
+          rememberValues(field, [value])
+        }}
       />
       {suggestions.listbox(t('metadata.suggestions'), pick)}
     </div>
@@ -170,6 +180,7 @@ export function TokenInput({ id, field, names, maxLength = NAME_MAX, max = NAMES
   function add(added: readonly string[]) {
     const next = addTokens(names, added.map((name) => name.slice(0, maxLength)), max)
     if (next.length !== names.length) onChange(next)
+    if (field !== null) rememberValues(field, added)
   }
 
   function commit() {

@@ -87,3 +87,43 @@ export function isoToLocalInput(iso: string | null, timeZone: string = DEFAULT_T
   const local = new Date(date.getTime() + zoneOffsetMinutes(date, timeZone) * 60_000)
   return local.toISOString().slice(0, 16)
 }
+
+/** `2024年10月2日 09:30`: how 发布时间 is shown and typed, whatever the computer's own date format. */
+export function isoToChineseDateTime(iso: string | null, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const local = isoToLocalInput(iso, timeZone)
+  const match = LOCAL_DATETIME.exec(local)
+  if (!match) return ''
+  const [, y, mo, d, h, mi] = match
+  return `${Number(y)}年${Number(mo)}月${Number(d)}日 ${h}:${mi}`
+}
+
+// 2024年10月2日 9:30, 2024年10月2日9点30分, 2024-10-02 09:30, 2024/10/2 9:30, or a date alone (00:00).
+const CHINESE_DATETIME = /^(\d{4})\s*(?:年|-|\/|\.)\s*(\d{1,2})\s*(?:月|-|\/|\.)\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})\s*(?::|：|点|时)\s*(\d{1,2})?\s*分?)?$/
+
+/**
+ * What a person typed in 发布时间, as the `datetime-local` value it means (`2024-10-02T09:30`);
+ * '' for an empty field, null when it cannot be read as a real date and time.
+ */
+export function chineseDateTimeToLocalInput(text: string): string | null {
+  const trimmed = text.trim().replace(/\s+/g, ' ')
+  if (trimmed === '') return ''
+  const match = CHINESE_DATETIME.exec(trimmed)
+  if (!match) return null
+  const [y, mo, d, h, mi] = [match[1], match[2], match[3], match[4] ?? '0', match[5] ?? '0'].map(Number) as [number, number, number, number, number]
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59) return null
+  if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return null
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${String(y).padStart(4, '0')}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}`
+}
+
+/**
+ * The required fields shown as errors: only those the person has left (blurred) empty, or all of them
+ * once they asked to see what is missing. A fresh draft is not covered in red before anything was typed.
+ */
+export function requiredErrors(
+  missing: readonly RequirableMetadataField[],
+  left: ReadonlySet<RequirableMetadataField>,
+  showAll: boolean
+): RequirableMetadataField[] {
+  return showAll ? [...missing] : missing.filter((field) => left.has(field))
+}

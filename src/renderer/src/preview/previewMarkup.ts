@@ -1,18 +1,14 @@
 // Relative imports, not @shared: this module is unit-tested under Vitest, which has no @shared alias.
-import { articleOf, type ArticleOutputSettings, type DraftArticleSource } from '../../../shared/article/articleOf'
+import { articleOf, withShownDate, type ArticleOutputSettings, type DraftArticleSource } from '../../../shared/article/articleOf'
 import { formatCreditLine } from '../../../shared/article/creditLine'
 import { articleToHtml, escapeHtml, type Article } from '../../../shared/article/toHtml'
 
 /** Schemes the preview's picture addresses may use: the app's own, or the E2E harness's loopback server. */
 const PREVIEW_IMAGE_PROTOCOLS = ['newsroom-asset:', 'http:', 'https:']
 
-/**
- * The article as the site will show it once published: a draft with no publication date yet is shown
- * with today's, so the 编辑/发布日期 line reads as it will.
- */
+/** The article as the site will show it once published, dated by the same rule as every output. */
 export function previewArticle(source: DraftArticleSource, now: Date, output?: ArticleOutputSettings): Article {
-  const article = articleOf(source, output)
-  return { ...article, metadata: { ...article.metadata, publishAt: article.metadata.publishAt ?? now.toISOString() } }
+  return withShownDate(articleOf(source, output), now)
 }
 
 export type PreviewMarkupOptions = {

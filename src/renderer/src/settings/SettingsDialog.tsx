@@ -9,6 +9,7 @@ import {
   type UiLanguage
 } from '@shared/settings'
 import { Modal } from '../components/Modal'
+import { msToSecondsText, secondsTextToMs } from './autosaveDelay'
 import { CreditSettings, articleSettingsValid, type ArticleSettingsValue } from './credit/CreditSettings'
 import { DirectoryManager } from './directory/DirectoryManager'
 import { PublishTargetsManager } from '../publish/targets/PublishTargetsManager'
@@ -19,8 +20,11 @@ import { SigningKeys } from './chain/SigningKeys'
 
 import { AboutSection } from './AboutSection'
 
-const SETTINGS_TABS = ['general', 'article', 'chain', 'directory', 'publish', 'about'] as const
+const SETTINGS_TABS = ['general', 'article', 'chain', 'directory', 'publish', 'advanced', 'about'] as const
 export type SettingsTab = (typeof SETTINGS_TABS)[number]
+
+/** Tabs whose changes apply at once (they save each entry themselves); the others wait for 保存. */
+const INSTANT_TABS: readonly SettingsTab[] = ['directory', 'publish']
 
 type Props = {
   settings: Settings
@@ -38,13 +42,13 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onChooseDataD
   const { t } = useTranslation()
   const ids = useId()
   const [language, setLanguage] = useState<UiLanguage>(settings.language)
-  const [delay, setDelay] = useState(String(settings.autosaveDelayMs))
+  const [delay, setDelay] = useState(msToSecondsText(settings.autosaveDelayMs))
   const shownDataDir = settings.dataDir || currentDataDir
   const [userName, setUserName] = useState(settings.userName)
   const [requireApproval, setRequireApproval] = useState(settings.requireApproval)
-  const delayMs = Number(delay)
-  const delayValid = /^\d+$/.test(delay.trim()) && delayMs >= AUTOSAVE_DELAY_MIN_MS && delayMs <= AUTOSAVE_DELAY_MAX_MS
-  const bounds = { min: AUTOSAVE_DELAY_MIN_MS, max: AUTOSAVE_DELAY_MAX_MS }
+  const delayMs = secondsTextToMs(delay)
+  const delayValid = delayMs !== null && delayMs >= AUTOSAVE_DELAY_MIN_MS && delayMs <= AUTOSAVE_DELAY_MAX_MS
+  const bounds = { min: AUTOSAVE_DELAY_MIN_MS / 1000, max: AUTOSAVE_DELAY_MAX_MS / 1000 }
   const [tab, setTab] = useState<SettingsTab>(initialTab)
   const [article, setArticle] = useState<ArticleSettingsValue>({
     requiredMetadata: settings.requiredMetadata,
@@ -66,7 +70,27 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onChooseDataD
             ? t('chain.settings.title')
             : name === 'about'
               ? t('about.tab')
-              : t('directory.tabs.directory')
+              : name === 'advanced'
+                ? t('comfort.settings.advanced')
+                : t('directory.tabs.directory')
+
+  function changes(): SettingsPatch {
+    const patch: SettingsPatch = {}
+    if (language !== settings.language) patch.language = language
+    if (delayValid && delayMs !== settings.autosaveDelayMs) patch.autosaveDelayMs = delayMs
+    if (article.requiredMetadata.join() !== settings.requiredMetadata.join()) patch.requiredMetadata = article.requiredMetadata
+    if (article.creditTemplate !== settings.creditTemplate) patch.creditTemplate = article.creditTemplate
+    if (article.creditScript !== settings.creditScript) patch.creditScript = article.creditScript
+    if (userName.trim() !== settings.userName) patch.userName = userName.trim()
+    if (requireApproval !== settings.requireApproval) patch.requireApproval = requireApproval
+    if (photoForm.patch) patch.photoCompression = photoForm.patch
+    if (JSON.stringify(chainValue.chain) !== JSON.stringify(settings.chain)) patch.chain = chainValue.chain
+    if (chainValue.requireSignatures !== settings.requireSignatures) patch.requireSignatures = chainValue.requireSignatures
+    return patch
+  }
+  const valid = delayValid && articleValid && photoForm.valid && chainValid
+  // Nothing typed that 保存 would keep: the dialog offers 关闭, so nobody wonders what 取消 would undo.
+  const dirty = !valid || Object.keys(changes()).length > 0
 
   return (
     <Modal labelledBy={`${ids}-heading`} onClose={onClose} className="modal-settings">
@@ -75,19 +99,8 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onChooseDataD
         noValidate
         onSubmit={(event) => {
           event.preventDefault()
-          if (!delayValid || !articleValid || !photoForm.valid || !chainValid) return
-          const patch: SettingsPatch = {}
-          if (language !== settings.language) patch.language = language
-          if (delayMs !== settings.autosaveDelayMs) patch.autosaveDelayMs = delayMs
-          if (article.requiredMetadata.join() !== settings.requiredMetadata.join()) patch.requiredMetadata = article.requiredMetadata
-          if (article.creditTemplate !== settings.creditTemplate) patch.creditTemplate = article.creditTemplate
-          if (article.creditScript !== settings.creditScript) patch.creditScript = article.creditScript
-          if (userName.trim() !== settings.userName) patch.userName = userName.trim()
-          if (requireApproval !== settings.requireApproval) patch.requireApproval = requireApproval
-          if (photoForm.patch) patch.photoCompression = photoForm.patch
-          if (JSON.stringify(chainValue.chain) !== JSON.stringify(settings.chain)) patch.chain = chainValue.chain
-          if (chainValue.requireSignatures !== settings.requireSignatures) patch.requireSignatures = chainValue.requireSignatures
-          onSave(patch)
+          if (!valid) return
+          onSave(changes())
         }}
       >
         <h2 id={`${ids}-heading`} className="modal-title">
@@ -123,26 +136,6 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onChooseDataD
             </select>
           </div>
           <div className="field">
-            <label className="field-label" htmlFor={`${ids}-delay`}>
-              {t('settings.autosaveDelay')}
-            </label>
-            <input
-              id={`${ids}-delay`}
-              type="number"
-              inputMode="numeric"
-              min={AUTOSAVE_DELAY_MIN_MS}
-              max={AUTOSAVE_DELAY_MAX_MS}
-              step={100}
-              value={delay}
-              aria-invalid={!delayValid}
-              aria-describedby={`${ids}-delay-hint`}
-              onChange={(event) => setDelay(event.target.value)}
-            />
-            <span id={`${ids}-delay-hint`} className={delayValid ? 'field-hint' : 'field-error'}>
-              {delayValid ? t('settings.autosaveDelayHint', bounds) : t('settings.autosaveDelayInvalid', bounds)}
-            </span>
-          </div>
-          <div className="field">
             <label className="field-label" htmlFor={`${ids}-datadir`}>
               {t('settings.dataDir')}
             </label>
@@ -175,11 +168,36 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onChooseDataD
         <div role="tabpanel" id={`${ids}-panel-about`} aria-labelledby={`${ids}-tab-about`} className="settings-panel" hidden={tab !== 'about'}>
           {tab === 'about' && <AboutSection />}
         </div>
-        <div className="modal-actions">
+        <div role="tabpanel" id={`${ids}-panel-advanced`} aria-labelledby={`${ids}-tab-advanced`} className="settings-panel" hidden={tab !== 'advanced'}>
+          <div className="field">
+            <label className="field-label" htmlFor={`${ids}-delay`}>
+              {t('comfort.settings.autosaveDelay')}
+            </label>
+            <input
+              id={`${ids}-delay`}
+              type="number"
+              inputMode="decimal"
+              min={bounds.min}
+              max={bounds.max}
+              step={0.1}
+              value={delay}
+              aria-invalid={!delayValid}
+              aria-describedby={`${ids}-delay-hint`}
+              onChange={(event) => setDelay(event.target.value)}
+            />
+            <span id={`${ids}-delay-hint`} className={delayValid ? 'field-hint' : 'field-error'}>
+              {delayValid ? t('comfort.settings.autosaveDelayHint', bounds) : t('comfort.settings.autosaveDelayInvalid', bounds)}
+            </span>
+          </div>
+        </div>
+        <div className="modal-actions settings-actions">
+          <span className="settings-save-model" data-testid="settings-save-model">
+            {INSTANT_TABS.includes(tab) ? t('comfort.settings.saveModelInstant') : t('comfort.settings.saveModelForm')}
+          </span>
           <button type="button" className="button" onClick={onClose}>
-            {t('settings.cancel')}
+            {dirty ? t('settings.cancel') : t('comfort.settings.close')}
           </button>
-          <button type="submit" className="button button-primary" disabled={!delayValid || !articleValid || !photoForm.valid || !chainValid}>
+          <button type="submit" className="button button-primary" disabled={!valid || !dirty}>
             {t('settings.save')}
           </button>
         </div>
@@ -187,3 +205,4 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onChooseDataD
     </Modal>
   )
 }
+

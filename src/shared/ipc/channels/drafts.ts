@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { DraftContentSchema, DraftIdSchema, DraftSchema, DraftStatusSchema, DraftSummarySchema, QuarantinedDraftSchema } from '../../model/draft'
 import { AppErrorPayloadSchema } from '../../errors'
+import { ArticleMetadataSchema } from '../../model/metadata'
 import { NoRequest, Ok, type ChannelMap, type EventMap } from './common'
 
 export const draftChannels = {
@@ -9,7 +10,12 @@ export const draftChannels = {
     response: z.object({ drafts: z.array(DraftSummarySchema), quarantined: z.array(QuarantinedDraftSchema) })
   },
   'drafts:create': {
-    request: z.object({ title: z.string().optional(), column: z.string().optional() }),
+    request: z.object({
+      title: z.string().optional(),
+      column: z.string().optional(),
+      /** The person's usual details a new draft starts with. */
+      metadata: ArticleMetadataSchema.pick({ sourceDepartment: true, editor: true }).partial().optional()
+    }),
     response: DraftSchema
   },
   'drafts:open': {

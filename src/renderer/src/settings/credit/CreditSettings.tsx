@@ -1,9 +1,10 @@
-import { useId } from 'react'
+import { useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { articleOf } from '@shared/article/articleOf'
 import { CHINESE_SCRIPTS, CREDIT_TEMPLATE_MAX, DEFAULT_CREDIT_TEMPLATE, formatCreditLine, validateCreditTemplate, type ChineseScript } from '@shared/article/creditLine'
 import { emptyMetadata } from '@shared/model/metadata'
 import { REQUIRABLE_METADATA_FIELDS, type RequirableMetadataField, type Settings } from '@shared/settings'
+import { CREDIT_INSERTS, insertIntoTemplate, type CreditInsert } from './templateInsert'
 
 export type ArticleSettingsValue = Pick<Settings, 'requiredMetadata' | 'creditTemplate' | 'creditScript'>
 
@@ -21,6 +22,19 @@ export function CreditSettings({ value, onChange }: Props) {
   const { t } = useTranslation()
   const ids = useId()
   const validation = validateCreditTemplate(value.creditTemplate)
+  const templateInput = useRef<HTMLTextAreaElement>(null)
+
+  function insert(snippet: string) {
+    const input = templateInput.current
+    const at = input ? { start: input.selectionStart, end: input.selectionEnd } : { start: value.creditTemplate.length, end: value.creditTemplate.length }
+    const next = insertIntoTemplate(value.creditTemplate, at.start, at.end, snippet)
+    onChange({ ...value, creditTemplate: next.template.slice(0, CREDIT_TEMPLATE_MAX) })
+    // After React has put the new text in, the caret goes after what was inserted.
+    requestAnimationFrame(() => {
+      input?.focus()
+      input?.setSelectionRange(next.caret, next.caret)
+    })
+  }
   let example = ''
   if (validation.ok) {
     const author = t('credit.sample.author')
@@ -60,7 +74,18 @@ export function CreditSettings({ value, onChange }: Props) {
         <label className="field-label" htmlFor={`${ids}-template`}>
           {t('credit.template')}
         </label>
+        <div className="credit-inserts" role="group" aria-label={t('comfort.credit.fieldsLabel')}>
+          {(Object.keys(CREDIT_INSERTS) as CreditInsert[]).map((field) => (
+            <button key={field} type="button" className="button button-small" onClick={() => insert(CREDIT_INSERTS[field])}>
+              + {t(`comfort.credit.fields.${field}`)}
+            </button>
+          ))}
+          <button type="button" className="button button-small button-quiet" title={t('comfort.credit.optionalPartHint')} onClick={() => insert('[]')}>
+            {t('comfort.credit.optionalPart')}
+          </button>
+        </div>
         <textarea
+          ref={templateInput}
           id={`${ids}-template`}
           className="credit-template-input"
           rows={3}
@@ -73,7 +98,7 @@ export function CreditSettings({ value, onChange }: Props) {
         />
         <span id={`${ids}-template-hint`} className={validation.ok ? 'field-hint' : 'field-error'} role={validation.ok ? undefined : 'alert'}>
           {validation.ok
-            ? t('credit.templateHint')
+            ? t('comfort.credit.templateHint')
             : t(`credit.issues.${validation.issue.code}`, { detail: validation.issue.code === 'unknown-placeholder' ? `{${validation.issue.detail}}` : validation.issue.detail }) +
               t('credit.issueAt', { position: validation.issue.index + 1 })}
         </span>

@@ -64,11 +64,12 @@ export function ImageToolbarButtons() {
       disabled={!editable || busy}
       // The toolbar is one tab stop (arrow keys move inside it); keep the caret in the body while clicking.
       tabIndex={-1}
+      aria-label={label}
+      title={label}
       onMouseDown={(event) => event.preventDefault()}
       onClick={() => void insert(asGallery)}
     >
       <PhotoIcon gallery={asGallery} />
-      <span className="toolbar-text">{label}</span>
     </button>
   )
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $createLinkNode, $isLinkNode, $toggleLink } from '@lexical/link'
@@ -33,6 +33,7 @@ import { LinkEditor } from './LinkEditor'
 import { TOOLBAR_ICONS } from './icons'
 import { ImageToolbarButtons } from '../images/ImageToolbarButtons'
 import { PhotosButton } from '../../../photos/PhotosButton'
+import { sectionsThatFit } from './overflow'
 
 const GROUPS: readonly (readonly EditorAction[])[] = [
   ['undo', 'redo'],
@@ -43,6 +44,11 @@ const GROUPS: readonly (readonly EditorAction[])[] = [
   ['alignLeft', 'alignCenter', 'alignRight', 'alignJustify', 'firstLineIndent'],
   ['clearFormatting', 'replace']
 ]
+/** Where the photo buttons sit among the groups: before alignment, so they are the last to go into 更多. */
+const PHOTOS_AT = 5
+const SECTION_COUNT = GROUPS.length + 1
+/** Room kept for the 更多 button when some sections move into it. */
+const MORE_WIDTH = 72
 
 /** Buttons that show their name as styled text rather than an icon. */
 const TEXT_FACES: Partial<Record<EditorAction, ReactNode>> = {
@@ -145,6 +151,42 @@ export function FormatToolbar() {
   const [tabStop, setTabStop] = useState<EditorAction>('paragraph')
   const firstLineIndent = useFirstLineIndent()
   const toolbar = useRef<HTMLDivElement>(null)
+  const [shown, setShown] = useState(SECTION_COUNT)
+  const [moreOpen, setMoreOpen] = useState(false)
+  const { i18n } = useTranslation()
+  // Each section's width, measured while all are in the row; per language, since the labels change.
+  const [measured, setMeasured] = useState<{ language: string; widths: number[] } | null>(null)
+  const widths = measured?.language === i18n.language ? measured.widths : null
+  const visible = widths === null ? SECTION_COUNT : shown
+
+  // One row: the sections that do not fit go into 更多.
+  useLayoutEffect(() => {
+    const bar = toolbar.current
+    if (!bar) return
+    if (widths === null) {
+      const sections = [...bar.querySelectorAll<HTMLElement>(':scope > .toolbar-section')]
+      if (sections.length === SECTION_COUNT) setMeasured({ language: i18n.language, widths: sections.map((section) => section.getBoundingClientRect().width) })
+      return
+    }
+    const fit = () => {
+      const style = getComputedStyle(bar)
+      const pinned = bar.querySelector<HTMLElement>(':scope > .toolbar-pinned')?.getBoundingClientRect().width ?? 0
+      const available = bar.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - pinned
+      setShown(sectionsThatFit(widths, available, MORE_WIDTH))
+    }
+    fit()
+    const observer = new ResizeObserver(fit)
+    observer.observe(bar)
+    return () => observer.disconnect()
+  }, [widths, i18n.language])
+  useEffect(() => {
+    if (!moreOpen) return
+    const close = (event: PointerEvent) => {
+      if (!toolbar.current?.contains(event.target as Node)) setMoreOpen(false)
+    }
+    document.addEventListener('pointerdown', close)
+    return () => document.removeEventListener('pointerdown', close)
+  }, [moreOpen])
 
   useEffect(
     () =>
@@ -219,9 +261,16 @@ export function FormatToolbar() {
   const onToolbarKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const buttons = [...(toolbar.current?.querySelectorAll<HTMLButtonElement>('button.toolbar-button:not(:disabled)') ?? [])]
     const index = buttons.findIndex((button) => button === document.activeElement)
-    if (index < 0) return
+    if (index < 0) {
+      if (event.key === 'Escape' && moreOpen) {
+        event.preventDefault()
+        setMoreOpen(false)
+      }
+      return
+    }
     if (event.key === 'Escape') {
       event.preventDefault()
+      setMoreOpen(false)
       editor.focus()
       return
     }
@@ -240,46 +289,79 @@ export function FormatToolbar() {
     if (action) setTabStop(action as EditorAction)
   }
 
+  const groupSection = (group: readonly EditorAction[]) => (
+    <div className="toolbar-group toolbar-section" key={group.join('-')}>
+      {group.map((action) => {
+        const name = t(`toolbar.actions.${action}`)
+        const pressed = pressedFor(action, state, firstLineIndent)
+        const face =
+          action === 'paragraph' || action === 'heading2' || action === 'heading3' ? (
+            <span className="toolbar-text">{t(`toolbar.faces.${action}`)}</span>
+          ) : (
+            (TEXT_FACES[action] ?? TOOLBAR_ICONS[action])
+          )
+        return (
+          <button
+            key={action}
+            type="button"
+            className={`toolbar-button toolbar-button-${action}`}
+            aria-label={name}
+            aria-pressed={pressed}
+            title={tooltip(action, name)}
+            disabled={disabledFor(action)}
+            data-action={action}
+            tabIndex={action === reachable ? 0 : -1}
+            // Keep the caret and selection in the body while clicking.
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => {
+              editor.update(() => $syncSelectionFromDom(editor), { discrete: true })
+              runEditorAction(editor, action, editor.getEditorState().read($readFormatState))
+            }}
+          >
+            {face}
+          </button>
+        )
+      })}
+    </div>
+  )
+  const sections: ReactNode[] = [
+    ...GROUPS.slice(0, PHOTOS_AT).map(groupSection),
+    <div className="toolbar-section toolbar-section-photos" key="photos">
+      <ImageToolbarButtons />
+    </div>,
+    ...GROUPS.slice(PHOTOS_AT).map(groupSection)
+  ]
+
   return (
     <div className="format-toolbar-area">
       <div ref={toolbar} className="format-toolbar" role="toolbar" aria-label={t('toolbar.label')} onKeyDown={onToolbarKeyDown}>
-        {GROUPS.map((group) => (
-          <div className="toolbar-group" key={group.join('-')}>
-            {group.map((action) => {
-              const name = t(`toolbar.actions.${action}`)
-              const pressed = pressedFor(action, state, firstLineIndent)
-              const face =
-                action === 'paragraph' || action === 'heading2' || action === 'heading3' ? (
-                  <span className="toolbar-text">{t(`toolbar.faces.${action}`)}</span>
-                ) : (
-                  (TEXT_FACES[action] ?? TOOLBAR_ICONS[action])
-                )
-              return (
-                <button
-                  key={action}
-                  type="button"
-                  className={`toolbar-button toolbar-button-${action}`}
-                  aria-label={name}
-                  aria-pressed={pressed}
-                  title={tooltip(action, name)}
-                  disabled={disabledFor(action)}
-                  data-action={action}
-                  tabIndex={action === reachable ? 0 : -1}
-                  // Keep the caret and selection in the body while clicking.
-                  onMouseDown={(event) => event.preventDefault()}
-                  onClick={() => {
-                    editor.update(() => $syncSelectionFromDom(editor), { discrete: true })
-                    runEditorAction(editor, action, editor.getEditorState().read($readFormatState))
-                  }}
-                >
-                  {face}
-                </button>
-              )
-            })}
+        {sections.slice(0, visible)}
+        {/* Always in the row: it also owns the culling view a folder dropped on the editor opens. */}
+        <div className="toolbar-pinned">
+          <PhotosButton />
+        </div>
+        {visible < SECTION_COUNT && (
+          <div className="toolbar-more">
+            <button
+              type="button"
+              className="toolbar-button toolbar-more-button"
+              aria-label={t('comfort.layout.moreTools')}
+              title={t('comfort.layout.moreTools')}
+              aria-haspopup="true"
+              aria-expanded={moreOpen}
+              tabIndex={-1}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => setMoreOpen(!moreOpen)}
+            >
+              {t('comfort.layout.more')} ▾
+            </button>
+            {moreOpen && (
+              <div className="toolbar-overflow" role="group" aria-label={t('comfort.layout.moreTools')}>
+                {sections.slice(visible)}
+              </div>
+            )}
           </div>
-        ))}
-        <ImageToolbarButtons />
-        <PhotosButton />
+        )}
       </div>
       {linkEditing && (
         <LinkEditor
