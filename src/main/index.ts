@@ -9,7 +9,7 @@ import { composeApp, type AppServices } from './compose'
 import { nodeServiceFs } from './services/fs/serviceFs'
 import { createEncryptedSecretStore, type SecretCipher } from './services/publish/secretStore'
 import { createWorkerLivePageChecker } from './services/publish/livePage/checker'
-import { createNetRequestTransport } from './services/net/netRequestTransport'
+import { createNetRequestTransport, type NetLoginAnswer } from './services/net/netRequestTransport'
 import type { DesktopDialogs } from './ipc/handlers/index'
 import type { PdfRenderer } from './services/approval/approvalService'
 import type { DesktopConfirm } from './services/settings/guardedSettings'
@@ -285,12 +285,21 @@ const safeStorageCipher: SecretCipher = {
   decrypt: (bytes) => safeStorage.decryptString(bytes)
 }
 
-/** Campus proxies that ask for a login (Chromium's `login` event): remembered only with the person's consent. */
+/** Answers proxy sign-ins for publishing requests (net.request's own `login` event); set once settings are read. */
+let answerProxyLogin: NetLoginAnswer = (_info, callback) => callback()
+
+/**
+ * Campus proxies that ask for a login: Chromium's `login` event for pages (app) and for publishing requests
+ * (net.request). Remembered only with the person's consent.
+ */
 function handleProxyLogin(credentials: ProxyCredentialStore, language: () => UiLanguage): void {
   const attempts = new Map<string, number>()
   const asking = new Map<string, ReturnType<typeof askProxyCredentials>>()
   app.on('login', (event, _contents, _details, authInfo, callback) => {
     event.preventDefault()
+    answerProxyLogin(authInfo, callback)
+  })
+  answerProxyLogin = (authInfo, callback) => {
     const key = proxyKey(authInfo)
     const attempt = (attempts.get(key) ?? 0) + 1
     attempts.set(key, attempt)
@@ -317,7 +326,7 @@ function handleProxyLogin(credentials: ProxyCredentialStore, language: () => UiL
       logError('proxy sign-in failed', error)
       callback()
     })
-  })
+  }
 }
 
 function applyMenu(language: UiLanguage): void {
@@ -536,7 +545,10 @@ async function start(): Promise<void> {
         backend: () => (process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null)
       }
     }),
-    fetch: createNetRequestTransport((options) => net.request(options)),
+    fetch: createNetRequestTransport(
+      (options) => net.request(options),
+      (info, callback) => answerProxyLogin(info, callback)
+    ),
     livePage: createWorkerLivePageChecker({ workerUrl: new URL('./livePageWorker.js', import.meta.url) }),
     userDataDir: app.getPath('userData'),
     settingsStore: store,

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createHttpClient, MAX_REDIRECTS, nodeTransport } from '../../../src/main/services/net/httpClient'
 import { NetError } from '../../../src/main/services/net/netErrors'
-import { createNetRequestTransport, type NetClientRequest, type NetRequestOptions } from '../../../src/main/services/net/netRequestTransport'
+import { createNetRequestTransport, type NetClientRequest, type NetLoginAnswer, type NetLoginInfo, type NetRequestOptions } from '../../../src/main/services/net/netRequestTransport'
 import { scrubSecrets } from '../../../src/main/services/net/scrub'
 import { isOnSite, isOwnOrigin } from '../../../src/main/services/net/sitePolicy'
 import { endless, json, startHostileSite, type HostileSite } from '../../support/hostileSite'
@@ -102,7 +102,7 @@ describe('the one HTTP client', () => {
 
 describe('the transport over Electron net.request (with a stand-in for it)', () => {
   type Fake = EventEmitter & NetClientRequest & { options: NetRequestOptions; headers: Record<string, string>; written: Buffer[]; aborted: boolean }
-  function fakeNet(script: (request: Fake) => void) {
+  function fakeNet(script: (request: Fake) => void, proxyLogin?: NetLoginAnswer) {
     const made: Fake[] = []
     const transport = createNetRequestTransport((options) => {
       const request = Object.assign(new EventEmitter(), {
@@ -125,7 +125,7 @@ describe('the transport over Electron net.request (with a stand-in for it)', () 
       }) as Fake
       made.push(request)
       return request
-    })
+    }, proxyLogin)
     return { transport, made }
   }
 
@@ -152,6 +152,27 @@ describe('the transport over Electron net.request (with a stand-in for it)', () 
     expect(await answer.json()).toEqual({ ok: true })
     expect(made[0]?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/)
     expect(Buffer.concat(made[0]?.written ?? []).toString('utf8')).toContain('开幕式')
+  })
+
+  it("sends a campus proxy's login question to the app's sign-in, and a site's own HTTP auth question nowhere", async () => {
+    const asked: NetLoginInfo[] = []
+    const given: (string | undefined)[][] = []
+    const proxy = { isProxy: true, scheme: 'basic', host: 'proxy.campus.edu.cn', port: 8080, realm: '校园网' }
+    const site = { ...proxy, isProxy: false, host: 'site.example', port: 443, realm: 'admin' }
+    const { transport } = fakeNet(
+      (request) => {
+        request.emit('login', proxy, (...answer: (string | undefined)[]) => given.push(answer))
+        request.emit('login', site, (...answer: (string | undefined)[]) => given.push(answer))
+        request.emit('error', new Error('net::ERR_ABORTED'))
+      },
+      (info, callback) => {
+        asked.push(info)
+        callback('zhang', 'proxy-pass')
+      }
+    )
+    await transport('https://site.example/', { method: 'GET', redirect: 'manual' }).catch(() => undefined)
+    expect(asked).toEqual([proxy])
+    expect(given).toEqual([['zhang', 'proxy-pass'], []])
   })
 
   it("passes Chromium's error on, which the client maps: a bad certificate is tls, not offline", async () => {

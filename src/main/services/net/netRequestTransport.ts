@@ -17,6 +17,11 @@ export type NetIncoming = {
   on(event: 'end', listener: () => void): unknown
   on(event: 'error', listener: (error: Error) => void): unknown
 }
+/** What an authenticating proxy says when it asks (Electron's AuthInfo). */
+export type NetLoginInfo = { isProxy: boolean; scheme: string; host: string; port: number; realm: string }
+/** Answers a proxy's question: credentials, or nothing to give up (the request then fails with an auth error). */
+export type NetLoginAnswer = (info: NetLoginInfo, callback: (username?: string, password?: string) => void) => void
+
 export type NetClientRequest = {
   setHeader(name: string, value: string): void
   write(chunk: Buffer): void
@@ -25,6 +30,7 @@ export type NetClientRequest = {
   on(event: 'redirect', listener: (statusCode: number, method: string, redirectUrl: string, headers: Record<string, string[]>) => void): unknown
   on(event: 'response', listener: (response: NetIncoming) => void): unknown
   on(event: 'error', listener: (error: Error) => void): unknown
+  on(event: 'login', listener: (info: NetLoginInfo, callback: (username?: string, password?: string) => void) => void): unknown
 }
 
 /**
@@ -33,7 +39,7 @@ export type NetClientRequest = {
  * `redirect: 'manual'` it fails with "Redirect was cancelled", electron/electron#43715) and the client must see
  * every hop to check it. No cookies, no stored HTTP auth: the client sends exactly what it means to send.
  */
-export function createNetRequestTransport(open: (options: NetRequestOptions) => NetClientRequest): Transport {
+export function createNetRequestTransport(open: (options: NetRequestOptions) => NetClientRequest, proxyLogin?: NetLoginAnswer): Transport {
   return async (url, init) => {
     const body = await requestBytes(init.body ?? null)
     init.signal?.throwIfAborted()
@@ -70,6 +76,9 @@ export function createNetRequestTransport(open: (options: NetRequestOptions) => 
         })
         resolve(new Response(mayHaveBody(response.statusCode) ? stream : null, { status: response.statusCode, headers: headersFrom(response.headers) }))
       })
+      // A campus proxy that asks for a login goes to the app's sign-in (the request's own event, not app's);
+      // a site asking for HTTP auth gets nothing: the client sends its own Authorization or none.
+      request.on('login', (info, callback) => (info.isProxy && proxyLogin ? proxyLogin(info, callback) : callback()))
       // Chromium's errors arrive as "net::ERR_…" messages: netErrors.ts maps them.
       request.on('error', (error) => reject(error))
       if (body.bytes !== null) request.write(Buffer.from(body.bytes))
