@@ -14,6 +14,7 @@ import { postSlugFor } from '../../src/main/services/publish/wordpress'
 import { ArticleMetadataSchema } from '../../src/shared/model/metadata'
 import { e2eUnavailableReason, launchApp, shutdownBrowser, type LaunchedApp } from '../e2e/harness'
 import { workflowBar } from '../e2e/workflowHelpers'
+import { revealToolbarButton } from '../e2e/editorHelpers'
 import { campusArticle, paragraphNode } from '../support/publishFixtures'
 import { findWordPress, type WordPressEnv } from '../support/wordpressEnv'
 
@@ -84,7 +85,7 @@ suite('publishing from the app to a real WordPress', () => {
     await body.click()
     await page.keyboard.press('Control+End')
     app.dialogs.answerOpen(paths)
-    await page.getByRole('toolbar', { name: '格式' }).getByRole('button', { name: '插入图片' }).click()
+    await (await revealToolbarButton(page, '插入图片')).click()
     const captions = page.getByRole('textbox', { name: '图注' })
     await expect.poll(() => captions.count(), { timeout: 30_000 }).toBe(3)
     for (const [index, caption] of campusArticle.captions.entries()) await captions.nth(index).fill(caption)

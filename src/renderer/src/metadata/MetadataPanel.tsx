@@ -243,6 +243,7 @@ export function MetadataPanel({ draftId, column, metadata, required, output, rea
                     className="metadata-date-picker"
                     tabIndex={-1}
                     aria-hidden="true"
+                    aria-label={t('comfort.metadata.pickDate')}
                     value={isoToLocalInput(metadata.publishAt)}
                     onChange={(event) => setDate(isoToChineseDateTime(localInputToIso(event.target.value)))}
                   />
