@@ -98,4 +98,26 @@ describe('attacks 4 and 11: the data folder and 先审后发 change only with th
     valueOf(await call('settings:set', { autosaveDelayMs: 1000 }))
     expect(asked).toHaveLength(2)
   })
+
+  it('a page cannot weaken the gate through the chain or the signature rule without the person confirming', async () => {
+    const { app, call } = make()
+    const before = app.settings.get()
+    // Every step taken out of the gate: the same as switching 先审后发 off, so it is asked the same way.
+    const open = { ...before.chain, preset: 'custom' as const, steps: before.chain.steps.map((step) => ({ ...step, gate: false })) }
+    expect(await call('settings:set', { chain: open })).toMatchObject({ ok: false, error: { code: 'cancelled' } })
+    expect(await call('settings:set', { requireSignatures: !before.requireSignatures })).toMatchObject({ ok: false, error: { code: 'cancelled' } })
+    expect(app.settings.get().chain).toEqual(before.chain)
+    expect(app.settings.get().requireSignatures).toBe(before.requireSignatures)
+    expect(asked.map((request) => request.title)).toEqual(['更改审签流程', expect.stringContaining('签名密钥')])
+    expect(asked[0]?.detail).toContain('无')
+
+    answer = true
+    valueOf(await call('settings:set', { chain: open }))
+    expect(app.settings.get().chain.steps.every((step) => !step.gate)).toBe(true)
+    const lines = (await readFile(join(app.drafts().dataDir, LIBRARY_AUDIT_FILE), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { setting: string })
+    expect(lines.map((line) => line.setting)).toEqual(['chain'])
+    // Sending the chain unchanged asks nothing.
+    valueOf(await call('settings:set', { chain: app.settings.get().chain }))
+    expect(asked).toHaveLength(3)
+  })
 })

@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors'
 import type { settingsChannels } from '../../../shared/ipc/channels/settings'
 import type { Settings } from '../../../shared/settings'
 import { nodeServiceFs } from '../../services/fs/serviceFs'
-import { appendSettingsAudit, approvalConfirm, auditedChanges, copyLibrary, dataFolderConfirm, planDataFolder } from '../../services/settings/guardedSettings'
+import { appendSettingsAudit, auditedChanges, confirmedChanges, copyLibrary, dataFolderConfirm, planDataFolder, settingConfirm } from '../../services/settings/guardedSettings'
 import type { HandlerTable } from '../dispatch'
 import type { HandlerDeps } from './deps'
 
@@ -23,9 +23,9 @@ export function createSettingsHandlers(deps: HandlerDeps): Pick<HandlerTable, ke
     'settings:set': async (patch, context) => {
       const previous = settings.get()
       // The page asked; the person answers in main's own dialog, which the page cannot click.
-      if (patch.requireApproval !== undefined && patch.requireApproval !== previous.requireApproval) {
-        if (!(await confirm(approvalConfirm(previous.language, patch.requireApproval)))) {
-          throw new AppError('cancelled', 'the change to review before publishing was not confirmed, so nothing changed')
+      for (const key of confirmedChanges(previous, patch)) {
+        if (!(await confirm(settingConfirm(previous.language, key, patch)))) {
+          throw new AppError('cancelled', `the change to ${key} was not confirmed, so nothing changed`)
         }
       }
       const next = settings.update(patch)

@@ -12,13 +12,17 @@ import { isInsideFolder } from '../fs/insideFolder'
 export type ConfirmRequest = { title: string; message: string; detail: string; confirmLabel: string; cancelLabel: string }
 export type DesktopConfirm = (request: ConfirmRequest) => Promise<boolean>
 
-/** Settings a compromised page must not change silently: each change is confirmed by the person. */
-export const CONFIRMED_SETTINGS = ['requireApproval'] as const satisfies readonly (keyof Settings)[]
+/**
+ * Settings a compromised page must not change silently: each decides what opens the 先审后发 gate (the gate
+ * itself, the chain's steps and which of them the gate needs, whether only signatures count), so each change
+ * is confirmed by the person.
+ */
+export const CONFIRMED_SETTINGS = ['requireApproval', 'chain', 'requireSignatures'] as const satisfies readonly (keyof Settings)[]
 /**
  * Settings whose changes go into the library's audit log. userName is logged but not confirmed: every sign-off
  * names its signer in the request anyway, so the default name grants nothing.
  */
-export const AUDITED_SETTINGS = ['requireApproval', 'userName', 'dataDir'] as const satisfies readonly (keyof Settings)[]
+export const AUDITED_SETTINGS = ['requireApproval', 'chain', 'requireSignatures', 'userName', 'dataDir'] as const satisfies readonly (keyof Settings)[]
 
 /** The library's own log of security-relevant settings changes (drafts keep theirs in their folders). */
 export const LIBRARY_AUDIT_FILE = 'settings-audit.jsonl'
@@ -27,6 +31,9 @@ const WORDS = {
   'zh-CN': {
     approvalOff: { title: '关闭先审后发', message: '确定关闭“先审后发”吗？', detail: '关闭后，未经校对和审核签发的稿件也能发布（发布会记为“未经审核”）。如果不是你刚刚在设置里关闭的，请选“取消”。', confirmLabel: '关闭先审后发' },
     approvalOn: { title: '开启先审后发', message: '确定开启“先审后发”吗？', detail: '开启后，稿件要经过校对和审核签发才能发布。', confirmLabel: '开启先审后发' },
+    chain: (steps: string, gated: string) => ({ title: '更改审签流程', message: `确定把审签流程改为“${steps}”吗？`, detail: `发布前必须签的步骤：${gated || '无'}。如果不是你刚刚在设置里改的，请选“取消”。`, confirmLabel: '更改审签流程' }),
+    signaturesOn: { title: '只认签名密钥签字', message: '确定只认用签名密钥签的字吗？', detail: '开启后，只输入姓名的签字不再计入先审后发。', confirmLabel: '开启' },
+    signaturesOff: { title: '不再只认签名密钥签字', message: '确定让只输入姓名的签字也计入先审后发吗？', detail: '如果不是你刚刚在设置里关闭的，请选“取消”。', confirmLabel: '关闭' },
     useLibrary: (folder: string) => ({ title: '更改资料文件夹', message: `改用“${folder}”中的稿件库吗？`, detail: '这个文件夹里已有稿件库；现在的稿件库原样留在原处。', confirmLabel: '改用这个文件夹' }),
     copyLibrary: (folder: string, from: string) => ({ title: '更改资料文件夹', message: `把稿件库复制到“${folder}”并改用它吗？`, detail: `稿件、回收站、历史版本和发布记录从“${from}”复制过去；原文件夹原样保留，确认无误后可自行删除。`, confirmLabel: '复制并改用' }),
     cancelLabel: '取消'
@@ -34,26 +41,47 @@ const WORDS = {
   en: {
     approvalOff: { title: 'Turn off review before publishing', message: 'Turn off “review before publishing”?', detail: 'Drafts could then be published without a proofread and review sign-off (logged as without approval). If you did not just turn it off in Settings, choose Cancel.', confirmLabel: 'Turn it off' },
     approvalOn: { title: 'Turn on review before publishing', message: 'Turn on “review before publishing”?', detail: 'Drafts will then need a proofread and review sign-off before they are published.', confirmLabel: 'Turn it on' },
+    chain: (steps: string, gated: string) => ({ title: 'Change the approval chain', message: `Change the approval chain to “${steps}”?`, detail: `Steps that must be signed before publishing: ${gated || 'none'}. If you did not just change it in Settings, choose Cancel.`, confirmLabel: 'Change the chain' }),
+    signaturesOn: { title: 'Count signed sign-offs only', message: 'Count only sign-offs made with a signing key?', detail: 'Typed-name sign-offs will then no longer open the gate.', confirmLabel: 'Turn it on' },
+    signaturesOff: { title: 'Count typed names again', message: 'Let typed-name sign-offs count for the gate again?', detail: 'If you did not just turn it off in Settings, choose Cancel.', confirmLabel: 'Turn it off' },
     useLibrary: (folder: string) => ({ title: 'Change the data folder', message: `Use the library in “${folder}”?`, detail: 'That folder already holds a library; the current one stays where it is.', confirmLabel: 'Use this folder' }),
     copyLibrary: (folder: string, from: string) => ({ title: 'Change the data folder', message: `Copy the library to “${folder}” and use it there?`, detail: `Drafts, trash, history and publishing records are copied from “${from}”; the old folder stays as it is until you delete it.`, confirmLabel: 'Copy and use it' }),
     cancelLabel: 'Cancel'
   }
 } as const
 
-export function approvalConfirm(language: UiLanguage, requireApproval: boolean): ConfirmRequest {
+type ConfirmedSetting = (typeof CONFIRMED_SETTINGS)[number]
+/** Settings are plain JSON: the chain is an object, compared by value. */
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+
+/** The question main asks before `key` takes the patch's value. */
+export function settingConfirm(language: UiLanguage, key: ConfirmedSetting, patch: SettingsPatch): ConfirmRequest {
   const words = WORDS[language]
-  return { ...(requireApproval ? words.approvalOn : words.approvalOff), cancelLabel: words.cancelLabel }
+  const asked =
+    key === 'requireApproval'
+      ? patch.requireApproval
+        ? words.approvalOn
+        : words.approvalOff
+      : key === 'requireSignatures'
+        ? patch.requireSignatures
+          ? words.signaturesOn
+          : words.signaturesOff
+        : words.chain(
+            (patch.chain?.steps ?? []).map((step) => step.name).join(' → '),
+            (patch.chain?.steps ?? []).filter((step) => step.gate).map((step) => step.name).join('、')
+          )
+  return { ...asked, cancelLabel: words.cancelLabel }
 }
 
 /** The confirmed settings this patch changes (an unchanged value asks nothing). */
-export function confirmedChanges(current: Settings, patch: SettingsPatch): (typeof CONFIRMED_SETTINGS)[number][] {
-  return CONFIRMED_SETTINGS.filter((key) => patch[key] !== undefined && patch[key] !== current[key])
+export function confirmedChanges(current: Settings, patch: SettingsPatch): ConfirmedSetting[] {
+  return CONFIRMED_SETTINGS.filter((key) => patch[key] !== undefined && !same(patch[key], current[key]))
 }
 
 export type AuditedChange = { setting: string; from: unknown; to: unknown }
 
 export function auditedChanges(previous: Settings, next: Settings): AuditedChange[] {
-  return AUDITED_SETTINGS.filter((key) => previous[key] !== next[key]).map((setting) => ({ setting, from: previous[setting], to: next[setting] }))
+  return AUDITED_SETTINGS.filter((key) => !same(previous[key], next[key])).map((setting) => ({ setting, from: previous[setting], to: next[setting] }))
 }
 
 /** Appends one line per change to the library's settings log; the log is append-only text a person can read. */
