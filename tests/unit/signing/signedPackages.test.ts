@@ -13,6 +13,7 @@ import type { WorkflowState } from '../../../src/shared/model/workflow'
 import { makeTempDir } from '../../support/draftFixtures'
 import { testCapabilities } from '../../support/testApp'
 import { article, manualClock } from '../workflow/fixtures'
+import type { ConfirmRequest } from '../../../src/main/services/settings/guardedSettings'
 
 /**
  * Two desks of the office, each a whole app over its own folders: desk A writes and signs, desk B receives
@@ -23,6 +24,8 @@ type Desk = {
   app: AppServices
   /** What the next open / save dialog answers. */
   next: { open: string[]; save: string | null }
+  /** main's own confirmations: what was asked, and the scripted answers (yes when none is left). */
+  confirms: { asked: ConfirmRequest[]; answers: boolean[] }
   call<T>(channel: string, payload: unknown): Promise<T>
   refusal(channel: string, payload: unknown): Promise<string | null>
 }
@@ -31,6 +34,7 @@ const clock = manualClock()
 
 function openDesk(dir: string, userName: string): Desk {
   const next: Desk['next'] = { open: [], save: null }
+  const confirms: Desk['confirms'] = { asked: [], answers: [] }
   let app: AppServices | null = null
   const context: HandlerContext = {
     // The editor answers flush requests at once (nothing pending).
@@ -44,13 +48,18 @@ function openDesk(dir: string, userName: string): Desk {
       clock,
       // The fake of the system's safeStorage-backed secret store.
       secrets: createMemorySecretStore(),
-      dialogs: { openFiles: async () => next.open, saveFile: async () => next.save }
+      dialogs: { openFiles: async () => next.open, saveFile: async () => next.save },
+      confirm: async (request) => {
+        confirms.asked.push(request)
+        return confirms.answers.shift() ?? true
+      }
     })
   )
   const services = app
   return {
     app: services,
     next,
+    confirms,
     async call<T>(channel: string, payload: unknown): Promise<T> {
       clock.minutes(1)
       const answer: Envelope = await services.dispatch(channel, payload, context)
@@ -226,6 +235,11 @@ describe('signed sign-offs travel in a package and verify on another desk', () =
     // The genuine signatures still verify against the key confirmed before.
     const state = await importInto(b, signedPackage)
     expect(state.progress[0]?.signOff?.verification).toBe('verified')
+    // A page cannot trust the key by itself: main shows the fingerprint in its own dialog, and a No trusts nothing.
+    b.confirms.answers.push(false)
+    expect(await b.refusal('signing:confirmKey', { name: '李校对', publicKey: impostor.publicKey })).toBe('cancelled')
+    expect(b.confirms.asked.at(-1)?.detail).toContain(entry?.fingerprint ?? 'no fingerprint')
+    expect((await b.call<KeysOverview>('signing:overview', {})).people.find((p) => p.name === '李校对')?.state).toBe('changed')
     // Confirming the new key (after the loud warning) replaces the trust, and the old signatures stop counting.
     await b.call('signing:confirmKey', { name: '李校对', publicKey: impostor.publicKey })
     const after = await b.call<WorkflowState>('workflow:get', { draftId })

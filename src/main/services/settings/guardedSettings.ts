@@ -32,6 +32,7 @@ const WORDS = {
     approvalOff: { title: '关闭先审后发', message: '确定关闭“先审后发”吗？', detail: '关闭后，未经校对和审核签发的稿件也能发布（发布会记为“未经审核”）。如果不是你刚刚在设置里关闭的，请选“取消”。', confirmLabel: '关闭先审后发' },
     approvalOn: { title: '开启先审后发', message: '确定开启“先审后发”吗？', detail: '开启后，稿件要经过校对和审核签发才能发布。', confirmLabel: '开启先审后发' },
     chain: (steps: string, gated: string) => ({ title: '更改审签流程', message: `确定把审签流程改为“${steps}”吗？`, detail: `发布前必须签的步骤：${gated || '无'}。如果不是你刚刚在设置里改的，请选“取消”。`, confirmLabel: '更改审签流程' }),
+    key: (name: string, fingerprint: string) => ({ title: '信任签名密钥', message: `信任 ${name} 的签名密钥吗？`, detail: `指纹：${fingerprint}\n请与本人当面或电话核对指纹，一致后再信任。`, confirmLabel: '已核对，信任' }),
     signaturesOn: { title: '只认签名密钥签字', message: '确定只认用签名密钥签的字吗？', detail: '开启后，只输入姓名的签字不再计入先审后发。', confirmLabel: '开启' },
     signaturesOff: { title: '不再只认签名密钥签字', message: '确定让只输入姓名的签字也计入先审后发吗？', detail: '如果不是你刚刚在设置里关闭的，请选“取消”。', confirmLabel: '关闭' },
     useLibrary: (folder: string) => ({ title: '更改资料文件夹', message: `改用“${folder}”中的稿件库吗？`, detail: '这个文件夹里已有稿件库；现在的稿件库原样留在原处。', confirmLabel: '改用这个文件夹' }),
@@ -42,6 +43,7 @@ const WORDS = {
     approvalOff: { title: 'Turn off review before publishing', message: 'Turn off “review before publishing”?', detail: 'Drafts could then be published without a proofread and review sign-off (logged as without approval). If you did not just turn it off in Settings, choose Cancel.', confirmLabel: 'Turn it off' },
     approvalOn: { title: 'Turn on review before publishing', message: 'Turn on “review before publishing”?', detail: 'Drafts will then need a proofread and review sign-off before they are published.', confirmLabel: 'Turn it on' },
     chain: (steps: string, gated: string) => ({ title: 'Change the approval chain', message: `Change the approval chain to “${steps}”?`, detail: `Steps that must be signed before publishing: ${gated || 'none'}. If you did not just change it in Settings, choose Cancel.`, confirmLabel: 'Change the chain' }),
+    key: (name: string, fingerprint: string) => ({ title: 'Trust a signing key', message: `Trust ${name}'s signing key?`, detail: `Fingerprint: ${fingerprint}\nCompare it with ${name} in person or by phone before you trust it.`, confirmLabel: 'Checked, trust it' }),
     signaturesOn: { title: 'Count signed sign-offs only', message: 'Count only sign-offs made with a signing key?', detail: 'Typed-name sign-offs will then no longer open the gate.', confirmLabel: 'Turn it on' },
     signaturesOff: { title: 'Count typed names again', message: 'Let typed-name sign-offs count for the gate again?', detail: 'If you did not just turn it off in Settings, choose Cancel.', confirmLabel: 'Turn it off' },
     useLibrary: (folder: string) => ({ title: 'Change the data folder', message: `Use the library in “${folder}”?`, detail: 'That folder already holds a library; the current one stays where it is.', confirmLabel: 'Use this folder' }),
@@ -71,6 +73,12 @@ export function settingConfirm(language: UiLanguage, key: ConfirmedSetting, patc
             (patch.chain?.steps ?? []).filter((step) => step.gate).map((step) => step.name).join('、')
           )
   return { ...asked, cancelLabel: words.cancelLabel }
+}
+
+/** The question main asks before a directory key is trusted on this desk: the person compares the fingerprint. */
+export function keyConfirm(language: UiLanguage, name: string, fingerprint: string): ConfirmRequest {
+  const words = WORDS[language]
+  return { ...words.key(name, fingerprint), cancelLabel: words.cancelLabel }
 }
 
 /** The confirmed settings this patch changes (an unchanged value asks nothing). */
