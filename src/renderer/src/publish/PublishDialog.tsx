@@ -40,6 +40,8 @@ type Props = {
   onPublished(): void
   onOpenOutbox?(): void
   onClose(): void
+  /** Where focus goes on closing once 发布 is gone (published): the workflow's next control. */
+  focusAfter?: () => HTMLElement | null
 }
 
 type RunOutcome = ResponseOf<'publish:run'>
@@ -183,6 +185,7 @@ export function PublishDialog(props: Props) {
       describedBy={`${ids}-intro`}
       role={warn && phase.kind === 'form' ? 'alertdialog' : 'dialog'}
       className="modal-wide publish-dialog"
+      focusAfter={props.focusAfter}
       // While it runs the dialog stays: the answer carries the new status the editor must take over.
       onClose={() => phase.kind !== 'running' && onClose()}
     >
