@@ -11,6 +11,11 @@ type Props = {
    * just signed, a draft just trashed): the caller names the sensible successor.
    */
   focusAfter?: () => HTMLElement | null | undefined
+  /**
+   * The dialog's result for screen readers (已发布 …). Its live region is in the dialog from the start (the
+   * page behind a modal is inert, and a region inserted with its text is not read): only the text changes.
+   */
+  status?: string
   className?: string
   children: ReactNode
 }
@@ -20,7 +25,7 @@ type Props = {
  * inert page behind it without extra code. Closing returns focus to the element that opened it, or to the
  * caller's successor, so a keyboard user never lands on the page body.
  */
-export function Modal({ labelledBy, describedBy, role = 'dialog', onClose, focusAfter, className, children }: Props) {
+export function Modal({ labelledBy, describedBy, role = 'dialog', onClose, focusAfter, status, className, children }: Props) {
   const dialog = useRef<HTMLDialogElement>(null)
   const successor = useRef(focusAfter)
   useEffect(() => {
@@ -29,7 +34,11 @@ export function Modal({ labelledBy, describedBy, role = 'dialog', onClose, focus
   useEffect(() => {
     const element = dialog.current
     const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null
-    if (element && !element.open) element.showModal()
+    if (element && !element.open) {
+      element.showModal()
+      // showModal() focuses the first control; a dialog can name a better start (预览's 关闭, not 导出网页).
+      element.querySelector<HTMLElement>('[data-autofocus]')?.focus()
+    }
     return () => {
       element?.close()
       restoreFocus(opener, () => successor.current?.() ?? null)
@@ -49,6 +58,9 @@ export function Modal({ labelledBy, describedBy, role = 'dialog', onClose, focus
       }}
     >
       {children}
+      <div aria-live="polite" aria-atomic="true" className="visually-hidden">
+        {status}
+      </div>
     </dialog>
   )
 }

@@ -14,6 +14,7 @@ import { ChangesDialog } from './ChangesDialog'
 import { SignOffDialog } from './SignOffDialog'
 import { shortTime } from './timeText'
 import { useChain } from './ChainContext'
+import { useAnnounce } from '../a11y/announce'
 import { offeredSigner, statusClass, statusText } from './chainText'
 import './chain.css'
 
@@ -57,6 +58,7 @@ const BUTTON_ORDER: readonly WorkflowAction[] = ['submit', 'sign', 'publish', 'r
 export function WorkflowBar({ draftId, userName, requireApproval, lastSigners, onSigned, flush, revision, onAdopt, onRestored, onStatus }: Props) {
   const { t } = useTranslation()
   const chain = useChain()
+  const announce = useAnnounce()
   const [state, setState] = useState<WorkflowState | null>(null)
   const [dialog, setDialog] = useState<Dialog | null>(null)
   const [message, setMessage] = useState<Message | null>(null)
@@ -128,6 +130,7 @@ export function WorkflowBar({ draftId, userName, requireApproval, lastSigners, o
       onStatus(result.state.status)
       setMessage(null)
       setDialog(null)
+      announce(t('a11y.statusNow', { status: statusText(result.state.status, chain, t) }))
       return null
     } catch (error) {
       const code = errorCodeOf(error)
@@ -280,6 +283,7 @@ export function WorkflowBar({ draftId, userName, requireApproval, lastSigners, o
           flush={flush}
           revision={revision}
           onAdopt={(draft, next) => {
+            announce(t('a11y.statusNow', { status: statusText(next.status, chain, t) }))
             onAdopt(draft)
             setState(next)
             onStatus(next.status)

@@ -14,6 +14,7 @@ import {
   COMMAND_PRIORITY_CRITICAL,
   COMMAND_PRIORITY_EDITOR,
   IS_APPLE,
+  KEY_ESCAPE_COMMAND,
   type BaseSelection,
   type LexicalEditor
 } from 'lexical'
@@ -187,6 +188,21 @@ export function FormatToolbar() {
     document.addEventListener('pointerdown', close)
     return () => document.removeEventListener('pointerdown', close)
   }, [moreOpen])
+
+  // Escape closes the link box wherever focus is, the body included, and the writing carries on there.
+  const linkOpen = linkEditing !== null
+  useEffect(() => {
+    if (!linkOpen) return
+    return editor.registerCommand(
+      KEY_ESCAPE_COMMAND,
+      (event) => {
+        event?.preventDefault()
+        setLinkEditing(null)
+        return true
+      },
+      COMMAND_PRIORITY_EDITOR
+    )
+  }, [editor, linkOpen])
 
   useEffect(
     () =>
