@@ -4,12 +4,13 @@ import { useEffect } from 'react'
  * The window's panes in F6 order, each with the control focus lands on: the library's draft (its one Tab stop),
  * the toolbar's tab stop, the body, 稿件信息, the workflow bar. Panes not on screen (no draft open) are skipped.
  */
-const PANES: readonly { pane: string; entry: string }[] = [
-  { pane: '.library', entry: '.draft-open[tabindex="0"], button, input, [tabindex="0"]' },
-  { pane: '.format-toolbar', entry: 'button[tabindex="0"]:not(:disabled), button:not(:disabled)' },
-  { pane: '.article-body-input', entry: ':scope' },
-  { pane: '.metadata-panel', entry: 'button:not(:disabled), input:not(:disabled), select, textarea' },
-  { pane: '.workflow-bar', entry: 'button:not(:disabled)' }
+const PANES: readonly { pane: string; entry: readonly string[] }[] = [
+  { pane: '.library', entry: ['.draft-open[tabindex="0"]', '.new-draft'] },
+  { pane: '.format-toolbar', entry: ['button[tabindex="0"]:not(:disabled)', 'button:not(:disabled)'] },
+  // The whole article (title, 预览) counts as the editor pane, but F6 into it lands in the body.
+  { pane: '.draft-editor', entry: ['.article-body-input', '.draft-title-input'] },
+  { pane: '.metadata-panel', entry: ['button:not(:disabled), input:not(:disabled), select, textarea'] },
+  { pane: '.workflow-bar', entry: ['button:not(:disabled)'] }
 ]
 
 /** The pane after (or before) `current` among `count` panes; from outside all of them, the first (or last). */
@@ -19,9 +20,13 @@ export function nextPaneIndex(current: number, count: number, backwards: boolean
   return (current + (backwards ? count - 1 : 1)) % count
 }
 
-function entryOf(pane: Element, entry: string): HTMLElement | null {
-  if (entry === ':scope') return pane instanceof HTMLElement ? pane : null
-  return pane.querySelector<HTMLElement>(entry) ?? (pane instanceof HTMLElement && pane.tabIndex >= 0 ? pane : null)
+/** The first of the pane's entry points that is there, in order of preference. */
+function entryOf(pane: Element, entries: readonly string[]): HTMLElement | null {
+  for (const entry of entries) {
+    const found = pane.querySelector(entry)
+    if (found instanceof HTMLElement) return found
+  }
+  return null
 }
 
 /** F6 / Shift+F6 move between the panes, as in Office and browsers; inside a dialog they do nothing. */
@@ -36,6 +41,7 @@ export function usePaneCycling(): void {
         return element && target ? [{ element, target }] : []
       })
       const active = document.activeElement
+      // The toolbar sits inside the article: the first pane that holds focus is the one it is in.
       const current = present.findIndex(({ element }) => active !== null && element.contains(active))
       const next = present[nextPaneIndex(current, present.length, event.shiftKey)]
       if (!next) return

@@ -13,6 +13,7 @@ import {
   CAN_UNDO_COMMAND,
   COMMAND_PRIORITY_CRITICAL,
   COMMAND_PRIORITY_EDITOR,
+  COMMAND_PRIORITY_HIGH,
   IS_APPLE,
   KEY_ESCAPE_COMMAND,
   type BaseSelection,
@@ -189,7 +190,8 @@ export function FormatToolbar() {
     return () => document.removeEventListener('pointerdown', close)
   }, [moreOpen])
 
-  // Escape closes the link box wherever focus is, the body included, and the writing carries on there.
+  // Escape closes the link box wherever focus is, the body included, and the writing carries on there. Above
+  // the rich-text plugin, whose Escape blurs the body and would drop focus on the page.
   const linkOpen = linkEditing !== null
   useEffect(() => {
     if (!linkOpen) return
@@ -200,7 +202,7 @@ export function FormatToolbar() {
         setLinkEditing(null)
         return true
       },
-      COMMAND_PRIORITY_EDITOR
+      COMMAND_PRIORITY_HIGH
     )
   }, [editor, linkOpen])
 
