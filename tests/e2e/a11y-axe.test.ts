@@ -52,6 +52,15 @@ suite('axe-core (WCAG 2.1 A/AA) on every main view', () => {
       await page.keyboard.press('Control+s')
       await expect.poll(() => page.locator('.save-status-text').textContent()).toContain(w.save.saved)
       await check(page, findings, 'library and editor')
+      // The article is Chinese whatever the UI speaks, and a button's name contains what it shows (H2, H3).
+      expect(await page.evaluate('document.documentElement.lang')).toBe(language)
+      for (const field of [page.getByRole('textbox', { name: w.editor.title, exact: true }), page.getByRole('textbox', { name: w.editor.body })]) {
+        expect(await field.getAttribute('lang')).toBe('zh-CN')
+      }
+      for (const action of ['heading2', 'heading3'] as const) {
+        const face = w.toolbar.faces[action]
+        expect(await page.getByRole('toolbar').getByRole('button', { name: face }).count(), face).toBe(1)
+      }
 
       const panel = page.getByRole('complementary', { name: w.metadata.title })
       await panel.getByRole('textbox').first().focus()

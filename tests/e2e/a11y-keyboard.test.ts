@@ -187,6 +187,23 @@ suite('keyboard only: from launch to a published article without a mouse', () =>
     await expect.poll(() => openDialog(page).count()).toBe(1)
     await page.keyboard.press('Escape')
     await expectFocused(page, historyButton, 'after 历史版本')
+
+    // 操作记录 likewise.
+    const auditButton = bar.getByRole('button', { name: '操作记录' })
+    await tabTo(page, auditButton, 5, 'Shift+Tab')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => openDialog(page).count()).toBe(1)
+    await page.keyboard.press('Escape')
+    await expectFocused(page, auditButton, 'after 操作记录')
+
+    // 照片 from the toolbar (→ along the toolbar): closing the culling view goes back to the writing.
+    await tabTo(page, page.locator('.format-toolbar button[tabindex="0"]'), 5, 'F6')
+    await tabTo(page, page.getByRole('button', { name: '照片' }), 30, 'ArrowRight')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => openDialog(page).count()).toBe(1)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => openDialog(page).count()).toBe(0)
+    await expectFocused(page, body, 'after 照片')
   })
 
   it('重命名 returns to the draft, 移到回收站 moves focus to the next draft', { timeout: 90_000 }, async () => {
