@@ -22,7 +22,7 @@ function focusedText(page: Page): Promise<string> {
 
 async function expectFocused(page: Page, target: Locator, what: string): Promise<void> {
   await expect
-    .poll(async () => ((await target.count()) > 0 && (await target.evaluate((el) => el === document.activeElement)) ? 'focused' : await focusedText(page)), { message: what })
+    .poll(async () => ((await target.count()) > 0 && (await target.evaluate((el) => el === document.activeElement)) ? 'focused' : await focusedText(page)), { message: what, timeout: 10_000 })
     .toBe('focused')
 }
 
@@ -45,7 +45,7 @@ async function signByKeyboard(page: Page, name: string): Promise<void> {
   await expectFocused(page, signer, 'the sign-off dialog opens on 签字人')
   await page.keyboard.insertText(name)
   await page.keyboard.press('Enter')
-  await expect.poll(() => openDialog(page).count()).toBe(0)
+  await expect.poll(() => openDialog(page).count(), { timeout: 10_000 }).toBe(0)
 }
 
 suite('keyboard only: from launch to a published article without a mouse', () => {
@@ -76,7 +76,7 @@ suite('keyboard only: from launch to a published article without a mouse', () =>
     await expectFocused(page, body, 'Enter in the title goes on in the body')
     await page.keyboard.insertText(BODY)
     await page.keyboard.press('Control+s')
-    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('已保存')
+    await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 10_000 }).toContain('已保存')
     // The first save is said once in the window's status region; the visible state is not itself live.
     await expect.poll(() => announced(page).textContent()).toBe('已保存')
     expect(await page.locator('.save-status-text').getAttribute('aria-live')).toBe('off')
@@ -153,14 +153,14 @@ suite('keyboard only: from launch to a published article without a mouse', () =>
     // Signing: F6 round to the workflow bar lands on 提交校对; each dialog hands focus on to the next step.
     await tabTo(page, bar.getByRole('button', { name: '提交校对', exact: true }), 5, 'F6')
     await signByKeyboard(page, '张编辑')
-    await expect.poll(() => statusText(page)).toBe('待校对')
+    await expect.poll(() => statusText(page), { timeout: 10_000 }).toBe('待校对')
     await expectFocused(page, bar.getByRole('button', { name: '校对通过', exact: true }), 'after 提交校对 (its button is gone)')
     await expect.poll(() => announced(page).textContent()).toBe('状态：待校对')
     await signByKeyboard(page, '李四')
-    await expect.poll(() => statusText(page)).toBe('待审核')
+    await expect.poll(() => statusText(page), { timeout: 10_000 }).toBe('待审核')
     await expectFocused(page, bar.getByRole('button', { name: '审核通过', exact: true }), 'after 校对')
     await signByKeyboard(page, '王五')
-    await expect.poll(() => statusText(page)).toBe('已审核')
+    await expect.poll(() => statusText(page), { timeout: 10_000 }).toBe('已审核')
     const publish = bar.getByRole('button', { name: '发布', exact: true })
     await expectFocused(page, publish, 'after 审核')
 
@@ -174,7 +174,7 @@ suite('keyboard only: from launch to a published article without a mouse', () =>
     await page.keyboard.press('Enter')
     await expect.poll(() => dialog.textContent(), { timeout: 30_000 }).toContain('已发布到“本地网站”')
     await expect.poll(() => dialog.locator('[aria-live="polite"].visually-hidden').textContent()).toContain('已发布到“本地网站”')
-    await expect.poll(() => statusText(page)).toBe('已发布')
+    await expect.poll(() => statusText(page), { timeout: 10_000 }).toBe('已发布')
     await page.keyboard.press('Escape')
     await expect.poll(() => openDialog(page).count()).toBe(0)
     await expect.poll(() => page.evaluate(`!!document.activeElement.closest('.workflow-bar')`), { message: `after 发布: ${await focusedText(page)}` }).toBe(true)
@@ -215,7 +215,7 @@ suite('keyboard only: from launch to a published article without a mouse', () =>
       await expectFocused(page, page.getByRole('textbox', { name: '标题', exact: true }), 'a new draft')
       await page.keyboard.insertText(name)
       await page.keyboard.press('Control+s')
-      await expect.poll(() => page.getByRole('status').first().textContent()).toContain('已保存')
+      await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 10_000 }).toContain('已保存')
     }
     const list = page.getByRole('list', { name: '稿件列表' })
     await expect.poll(() => list.locator('.draft-open').count()).toBe(2)
