@@ -71,7 +71,8 @@ describe('colour tokens (WCAG 2.1 AA)', () => {
     ['--warning', '--paper'],
     ['--warning-ink', '--warning-soft'],
     ['--ok', '--paper'],
-    ['--ok', '--ok-soft']
+    ['--ok', '--ok-soft'],
+    ['--on-dark', '--surface-dark']
   ])('%s text on %s reads at 4.5:1 or more', (ink, surface) => {
     expect(contrast(token(ink), token(surface))).toBeGreaterThanOrEqual(4.5)
   })
@@ -81,6 +82,11 @@ describe('colour tokens (WCAG 2.1 AA)', () => {
     expect(ring).toMatch(/^\d+px solid #[0-9a-f]{3,6}$/i)
     expect(parseFloat(token('--focus-ring-width'))).toBeGreaterThanOrEqual(2)
     for (const surface of SURFACES) expect(contrast(token('--focus-ring-color'), token(surface)), `ring on ${surface}`).toBeGreaterThanOrEqual(3)
+  })
+
+  it('the ring on the dark photo stage is light enough to show there', () => {
+    expect(contrast(token('--focus-ring-on-dark'), token('--surface-dark'))).toBeGreaterThanOrEqual(3)
+    expect(contrast(token('--focus-ring-color'), token('--surface-dark'))).toBeLessThan(3)
   })
 
   it('focus is drawn with outline (which high-contrast mode keeps), with a forced-colors rule', () => {
