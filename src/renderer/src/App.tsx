@@ -22,6 +22,8 @@ import { useNow } from './useNow'
 import { loadRecent, usualDetails } from './metadata/recentValues'
 import { newsroom as api } from './newsroom'
 import { useWindowTitle } from './useWindowTitle'
+import { StatusRegion } from './a11y/announce'
+import { usePaneCycling } from './a11y/usePaneCycling'
 
 /** The open draft and the autosave that writes it; replaced as a whole when another draft is opened. */
 type Session = { draft: Draft; autosave: Autosave<DraftContent>; focusTitle: boolean }
@@ -53,6 +55,7 @@ export function App() {
   const [settingsOpen, setSettingsOpen] = useState<boolean | SettingsTab>(false)
   useWindowTitle(session ? (drafts.find((d) => d.id === session.draft.id)?.title ?? session.draft.title) : null)
   const now = useNow(30_000)
+  usePaneCycling()
 
   // Async flows and window events need the open draft as it is now, not as it was when they started.
   const sessionRef = useRef<Session | null>(null)
@@ -399,6 +402,7 @@ export function App() {
 
   return (
     <ChainContext.Provider value={settings.chain}>
+    <StatusRegion>
     <div className="app">
       <DraftLibrary
         view={view}
@@ -489,6 +493,7 @@ export function App() {
         />
       )}
     </div>
+    </StatusRegion>
     </ChainContext.Provider>
   )
 }

@@ -22,6 +22,7 @@ import { PastePlugin } from './plugins/paste/PastePlugin'
 import { WordCountPlugin } from './plugins/WordCountPlugin'
 import { useFirstLineIndent } from './firstLineIndent'
 import { takeParsedBody } from './body'
+import { ARTICLE_LANG } from '../a11y/articleLang'
 
 type Props = {
   /** Serialized editor state checked by loadArticleBody; undefined starts with an empty paragraph. Read once. */
@@ -55,6 +56,7 @@ export function ArticleBodyEditor({ initialState, onChange, editorRef }: Props) 
             <ContentEditable
               className={firstLineIndent ? 'article-body-input first-line-indent' : 'article-body-input'}
               aria-label={t('editor.body')}
+              lang={ARTICLE_LANG}
               aria-multiline
               spellCheck={false}
               aria-placeholder={placeholder}

@@ -11,6 +11,7 @@ import { SaveStatus } from './SaveStatus'
 import { PreviewButton } from '../preview/PreviewButton'
 import { loadArticleBody } from './body'
 import { MetadataPanel } from '../metadata/MetadataPanel'
+import { ARTICLE_LANG } from '../a11y/articleLang'
 
 /** Reads the body as of one edit (null for a draft whose body was never written). */
 type ReadBody = () => DraftContent['body']
@@ -98,6 +99,7 @@ export function DraftEditor({ draft, saveState, onChange, onRetry, autoFocusTitl
               <textarea
                 ref={titleInput}
                 className="draft-title-input"
+                lang={ARTICLE_LANG}
                 rows={1}
                 aria-label={t('editor.title')}
                 placeholder={t('editor.titlePlaceholder')}

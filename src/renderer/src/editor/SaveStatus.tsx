@@ -1,10 +1,26 @@
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SaveState } from '../drafts/autosave'
 import { errorCodeOf, errorDetailOf } from '../drafts/errorText'
+import { useAnnounce } from '../a11y/announce'
 
-/** The visible save state next to the title, announced politely to screen readers, with a retry on failure. */
+/**
+ * The visible save state next to the title, with a retry on failure. Screen readers hear only what matters:
+ * the draft's first save and a failure, not 保存中…/已保存 at every pause in the typing.
+ */
 export function SaveStatus({ state, onRetry }: { state: SaveState; onRetry(): void }) {
   const { t } = useTranslation()
+  const announce = useAnnounce()
+  const savedOnce = useRef(false)
+  const previous = useRef(state.kind)
+  useEffect(() => {
+    const before = previous.current
+    previous.current = state.kind
+    if (state.kind === before) return
+    if (state.kind === 'failed') announce(`${t('save.failed')} ${t(`save.errors.${errorCodeOf(state.error)}`)}`)
+    else if (state.kind === 'saved' && (!savedOnce.current || before === 'failed')) announce(t('save.saved'))
+    if (state.kind === 'saved') savedOnce.current = true
+  }, [state, announce, t])
   let label: string
   let reason: string | null = null
   switch (state.kind) {
@@ -24,7 +40,8 @@ export function SaveStatus({ state, onRetry }: { state: SaveState; onRetry(): vo
   }
   return (
     <div className={`save-status save-status-${state.kind}`}>
-      <div role="status" aria-live="polite" className="save-status-text" title={state.kind === 'failed' ? errorDetailOf(state.error) : undefined}>
+      {/* A status by role, but not live: the announcements above say what is worth hearing. */}
+      <div role="status" aria-live="off" className="save-status-text" title={state.kind === 'failed' ? errorDetailOf(state.error) : undefined}>
         <span className="save-status-label">{label}</span>
         {reason && (
           <>

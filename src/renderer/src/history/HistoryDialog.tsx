@@ -15,6 +15,8 @@ type Props = {
   flush(): Promise<boolean>
   onRestored(draft: Draft): void
   onClose(): void
+  /** Where focus goes when the restore remade the bar that opened the dialog. */
+  focusAfter?: () => HTMLElement | null
 }
 
 type View =
@@ -24,7 +26,7 @@ type View =
   | { kind: 'confirm'; summary: HistoryVersionSummary }
 
 /** 历史版本: the kept versions, each one to read, compare with now, or bring back. */
-export function HistoryDialog({ draftId, flush, onRestored, onClose }: Props) {
+export function HistoryDialog({ draftId, flush, onRestored, onClose, focusAfter }: Props) {
   const { t } = useTranslation()
   const ids = useId()
   const [versions, setVersions] = useState<HistoryVersionSummary[] | null>(null)
@@ -97,7 +99,7 @@ export function HistoryDialog({ draftId, flush, onRestored, onClose }: Props) {
 
   const reason = (summary: HistoryVersionSummary) => t(`history.reasons.${summary.reason}`)
   return (
-    <Modal labelledBy={`${ids}-title`} onClose={onClose} className="modal-wide">
+    <Modal labelledBy={`${ids}-title`} onClose={onClose} focusAfter={focusAfter} className="modal-wide">
       <div className="modal-body">
         <h2 id={`${ids}-title`} className="modal-title">
           {view.kind === 'list' || view.kind === 'confirm'

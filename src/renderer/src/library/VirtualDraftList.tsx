@@ -63,6 +63,10 @@ export function VirtualDraftList({ drafts, hits, selectedId, now, label, ...acti
     scroller.current?.querySelector<HTMLElement>(`[data-draft-id="${id}"] .draft-open`)?.focus()
   })
 
+  const lastFocused = useRef<{ id: string; index: number } | null>(null)
+  /** The one row Tab stops at (roving tabindex): the last one focused, else the open draft, else the first in view. */
+  const [focusedId, setFocusedId] = useState<string | null>(null)
+
   const moveFocus = (index: number) => {
     const element = scroller.current
     const target = drafts[Math.max(0, Math.min(drafts.length - 1, index))]
@@ -81,11 +85,35 @@ export function VirtualDraftList({ drafts, hits, selectedId, now, label, ...acti
     }
   }
 
+  // A draft moved to the trash takes its row with it: focus goes to the draft that took its place, not the page.
+  useEffect(() => {
+    const last = lastFocused.current
+    if (!last || drafts.some((draft) => draft.id === last.id)) return
+    lastFocused.current = null
+    const active = document.activeElement
+    if (drafts.length > 0 && (!active || active === document.body || !active.isConnected)) moveFocus(Math.min(last.index, drafts.length - 1))
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [drafts])
+
   const { first, last } = visibleRows(scrollTop, height, rowHeight, drafts.length)
   const rows = drafts.slice(first, last + 1)
+  const preferredStop = [focusedId, selectedId].find((id) => id !== null && rows.some((draft) => draft.id === id))
+  const tabStopId = preferredStop ?? rows[0]?.id
 
   return (
-    <div className="library-scroller" ref={scroller} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
+    <div
+      className="library-scroller"
+      ref={scroller}
+      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      onFocus={(event) => {
+        const id = event.target.closest<HTMLElement>('[data-draft-id]')?.dataset['draftId']
+        const index = id ? drafts.findIndex((draft) => draft.id === id) : -1
+        if (id && index >= 0) {
+          lastFocused.current = { id, index }
+          setFocusedId(id)
+        }
+      }}
+    >
       <ul className="draft-rows" aria-label={label} style={{ height: drafts.length * rowHeight }}>
         {rows.map((draft, offset) => {
           const index = first + offset
@@ -99,6 +127,7 @@ export function VirtualDraftList({ drafts, hits, selectedId, now, label, ...acti
               top={index * rowHeight}
               height={rowHeight}
               selected={draft.id === selectedId}
+              tabStop={draft.id === tabStopId}
               now={now}
               onOpen={() => actions.onOpen(draft.id)}
               onMenu={(x, y) => setMenu({ draft, x, y })}
@@ -130,13 +159,14 @@ type RowProps = {
   top: number
   height: number
   selected: boolean
+  tabStop: boolean
   now: Date
   onOpen(): void
   onMenu(x: number, y: number): void
   onMove(delta: number | 'first' | 'last'): void
 }
 
-function DraftRow({ draft, hit, index, count, top, height, selected, now, onOpen, onMenu, onMove }: RowProps) {
+function DraftRow({ draft, hit, index, count, top, height, selected, tabStop, now, onOpen, onMenu, onMove }: RowProps) {
   const { t, i18n } = useTranslation()
   const chain = useChain()
   const ids = useId()
@@ -152,6 +182,11 @@ function DraftRow({ draft, hit, index, count, top, height, selected, now, onOpen
     if (move !== undefined && event.currentTarget.classList.contains('draft-open')) {
       event.preventDefault()
       onMove(move)
+    } else if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+      // The row is one Tab stop; → and ← go between the draft and its ⋯ button.
+      event.preventDefault()
+      const other = event.currentTarget.parentElement?.querySelector<HTMLElement>(event.key === 'ArrowRight' ? '.draft-more' : '.draft-open')
+      other?.focus()
     } else if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
       event.preventDefault()
       const box = event.currentTarget.getBoundingClientRect()
@@ -173,7 +208,7 @@ function DraftRow({ draft, hit, index, count, top, height, selected, now, onOpen
       aria-posinset={index + 1}
       onContextMenu={onContextMenu}
     >
-      <button type="button" className="draft-open" aria-current={selected ? 'true' : undefined} title={title} onClick={onOpen} onKeyDown={onKeyDown}>
+      <button type="button" className="draft-open" aria-current={selected ? 'true' : undefined} tabIndex={tabStop ? 0 : -1} title={title} onClick={onOpen} onKeyDown={onKeyDown}>
         <span id={`${ids}-title`} className={`draft-title${untitled ? ' draft-title-untitled' : ''}`}>
           {titleParts ? <Marked parts={titleParts} /> : title}
         </span>
@@ -196,6 +231,7 @@ function DraftRow({ draft, hit, index, count, top, height, selected, now, onOpen
         className="draft-more"
         aria-label={t('library.actionsFor', { title })}
         aria-haspopup="menu"
+        tabIndex={-1}
         title={t('library.actions')}
         onKeyDown={onKeyDown}
         onClick={(event) => {

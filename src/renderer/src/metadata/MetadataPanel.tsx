@@ -10,6 +10,7 @@ import { newsroom } from '../newsroom'
 import { chineseDateTimeToLocalInput, isoToChineseDateTime, isoToLocalInput, localInputToIso, missingRequired, requiredErrors } from './metadataForm'
 import { DirectoryAddition } from './DirectoryAddition'
 import { SuggestInput, TokenInput } from './NameInputs'
+import { ARTICLE_LANG } from '../a11y/articleLang'
 
 type Props = {
   draftId: string
@@ -152,6 +153,7 @@ export function MetadataPanel({ draftId, column, metadata, required, output, rea
           'subtitle',
           t('metadata.fields.subtitle'),
           <input
+            lang={ARTICLE_LANG}
             type="text"
             className="metadata-input"
             value={metadata.subtitle}
@@ -212,6 +214,7 @@ export function MetadataPanel({ draftId, column, metadata, required, output, rea
           <>
             <div className="metadata-date">
               <input
+                lang={ARTICLE_LANG}
                 type="text"
                 className="metadata-input"
                 id={`${ids}-publishAt`}
@@ -264,6 +267,7 @@ export function MetadataPanel({ draftId, column, metadata, required, output, rea
           'summary',
           t('metadata.fields.summary'),
           <textarea
+            lang={ARTICLE_LANG}
             id={`${ids}-summary`}
             className="metadata-input metadata-summary"
             rows={3}

@@ -5,6 +5,7 @@ import { NAME_MAX, NAMES_MAX, parseNameList } from '@shared/model/metadata'
 import { newsroom } from '../newsroom'
 import { addTokens, takeTokens } from './metadataForm'
 import { loadRecent, mergeSuggestions, rememberValues } from './recentValues'
+import { ARTICLE_LANG } from '../a11y/articleLang'
 
 const SUGGESTION_LIMIT = 8
 
@@ -128,6 +129,7 @@ export function SuggestInput({ id, field, value, maxLength, placeholder, invalid
   return (
     <div className="metadata-combobox">
       <input
+        lang={ARTICLE_LANG}
         id={id}
         type="text"
         className="metadata-input"
@@ -227,6 +229,7 @@ export function TokenInput({ id, field, names, maxLength = NAME_MAX, max = NAMES
       </ul>
       <div className="metadata-combobox metadata-token-entry">
         <input
+          lang={ARTICLE_LANG}
           ref={input}
           id={id}
           type="text"

@@ -88,7 +88,15 @@ export function PhotoGrid({ photos, focus, onFocus, onMark, onOpen, tileId }: Pr
         id={tileId(photo.id)}
         role="option"
         aria-selected={photo.mark === 'picked'}
-        aria-label={`${photo.name}${photo.mark ? ` ${t(`photos.marks.${photo.mark}`)}` : ''}`}
+        // Everything the tile shows, so the name a screen reader or voice control uses matches what is seen.
+        aria-label={[
+          photo.name,
+          photo.mark ? t(`photos.marks.${photo.mark}`) : '',
+          failure ? '' : shortCaptureTime(photo.preview?.capturedAt ?? null),
+          failure ? '' : (photo.preview?.camera ?? '')
+        ]
+          .filter(Boolean)
+          .join(' ')}
         className={`photo-tile${index === focus ? ' photo-tile-focus' : ''}`}
         data-mark={photo.mark ?? 'none'}
         data-load={photo.load}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { COMMAND_PRIORITY_EDITOR } from 'lexical'
 import { useTranslation } from 'react-i18next'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
@@ -20,6 +20,14 @@ export function PhotosButton() {
   const assets = useOptionalAssets()
   /** The view is open; `initial` is the import it was opened with (a drop), if any. */
   const [open, setOpen] = useState<{ initial?: OpenPhotosPayload } | null>(null)
+  const backToBody = useRef(false)
+  // After the view closes the writing carries on in the body. An effect, so it runs after the dialog has let go
+  // of focus (while it is open the editor is inert and cannot take it).
+  useEffect(() => {
+    if (open || !backToBody.current) return
+    backToBody.current = false
+    editor.focus()
+  }, [open, editor])
 
   useEffect(
     () =>
@@ -68,7 +76,7 @@ export function PhotosButton() {
           onInsert={insert}
           onClose={() => {
             setOpen(null)
-            editor.focus()
+            backToBody.current = true
           }}
         />
       )}

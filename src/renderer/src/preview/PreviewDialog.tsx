@@ -125,7 +125,7 @@ export function PreviewDialog({ draftId, source, output, saveFailed, onClose }: 
             <button type="button" className="button button-quiet" onClick={() => void customizeStyles()}>
               {t('preview.customizeStyles')}
             </button>
-            <button type="button" className="button button-primary" onClick={onClose}>
+            <button type="button" className="button button-primary" data-autofocus onClick={onClose}>
               {t('preview.close')}
             </button>
           </div>

@@ -41,7 +41,7 @@ export const PREVIEW_FRAME_CSS = `
   padding: 6px 10px;
   border: 1px dashed #c8c8c8;
   border-radius: 4px;
-  color: #9a9a9a;
+  color: #6b6b6b;
   font-size: 14px;
   text-align: right;
   text-indent: 0;

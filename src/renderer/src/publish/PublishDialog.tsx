@@ -40,6 +40,8 @@ type Props = {
   onPublished(): void
   onOpenOutbox?(): void
   onClose(): void
+  /** Where focus goes on closing once 发布 is gone (published): the workflow's next control. */
+  focusAfter?: () => HTMLElement | null
 }
 
 type RunOutcome = ResponseOf<'publish:run'>
@@ -183,6 +185,8 @@ export function PublishDialog(props: Props) {
       describedBy={`${ids}-intro`}
       role={warn && phase.kind === 'form' ? 'alertdialog' : 'dialog'}
       className="modal-wide publish-dialog"
+      focusAfter={props.focusAfter}
+      status={phase.kind === 'published' ? t(`publish.done.${phase.result.status}`, { target: target?.name ?? '' }) : undefined}
       // While it runs the dialog stays: the answer carries the new status the editor must take over.
       onClose={() => phase.kind !== 'running' && onClose()}
     >
@@ -278,7 +282,7 @@ export function PublishDialog(props: Props) {
         )}
         {phase.kind === 'published' && (
           <>
-            <p id={`${ids}-intro`} className="publish-done" aria-live="polite">
+            <p id={`${ids}-intro`} className="publish-done">
               {t(`publish.done.${phase.result.status}`, { target: target?.name ?? '' })}
             </p>
             <StepList progress={phase.progress} />

@@ -115,8 +115,16 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onChooseDataD
               id={`${ids}-tab-${name}`}
               aria-selected={tab === name}
               aria-controls={`${ids}-panel-${name}`}
+              tabIndex={tab === name ? 0 : -1}
               className={tab === name ? 'settings-tab settings-tab-active' : 'settings-tab'}
               onClick={() => setTab(name)}
+              onKeyDown={(event) => {
+                const next = tabAfterKey(tab, event.key)
+                if (next === null) return
+                event.preventDefault()
+                setTab(next)
+                document.getElementById(`${ids}-tab-${next}`)?.focus()
+              }}
             >
               {tabLabel(name)}
             </button>
@@ -206,3 +214,19 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onChooseDataD
   )
 }
 
+/** WAI-ARIA tabs: ←/→ (and ↑/↓) move to the neighbouring tab and round the ends, Home/End to the first and last. */
+function tabAfterKey(current: SettingsTab, key: string): SettingsTab | null {
+  const at = SETTINGS_TABS.indexOf(current)
+  const count = SETTINGS_TABS.length
+  const index =
+    key === 'ArrowRight' || key === 'ArrowDown'
+      ? (at + 1) % count
+      : key === 'ArrowLeft' || key === 'ArrowUp'
+        ? (at - 1 + count) % count
+        : key === 'Home'
+          ? 0
+          : key === 'End'
+            ? count - 1
+            : null
+  return index === null ? null : (SETTINGS_TABS[index] ?? null)
+}

@@ -18,13 +18,15 @@ type Props = {
   /** Resolves to an error to show in the dialog, or null when the step is done. */
   onConfirm(name: string, text: string, pin: string | undefined): Promise<string | null>
   onClose(): void
+  /** Where focus goes once the step is taken and its button is gone (the next step). */
+  focusAfter?: () => HTMLElement | null
 }
 
 /**
  * Who signs, with an optional comment, or the reason for a return (required). A signer with a signing key
  * on this desk types their PIN here; Enter in the PIN field signs.
  */
-export function SignOffDialog({ action, stepName, defaultName, withoutApproval, onConfirm, onClose }: Props) {
+export function SignOffDialog({ action, stepName, defaultName, withoutApproval, onConfirm, onClose, focusAfter }: Props) {
   const { t } = useTranslation()
   const ids = useId()
   const [name, setName] = useState(defaultName)
@@ -87,7 +89,7 @@ export function SignOffDialog({ action, stepName, defaultName, withoutApproval, 
           : t(`workflow.actions.${action}`)
 
   return (
-    <Modal labelledBy={`${ids}-title`} describedBy={`${ids}-intro`} role={warn ? 'alertdialog' : 'dialog'} onClose={onClose}>
+    <Modal labelledBy={`${ids}-title`} describedBy={`${ids}-intro`} role={warn ? 'alertdialog' : 'dialog'} onClose={onClose} focusAfter={focusAfter}>
       <form
         className="modal-body"
         noValidate

@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useState } from 'react'
+import { useEffect, useEffectEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Draft, DraftStatus } from '@shared/model/draft'
 import type { ChainProgress, WorkflowAction, WorkflowState } from '@shared/model/workflow'
@@ -14,6 +14,7 @@ import { ChangesDialog } from './ChangesDialog'
 import { SignOffDialog } from './SignOffDialog'
 import { shortTime } from './timeText'
 import { useChain } from './ChainContext'
+import { useAnnounce } from '../a11y/announce'
 import { offeredSigner, statusClass, statusText } from './chainText'
 import './chain.css'
 
@@ -57,11 +58,13 @@ const BUTTON_ORDER: readonly WorkflowAction[] = ['submit', 'sign', 'publish', 'r
 export function WorkflowBar({ draftId, userName, requireApproval, lastSigners, onSigned, flush, revision, onAdopt, onRestored, onStatus }: Props) {
   const { t } = useTranslation()
   const chain = useChain()
+  const announce = useAnnounce()
   const [state, setState] = useState<WorkflowState | null>(null)
   const [dialog, setDialog] = useState<Dialog | null>(null)
   const [message, setMessage] = useState<Message | null>(null)
   const [exportingPdf, setExportingPdf] = useState(false)
   const [publishes, setPublishes] = useState(0)
+  const bar = useRef<HTMLElement>(null)
 
   function loaded(next: WorkflowState) {
     setState(next)
@@ -127,6 +130,7 @@ export function WorkflowBar({ draftId, userName, requireApproval, lastSigners, o
       onStatus(result.state.status)
       setMessage(null)
       setDialog(null)
+      announce(t('a11y.statusNow', { status: statusText(result.state.status, chain, t) }))
       return null
     } catch (error) {
       const code = errorCodeOf(error)
@@ -171,6 +175,10 @@ export function WorkflowBar({ draftId, userName, requireApproval, lastSigners, o
     setDialog({ kind: 'step', action, stepId, stepName: step?.name ?? '', defaultName })
   }
 
+  // A dialog whose opener is gone once it is done (the step just signed, the bar remade by a restore) hands
+  // focus to the next step.
+  const nextControl = () => (bar.current ?? document).querySelector<HTMLElement>('.workflow-bar .workflow-steps button, .workflow-bar .workflow-tools button')
+
   const allowed = new Set(state?.allowedActions ?? [])
   const buttons = BUTTON_ORDER.filter((action) => allowed.has(action))
   const lastReturn = state?.status === 'returned' ? state.signOffs.findLast((signOff) => signOff.action === 'return') : undefined
@@ -179,7 +187,7 @@ export function WorkflowBar({ draftId, userName, requireApproval, lastSigners, o
   const unverified = state?.progress.find((entry) => entry.signOff?.verification === 'unverified' && !entry.counts)
 
   return (
-    <section className="workflow-bar" aria-label={t('workflow.region')}>
+    <section ref={bar} className="workflow-bar" aria-label={t('workflow.region')}>
       <div className="workflow-row">
         <span className="workflow-status-label">{t('workflow.statusLabel')}</span>
         {state && <span className={`status-chip workflow-status ${statusClass(state.status)}`}>{statusText(state.status, chain, t)}</span>}
@@ -263,6 +271,7 @@ export function WorkflowBar({ draftId, userName, requireApproval, lastSigners, o
           withoutApproval={state?.publishWithoutApproval ?? false}
           onConfirm={(name, text, pin) => step(dialog, name, text, pin)}
           onClose={() => setDialog(null)}
+          focusAfter={nextControl}
         />
       )}
       {dialog?.kind === 'publish' && (
@@ -274,6 +283,7 @@ export function WorkflowBar({ draftId, userName, requireApproval, lastSigners, o
           flush={flush}
           revision={revision}
           onAdopt={(draft, next) => {
+            announce(t('a11y.statusNow', { status: statusText(next.status, chain, t) }))
             onAdopt(draft)
             setState(next)
             onStatus(next.status)
@@ -282,6 +292,7 @@ export function WorkflowBar({ draftId, userName, requireApproval, lastSigners, o
           onPublished={() => setPublishes((count) => count + 1)}
           onOpenOutbox={openOutbox}
           onClose={() => setDialog(null)}
+          focusAfter={nextControl}
         />
       )}
       {dialog?.kind === 'changes' && <ChangesDialog draftId={draftId} onClose={() => setDialog(null)} />}
@@ -295,6 +306,7 @@ export function WorkflowBar({ draftId, userName, requireApproval, lastSigners, o
             onRestored(draft)
           }}
           onClose={() => setDialog(null)}
+          focusAfter={nextControl}
         />
       )}
     </section>

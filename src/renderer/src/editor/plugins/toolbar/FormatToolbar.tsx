@@ -13,7 +13,9 @@ import {
   CAN_UNDO_COMMAND,
   COMMAND_PRIORITY_CRITICAL,
   COMMAND_PRIORITY_EDITOR,
+  COMMAND_PRIORITY_HIGH,
   IS_APPLE,
+  KEY_ESCAPE_COMMAND,
   type BaseSelection,
   type LexicalEditor
 } from 'lexical'
@@ -187,6 +189,22 @@ export function FormatToolbar() {
     document.addEventListener('pointerdown', close)
     return () => document.removeEventListener('pointerdown', close)
   }, [moreOpen])
+
+  // Escape closes the link box wherever focus is, the body included, and the writing carries on there. Above
+  // the rich-text plugin, whose Escape blurs the body and would drop focus on the page.
+  const linkOpen = linkEditing !== null
+  useEffect(() => {
+    if (!linkOpen) return
+    return editor.registerCommand(
+      KEY_ESCAPE_COMMAND,
+      (event) => {
+        event?.preventDefault()
+        setLinkEditing(null)
+        return true
+      },
+      COMMAND_PRIORITY_HIGH
+    )
+  }, [editor, linkOpen])
 
   useEffect(
     () =>

@@ -1,6 +1,7 @@
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { IS_APPLE } from 'lexical'
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { linkHrefFromInput } from '../../commands/linkHref'
 
 type Props = {
@@ -22,6 +23,20 @@ export function LinkEditor({ initialUrl, editing, needsText, onApply, onRemove, 
   const [url, setUrl] = useState(initialUrl)
   const [text, setText] = useState('')
   const [invalid, setInvalid] = useState(false)
+  const [editor] = useLexicalComposerContext()
+  const urlInput = useRef<HTMLInputElement>(null)
+
+  // Ctrl+K opens the box inside an editor update; committing it puts the DOM selection back in the body, and
+  // focus with it. So the update is committed first (read flushes it), then the address field takes focus.
+  useEffect(() => {
+    const focusField = () => urlInput.current?.focus()
+    editor.read(() => undefined)
+    focusField()
+    const frame = requestAnimationFrame(() => {
+      if (editor.getRootElement()?.contains(document.activeElement)) focusField()
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [editor])
 
   const submit = () => {
     const href = linkHrefFromInput(url)
@@ -55,8 +70,8 @@ export function LinkEditor({ initialUrl, editing, needsText, onApply, onRemove, 
           <input
             id={`${ids}-url`}
             type="text"
+            ref={urlInput}
             inputMode="url"
-            autoFocus
             spellCheck={false}
             placeholder="https://"
             value={url}
