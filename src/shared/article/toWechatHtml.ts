@@ -340,3 +340,18 @@ export function renderWechatArticle(article: Article, resolveAsset: ResolveAsset
 export function articleToWechatHtml(article: Article, resolveAsset: ResolveAsset | null, options: WechatRenderOptions = {}): string {
   return renderWechatArticle(article, resolveAsset, options).html
 }
+
+export interface WechatClipboardData {
+  /** Absent when the article has nothing to lay out: a paste then gives the text alone. */
+  html?: string
+  text: string
+}
+
+/**
+ * What 复制到公众号 puts on the clipboard: the layout as HTML (what the 公众号 editor and 秀米/135 paste) and
+ * the same article as plain text (what a plain-text field or chat window pastes), both with 【图n】 where the
+ * photos go.
+ */
+export function wechatClipboardData(render: Pick<WechatRender, 'html' | 'text'>): WechatClipboardData {
+  return render.html === '' ? { text: render.text } : { html: render.html, text: render.text }
+}
