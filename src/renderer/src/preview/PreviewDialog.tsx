@@ -7,6 +7,7 @@ import type { MissingPicture, SiteStyles } from '@shared/ipc/channels/export'
 import { Modal } from '../components/Modal'
 import { errorCodeOf, errorDetailOf } from '../drafts/errorText'
 import { newsroom } from '../newsroom'
+import { WechatPanel } from '../wechat/WechatPanel'
 import { ArticlePreview } from './ArticlePreview'
 import { previewArticle, previewMarkup } from './previewMarkup'
 
@@ -44,6 +45,7 @@ export function PreviewDialog({ draftId, source, output, saveFailed, onClose }: 
   const [styles, setStyles] = useState<SiteStyles | null>(null)
   const [status, setStatus] = useState<Status | null>(null)
   const [now] = useState(() => new Date())
+  const [view, setView] = useState<'site' | 'wechat'>('site')
 
   useEffect(() => {
     let live = true
@@ -130,19 +132,47 @@ export function PreviewDialog({ draftId, source, output, saveFailed, onClose }: 
             </button>
           </div>
         </div>
-        {saveFailed && <p className="preview-status preview-status-warning">{t('preview.saveFailed')}</p>}
-        {status === null && <p className="preview-status preview-status-quiet">{t('outputs.whichHtml')}</p>}
-        {styles?.source === 'custom' && status?.kind !== 'stylesFile' && (
-          <p className="preview-status preview-status-quiet">{t('preview.customStylesInUse', { path: styles.path })}</p>
-        )}
-        <PreviewStatus status={status} onReveal={reveal} onDismiss={() => setStatus(null)} />
-        <div className="preview-scroll">
-          {markup !== null && styles !== null ? (
-            <ArticlePreview markup={markup} css={styles.css} label={t('preview.article')} />
-          ) : (
-            <p className="preview-loading">{t('preview.loading')}</p>
-          )}
+        <div className="preview-views" role="tablist" aria-label={t('wechat.views')}>
+          {(['site', 'wechat'] as const).map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              id={`${ids}-view-${name}`}
+              aria-selected={view === name}
+              aria-controls={`${ids}-panel-${name}`}
+              className={view === name ? 'preview-view preview-view-active' : 'preview-view'}
+              onClick={() => setView(name)}
+            >
+              {t(name === 'site' ? 'wechat.viewSite' : 'wechat.viewWechat')}
+            </button>
+          ))}
         </div>
+        {saveFailed && <p className="preview-status preview-status-warning">{t('preview.saveFailed')}</p>}
+        {view === 'site' ? (
+          <div role="tabpanel" id={`${ids}-panel-site`} aria-labelledby={`${ids}-view-site`} className="preview-view-panel">
+            {status === null && <p className="preview-status preview-status-quiet">{t('outputs.whichHtml')}</p>}
+            {styles?.source === 'custom' && status?.kind !== 'stylesFile' && (
+              <p className="preview-status preview-status-quiet">{t('preview.customStylesInUse', { path: styles.path })}</p>
+            )}
+            <PreviewStatus status={status} onReveal={reveal} onDismiss={() => setStatus(null)} />
+            <div className="preview-scroll">
+              {markup !== null && styles !== null ? (
+                <ArticlePreview markup={markup} css={styles.css} label={t('preview.article')} />
+              ) : (
+                <p className="preview-loading">{t('preview.loading')}</p>
+              )}
+            </div>
+          </div>
+        ) : (
+          <div role="tabpanel" id={`${ids}-panel-wechat`} aria-labelledby={`${ids}-view-wechat`} className="preview-view-panel">
+            {assetUrlBase === null ? (
+              <p className="preview-loading">{t('preview.loading')}</p>
+            ) : (
+              <WechatPanel draftId={draftId} source={source} output={output} assetUrlBase={assetUrlBase} now={now} saveFailed={saveFailed} />
+            )}
+          </div>
+        )}
       </div>
     </Modal>
   )
