@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors'
+import { collectAssetIds, sanitizeArticleBody } from '../../../shared/article/schema'
 import type { wechatChannels } from '../../../shared/ipc/channels/wechat'
 import type { HandlerTable } from '../dispatch'
 import { EXPORT_FLUSH_TIMEOUT_MS } from './export'
@@ -15,7 +16,7 @@ export function createWechatHandlers(deps: HandlerDeps): Pick<HandlerTable, keyo
       const draft = await drafts().open(draftId)
       const current = settings.get()
       const english = current.language === 'en'
-      const result = await wechat().copy(draft, current, undefined, {
+      const result = await wechat().copy(draft, current, current.wechatTemplate, {
         fallbackName: english ? 'article' : '新闻稿',
         noCaption: english ? '(no caption)' : '（无图注）'
       })
@@ -25,6 +26,15 @@ export function createWechatHandlers(deps: HandlerDeps): Pick<HandlerTable, keyo
         .appendAudit(draftId, { action: 'export', details: { format: 'wechat', photos: result.photos, characters: result.size.characters.used } })
         .catch((error: unknown) => console.warn(`could not log the 公众号 copy of ${draftId}`, error))
       return { photos: result.photos, problems: result.problems, folder: result.folder, size: result.size }
+    },
+    'wechat:setArticle': async ({ draftId, wechat: fields }) => {
+      if (fields.cover !== null) {
+        // The cover is one of the article's own photos: a page cannot point it at another draft's file.
+        const own = collectAssetIds(sanitizeArticleBody((await drafts().open(draftId)).body).body)
+        if (!own.includes(fields.cover.assetId)) throw new AppError('invalid-request', 'the cover must be one of the article’s photos')
+      }
+      const saved = await workflow().setWechat(draftId, fields)
+      return { revision: saved.revision, statusChanged: saved.statusChanged, invalidated: saved.invalidated }
     }
   }
 }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ArticleOutputSettings, DraftArticleSource } from '@shared/article/articleOf'
+import type { WechatTemplate } from '@shared/article/wechatTemplate'
 import type { TFunction } from 'i18next'
 import type { AppErrorCode } from '@shared/errors'
 import type { MissingPicture, SiteStyles } from '@shared/ipc/channels/export'
@@ -32,13 +33,15 @@ type Props = {
   source: DraftArticleSource
   /** The office's credit line settings; the defaults when not given. */
   output?: ArticleOutputSettings | undefined
+  /** The office's 公众号 look, for the 公众号 tab; the default when not given. */
+  wechatTemplate?: WechatTemplate | undefined
   /** The last save failed: an export would miss the newest edits, so it is not offered. */
   saveFailed: boolean
   onClose(): void
 }
 
 /** 预览: the article as the school's site shows it, and its export as a web page or a Word document. */
-export function PreviewDialog({ draftId, source, output, saveFailed, onClose }: Props) {
+export function PreviewDialog({ draftId, source, output, wechatTemplate, saveFailed, onClose }: Props) {
   const { t } = useTranslation()
   const ids = useId()
   const [assetUrlBase, setAssetUrlBase] = useState<string | null>(null)
@@ -169,7 +172,7 @@ export function PreviewDialog({ draftId, source, output, saveFailed, onClose }: 
             {assetUrlBase === null ? (
               <p className="preview-loading">{t('preview.loading')}</p>
             ) : (
-              <WechatPanel draftId={draftId} source={source} output={output} assetUrlBase={assetUrlBase} now={now} saveFailed={saveFailed} />
+              <WechatPanel draftId={draftId} source={source} output={output} template={wechatTemplate} assetUrlBase={assetUrlBase} now={now} saveFailed={saveFailed} />
             )}
           </div>
         )}

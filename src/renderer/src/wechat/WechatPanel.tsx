@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next'
 import type { ArticleOutputSettings, DraftArticleSource } from '@shared/article/articleOf'
 import { WECHAT_IMG_MARKUP_ESTIMATE, type WechatContentSize } from '@shared/article/wechatLimits'
 import type { WechatCopyResult } from '@shared/ipc/channels/wechat'
+import type { WechatTemplate } from '@shared/article/wechatTemplate'
 import { errorCodeOf, errorDetailOf } from '../drafts/errorText'
 import { newsroom } from '../newsroom'
 import { PhonePreview } from './PhonePreview'
@@ -13,6 +14,7 @@ type Props = {
   draftId: string
   source: DraftArticleSource
   output?: ArticleOutputSettings | undefined
+  template?: WechatTemplate | undefined
   assetUrlBase: string
   now: Date
   /** The last save failed: a copy would miss the newest edits, so it is not offered. */
@@ -34,10 +36,10 @@ function sizeText(size: WechatContentSize, t: TFunction): string {
 }
 
 /** 公众号 tab of 预览: the layout at a phone's width, how close it is to the limits, and 复制到公众号. */
-export function WechatPanel({ draftId, source, output, assetUrlBase, now, saveFailed }: Props) {
+export function WechatPanel({ draftId, source, output, template, assetUrlBase, now, saveFailed }: Props) {
   const { t } = useTranslation()
   const [status, setStatus] = useState<Status | null>(null)
-  const preview = useMemo(() => wechatPreviewOf(source, now, output, { draftId, assetUrlBase }), [source, now, output, draftId, assetUrlBase])
+  const preview = useMemo(() => wechatPreviewOf(source, now, output, { draftId, assetUrlBase, ...(template ? { template } : {}) }), [source, now, output, draftId, assetUrlBase, template])
 
   async function copy() {
     setStatus({ kind: 'copying' })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { DraftIdSchema } from '../../model/draft'
+import { WechatArticleSchema } from '../../model/wechat'
 import type { ChannelMap, EventMap } from './common'
 
 const LimitUseSchema = z.object({ used: z.number().int().nonnegative(), limit: z.number().int().positive(), level: z.enum(['ok', 'near', 'over']) })
@@ -21,6 +22,11 @@ export const wechatChannels = {
     // the page names the draft and nothing else.
     request: z.object({ draftId: DraftIdSchema }),
     response: WechatCopyResultSchema
+  },
+  /** The 公众号 摘要 and cover crop: saved like an edit, so a sign-off made before no longer counts. */
+  'wechat:setArticle': {
+    request: z.object({ draftId: DraftIdSchema, wechat: WechatArticleSchema }),
+    response: z.object({ revision: z.number().int().nonnegative(), statusChanged: z.boolean(), invalidated: z.array(z.string()) })
   }
 } as const satisfies ChannelMap
 
