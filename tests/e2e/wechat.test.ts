@@ -185,6 +185,27 @@ suite('公众号', () => {
     })
     await editor.close()
   })
+
+  it('设置 keeps the office’s 公众号 style with a live phone preview, and saving a changed look raises its version', async () => {
+    app = await launchApp()
+    const { page } = app
+    await page.getByRole('button', { name: '设置', exact: true }).click()
+    const settings = page.getByRole('dialog', { name: '设置' })
+    await settings.getByRole('tab', { name: '稿件信息与署名' }).click()
+    const preview = settings.getByRole('region', { name: '公众号样式预览' })
+    const barColour = () => preview.evaluate((host) => getComputedStyle(host.shadowRoot!.querySelector('.phone > section > p')!).backgroundColor)
+    await expect.poll(barColour).toBe('rgb(155, 28, 28)')
+    expect(await settings.getByText('第 1 版').count()).toBe(1)
+
+    await settings.getByLabel('主题色（栏目条、小标题、注释编号）').fill('#1d4ed8')
+    await settings.getByLabel('文末结束语').fill('— 完 —')
+    await expect.poll(barColour).toBe('rgb(29, 78, 216)')
+    await expect.poll(() => preview.evaluate((host) => host.shadowRoot!.textContent)).toContain('— 完 —')
+    expect(await settings.getByText('第 2 版').count()).toBe(1)
+
+    await settings.getByRole('button', { name: '保存', exact: true }).click()
+    await expect.poll(() => app!.services.settings.get().wechatTemplate).toEqual({ version: 2, accent: '#1d4ed8', text: '#333333', muted: '#888888', titleBar: true, endText: '— 完 —' })
+  })
 })
 
 /** The tags our layout uses, by a real HTML parser. */
