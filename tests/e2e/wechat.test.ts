@@ -186,6 +186,33 @@ suite('公众号', () => {
     await editor.close()
   })
 
+  it('公众号信息: 摘要, 作者 and 阅读原文 are checked against the limits, the cover is cropped 2.35:1 and 1:1 and saved with the draft', async () => {
+    app = await launchApp()
+    const { page } = app
+    const id = await campusDraft(app)
+    await page.getByRole('button', { name: '预览', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: '预览' })
+    await dialog.getByRole('tab', { name: '公众号' }).click()
+    await dialog.getByText('公众号信息（摘要、作者、阅读原文、封面）').click()
+    expect(await dialog.locator('.wechat-fact').allTextContents()).toEqual([`标题：${TITLE} ${String(Array.from(TITLE).length)} / 32 字`, '作者：张三 2 / 16 字', '阅读原文：尚未发布到网站，发布后自动填入网站上的地址 '])
+    const digest = dialog.getByLabel(/公众号摘要/)
+    await digest.fill('字'.repeat(129))
+    expect(await dialog.getByRole('button', { name: '保存公众号信息' }).isDisabled()).toBe(true)
+    expect(await dialog.locator('.wechat-count-over').first().textContent()).toBe('129 / 128 字')
+    await digest.fill('学校召开建设推进会，部署下一阶段重点任务。')
+
+    // The first photo is the cover by default; move the 2.35:1 crop to the top.
+    await expect.poll(() => dialog.locator('.wechat-crop-frame').count()).toBe(2)
+    await dialog.getByLabel('封面 2.35:1（消息列表大图） 上下').fill('0')
+    await dialog.getByRole('button', { name: '保存公众号信息' }).click()
+    await expect.poll(() => dialog.getByRole('status').last().textContent()).toContain('已保存')
+    const saved = (await app.services.drafts().open(id)).wechat
+    expect(saved?.digest).toBe('学校召开建设推进会，部署下一阶段重点任务。')
+    // 1600×1000: the 2.35:1 crop is full width and 680.85 px high, at the top; the square is centred.
+    expect(saved?.cover?.crop235).toEqual({ x1: 0, y1: 0, x2: 1, y2: 0.6809 })
+    expect(saved?.cover?.crop11).toEqual({ x1: 0.1875, y1: 0, x2: 0.8125, y2: 1 })
+  })
+
   it('设置 keeps the office’s 公众号 style with a live phone preview, and saving a changed look raises its version', async () => {
     app = await launchApp()
     const { page } = app

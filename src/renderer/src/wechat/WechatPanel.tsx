@@ -8,6 +8,7 @@ import type { WechatTemplate } from '@shared/article/wechatTemplate'
 import { errorCodeOf, errorDetailOf } from '../drafts/errorText'
 import { newsroom } from '../newsroom'
 import { PhonePreview } from './PhonePreview'
+import { WechatArticleFields } from './WechatArticleFields'
 import { wechatPreviewOf } from './wechatPreview'
 
 type Props = {
@@ -68,6 +69,7 @@ export function WechatPanel({ draftId, source, output, template, assetUrlBase, n
       )}
       <CopyStatus status={status} t={t} />
       <div className="wechat-scroll">
+        <WechatArticleFields draftId={draftId} source={source} assetUrlBase={assetUrlBase} author={preview.author} />
         <PhonePreview html={preview.html} title={preview.title} byline={preview.author} label={t('wechat.phone')} />
       </div>
     </div>
