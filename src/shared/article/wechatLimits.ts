@@ -90,3 +90,12 @@ export function checkWechatFields(fields: WechatFields): Record<WechatFieldName,
     sourceUrl: use(utf8Bytes(fields.sourceUrl.trim()), WECHAT_LIMITS.sourceUrlBytes, false)
   }
 }
+
+/**
+ * 先审后发 for 复制到公众号: with the gate on, only an article whose approval holds on its current content
+ * (approved, or published since) goes to the 公众号; an edit, a new 摘要 or cover, or another template drops
+ * the status, so what is copied is what reviewers signed.
+ */
+export function mayCopyForWechat(status: string, requireApproval: boolean): boolean {
+  return !requireApproval || status === 'approved' || status === 'published'
+}

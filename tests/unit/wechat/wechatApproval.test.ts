@@ -7,6 +7,7 @@ import type { HandlerContext } from '../../../src/main/ipc/dispatch'
 import { contentHash, wechatInHash } from '../../../src/main/services/workflow/contentHash'
 import { collectAssetIds, sanitizeArticleBody } from '../../../src/shared/article/schema'
 import { DEFAULT_WECHAT_TEMPLATE } from '../../../src/shared/article/wechatTemplate'
+import { mayCopyForWechat } from '../../../src/shared/article/wechatLimits'
 import type { Envelope } from '../../../src/shared/ipc/contract'
 import type { WorkflowState } from '../../../src/shared/model/workflow'
 import { seedArticle } from '../../support/outputFixtures'
@@ -18,7 +19,11 @@ const square = { x1: 0.2, y1: 0, x2: 0.8, y2: 1 }
 describe('the 公众号 摘要, cover crop and template are approved with the article', () => {
   let dir: string
   let app: AppServices
-  const context: HandlerContext = { emit: () => undefined }
+  const context: HandlerContext = {
+    emit(channel, payload) {
+      if (channel === 'app:flushRequest') app.flush.answer((payload as { requestId: string }).requestId, true)
+    }
+  }
   const call = (channel: string, request: unknown): Promise<Envelope> => app.dispatch(channel, request, context)
   const reviewCounts = (state: WorkflowState) => state.progress.find((p) => p.step.id === 'review')?.counts === true
 
@@ -84,11 +89,30 @@ describe('the 公众号 摘要, cover crop and template are approved with the ar
     expect(reviewCounts(await app.workflow.state(id))).toBe(true)
   })
 
+  it('复制到公众号 copies an approved article and refuses it once its approval no longer holds', async () => {
+    const copies: { html?: string; text: string }[] = []
+    app = composeApp(testCapabilities(dir, { clipboard: { write: (data) => void copies.push(data) } }))
+    const id = await approved()
+    expect(await call('wechat:copy', { draftId: id })).toMatchObject({ ok: true })
+    await call('wechat:setArticle', { draftId: id, wechat: { digest: '新的摘要。', cover: null } })
+    expect(await call('wechat:copy', { draftId: id })).toMatchObject({ ok: false, error: { code: 'approval-required' } })
+    expect(copies).toHaveLength(1)
+  })
+
   it('refuses a cover that is not one of the article’s photos, and a digest over 128 characters', async () => {
     const id = await approved()
     const stranger = `sha256-${'f'.repeat(64)}.jpg`
     expect(await call('wechat:setArticle', { draftId: id, wechat: { digest: '', cover: { assetId: stranger, crop235: crop, crop11: square } } })).toMatchObject({ ok: false, error: { code: 'invalid-request' } })
     expect(await call('wechat:setArticle', { draftId: id, wechat: { digest: '字'.repeat(129), cover: null } })).toMatchObject({ ok: false, error: { code: 'invalid-request' } })
     expect(reviewCounts(await app.workflow.state(id))).toBe(true)
+  })
+})
+
+describe('先审后发 for 复制到公众号', () => {
+  it('copies only an approved (or published) article while the gate is on', () => {
+    expect(mayCopyForWechat('approved', true)).toBe(true)
+    expect(mayCopyForWechat('published', true)).toBe(true)
+    for (const status of ['draft', 'returned', 'awaiting:review']) expect(mayCopyForWechat(status, true)).toBe(false)
+    expect(mayCopyForWechat('draft', false)).toBe(true)
   })
 })

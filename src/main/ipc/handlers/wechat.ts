@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors'
 import { collectAssetIds, sanitizeArticleBody } from '../../../shared/article/schema'
+import { mayCopyForWechat } from '../../../shared/article/wechatLimits'
 import type { wechatChannels } from '../../../shared/ipc/channels/wechat'
 import type { HandlerTable } from '../dispatch'
 import { EXPORT_FLUSH_TIMEOUT_MS } from './export'
@@ -15,6 +16,10 @@ export function createWechatHandlers(deps: HandlerDeps): Pick<HandlerTable, keyo
       if (outcome === 'failed') throw new AppError('internal', 'the latest edits could not be saved, so the copy would miss them; solve the save problem first')
       const draft = await drafts().open(draftId)
       const current = settings.get()
+      const { status } = await workflow().state(draftId)
+      if (!mayCopyForWechat(status, current.requireApproval)) {
+        throw new AppError('approval-required', `wechat: the draft is ${status}; with 先审后发 on only an approved article is copied to the 公众号`)
+      }
       const english = current.language === 'en'
       const result = await wechat().copy(draft, current, current.wechatTemplate, {
         fallbackName: english ? 'article' : '新闻稿',

@@ -47,7 +47,8 @@ export function WechatPanel({ draftId, source, output, template, assetUrlBase, n
     try {
       setStatus({ kind: 'copied', result: await newsroom().wechat.copy({ draftId }) })
     } catch (error) {
-      setStatus({ kind: 'failed', reason: t(`errors.${errorCodeOf(error)}`), detail: errorDetailOf(error) })
+      const code = errorCodeOf(error)
+      setStatus({ kind: 'failed', reason: code === 'approval-required' ? t('wechat.approvalRequired') : t(`errors.${code}`), detail: errorDetailOf(error) })
     }
   }
 
