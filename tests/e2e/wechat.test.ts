@@ -91,7 +91,8 @@ suite('公众号', () => {
 
   it('shows the article at phone width and copies it: HTML and text on the clipboard, photos numbered in a folder', async () => {
     // Without 先审后发, so the copy needs no sign-off (the gate itself: tests/unit/wechat/wechatApproval.test.ts).
-    app = await launchApp({ settings: { requireApproval: false } })
+    app = await launchApp()
+    app.services.settings.update({ requireApproval: false })
     const { page } = app
     await campusDraft(app)
     await page.getByRole('button', { name: '预览', exact: true }).click()
