@@ -5,6 +5,8 @@ import { parseFragment, type DefaultTreeAdapterMap } from 'parse5'
 import sharp from 'sharp'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { WECHAT_HTML_ATTRIBUTES, WECHAT_HTML_TAGS, WECHAT_STYLE_PROPERTIES } from '../../src/shared/article/toWechatHtml'
+import type { Draft } from '../../src/shared/model/draft'
+import { body, gallery, heading, image, link, list, listItem, metadata, paragraph, quote, text } from '../unit/article/fixtures'
 import { e2eUnavailableReason, launchApp, shutdownBrowser, type LaunchedApp } from './harness'
 
 const unavailable = e2eUnavailableReason()
@@ -14,12 +16,6 @@ const suite = unavailable ? describe.skip : describe
 const TITLE = '学校召开“双高计划”建设推进会'
 const FIRST = '11月18日下午，学校召开建设推进会。'
 const CREDIT = '（双高办 张三供稿/图；李四校对；王五审核）'
-
-const element = { direction: null, format: '', indent: 0, version: 1 }
-const text = (value: string, format = 0) => ({ type: 'text', version: 1, text: value, format, detail: 0, mode: 'normal', style: '' })
-const paragraph = (...children: unknown[]) => ({ ...element, type: 'paragraph', children, textFormat: 0, textStyle: '' })
-const link = (url: string, label: string) => ({ ...element, type: 'link', url, rel: null, target: null, title: null, children: [text(label)] })
-const photo = (assetId: string, caption: string) => ({ assetId, caption, alt: caption, credit: '' })
 
 /** A draft with every kind of block and three photos, written through the services, then opened in the app. */
 async function campusDraft(app: LaunchedApp): Promise<string> {
@@ -32,46 +28,16 @@ async function campusDraft(app: LaunchedApp): Promise<string> {
   await app.services.drafts().save(created.id, {
     title: TITLE,
     column: '校园动态',
-    body: {
-      root: {
-        ...element,
-        type: 'root',
-        children: [
-          paragraph(text(FIRST), text('推进会', 1)),
-          paragraph(text('详见'), link('https://www.example.edu.cn/sgjh/', '专题网站'), text('和'), link('https://mp.weixin.qq.com/s/AbCdEf123', '上期推送'), text('。')),
-          { type: 'image', version: 1, ...photo(ids[0] ?? '', '会议现场'), width: 'full', align: 'center' },
-          { ...element, type: 'heading', tag: 'h2', children: [text('一、总结阶段成果')] },
-          {
-            ...element,
-            type: 'list',
-            listType: 'number',
-            start: 1,
-            tag: 'ol',
-            children: [
-              { ...element, type: 'listitem', value: 1, children: [text('查漏补缺')] },
-              { ...element, type: 'listitem', value: 2, children: [text('质量监控')] }
-            ]
-          },
-          { ...element, type: 'quote', children: [text('建设只有进行时。')] },
-          { type: 'gallery', version: 1, images: [photo(ids[1] ?? '', '分组讨论'), photo(ids[2] ?? '', '合影留念')] }
-        ]
-      }
-    },
-    metadata: {
-      title: TITLE,
-      column: '校园动态',
-      subtitle: '',
-      sourceDepartment: '双高办',
-      editor: '',
-      authors: ['张三'],
-      photographers: ['张三'],
-      proofreader: '李四',
-      reviewer: '王五',
-      publishAt: null,
-      summary: '',
-      tags: [],
-      coverAssetId: null
-    }
+    body: body(
+      paragraph(text(FIRST), text('推进会', 1)),
+      paragraph(text('详见'), link('https://www.example.edu.cn/sgjh/', text('专题网站')), text('和'), link('https://mp.weixin.qq.com/s/AbCdEf123', text('上期推送')), text('。')),
+      image(ids[0] ?? '', '会议现场', '会议现场'),
+      heading('h2', text('一、总结阶段成果')),
+      list('number', 1, listItem(1, text('查漏补缺')), listItem(2, text('质量监控'))),
+      quote(text('建设只有进行时。')),
+      gallery({ assetId: ids[1] ?? '', caption: '分组讨论' }, { assetId: ids[2] ?? '', caption: '合影留念' })
+    ) as Draft['body'],
+    metadata: metadata({ title: TITLE, column: '校园动态', sourceDepartment: '双高办', authors: ['张三'], photographers: ['张三'], proofreader: '李四', reviewer: '王五' })
   })
   await app.page.reload()
   await expect.poll(() => app.page.getByRole('textbox', { name: '标题' }).inputValue()).toBe(TITLE)
@@ -108,7 +74,7 @@ suite('公众号', () => {
       return { width: frame.width, imgWidth: img.getBoundingClientRect().width, title: root.querySelector('h1')?.textContent, natural: img.naturalWidth }
     })
     expect(looks).toEqual({ width: 375, imgWidth: 343, title: TITLE, natural: 1600 })
-    expect(await dialog.locator('.wechat-bar .wechat-note').textContent()).toMatch(/^正文 \d+ \/ 20000 字符/)
+    expect(await dialog.locator('.wechat-size').textContent()).toMatch(/^正文 \d+ \/ 20000 字符/)
     await page.screenshot({ path: '/tmp/wechat-phone-e2e.png' })
 
     await dialog.getByRole('button', { name: '复制到公众号' }).click()

@@ -1,21 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5'
 import { describe, expect, it } from 'vitest'
+import { expectGolden } from './golden'
 import { articleToWechatHtml, renderWechatArticle, WECHAT_HTML_ATTRIBUTES, WECHAT_HTML_TAGS, WECHAT_STYLE_PROPERTIES } from '../../../src/shared/article/toWechatHtml'
 import type { Article } from '../../../src/shared/article/toHtml'
 import { measureWechatContent, checkWechatFields, WECHAT_IMG_MARKUP_ESTIMATE, WECHAT_LIMITS } from '../../../src/shared/article/wechatLimits'
 import { assetId, body, campusNews, gallery, hostile, image, link, listsAndLinks, metadata, paragraph, resolveUploaded, text } from './fixtures'
-
-const GOLDEN_DIR = fileURLToPath(new URL('golden', import.meta.url))
-
-function expectGolden(name: string, html: string): void {
-  const file = join(GOLDEN_DIR, name)
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, `${html}\n`)
-  if (!existsSync(file)) throw new Error(`golden file ${name} is missing: run once with UPDATE_GOLDEN=1 and review it`)
-  expect(`${html}\n`).toBe(readFileSync(file, 'utf8'))
-}
 
 type Element = DefaultTreeAdapterMap['element']
 type Node = DefaultTreeAdapterMap['childNode']

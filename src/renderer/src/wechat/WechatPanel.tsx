@@ -24,7 +24,8 @@ type Props = {
 
 type Status = { kind: 'copying' } | { kind: 'copied'; result: WechatCopyResult } | { kind: 'failed'; reason: string; detail: string }
 
-const LEVEL_CLASS = { ok: 'wechat-note-quiet', near: 'wechat-note-warning', over: 'wechat-note-error' } as const
+// The preview dialog's own status lines: the 公众号 tab lives inside it.
+const LEVEL_CLASS = { ok: 'preview-status-quiet', near: 'preview-status-warning', over: 'preview-status-error' } as const
 
 function sizeText(size: WechatContentSize, t: TFunction): string {
   return t(`wechat.size.${size.level}`, {
@@ -56,7 +57,7 @@ export function WechatPanel({ draftId, source, output, template, assetUrlBase, n
   return (
     <div className="wechat-panel">
       <div className="wechat-bar">
-        <p className={`wechat-note ${LEVEL_CLASS[size.level]}`} role={size.level === 'ok' ? undefined : 'alert'}>
+        <p className={`wechat-size ${LEVEL_CLASS[size.level]}`} role={size.level === 'ok' ? undefined : 'alert'}>
           {sizeText(size, t)}
         </p>
         <button type="button" className="button button-primary" disabled={saveFailed || status?.kind === 'copying'} onClick={() => void copy()}>
@@ -64,7 +65,7 @@ export function WechatPanel({ draftId, source, output, template, assetUrlBase, n
         </button>
       </div>
       {preview.titleUse.level === 'over' && (
-        <p className="wechat-note wechat-note-error" role="alert">
+        <p className="preview-status preview-status-error" role="alert">
           {t('wechat.titleTooLong', { used: preview.titleUse.used, limit: preview.titleUse.limit })}
         </p>
       )}
@@ -81,14 +82,14 @@ function CopyStatus({ status, t }: { status: Status | null; t: TFunction }) {
   if (status === null || status.kind === 'copying') return null
   if (status.kind === 'failed')
     return (
-      <p className="wechat-note wechat-note-error" role="alert" title={status.detail}>
+      <p className="preview-status preview-status-error" role="alert" title={status.detail}>
         {t('wechat.failed', { reason: status.reason })}
       </p>
     )
   const { result } = status
   const problems = result.problems.map((p) => t(`wechat.problem.${p.reason}`, { number: p.number })).join(t('preview.listSeparator'))
   return (
-    <div className={`wechat-note ${problems === '' ? 'wechat-note-ok' : 'wechat-note-warning'}`} role="status">
+    <div className={`preview-status wechat-copied ${problems === '' ? 'preview-status-ok' : 'preview-status-warning'}`} role="status">
       <p>{result.photos === 0 ? t('wechat.copiedNoPhotos') : t('wechat.copied', { photos: result.photos, folder: result.folder })}</p>
       {problems !== '' && <p>{t('wechat.problems', { number: result.problems.length, pictures: problems })}</p>}
     </div>
