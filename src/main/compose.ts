@@ -5,7 +5,8 @@ import { createSettingsService, type SettingsService, type SettingsStore } from 
 import { createFlushCoordinator, type FlushCoordinator } from './services/flush/flushCoordinator'
 import { systemClock, type Clock } from './services/clock'
 import type { ServiceFs } from './services/fs/serviceFs'
-import { createHandlerTable, type DesktopDialogs, type DesktopNotifier, type DesktopShell } from './ipc/handlers/index'
+import { createHandlerTable, type DesktopDialogs, type DesktopNotifier, type DesktopShell, type RichClipboard } from './ipc/handlers/index'
+import { createWechatExporter } from './services/wechat/wechatExporter'
 import { createAssetStore, type AssetStore } from './services/assets/assetStore'
 import { createArticleExporter } from './services/export/articleExporter'
 import { articleOf } from '../shared/article/articleOf'
@@ -71,6 +72,8 @@ export type AppCapabilities = {
   librarySearch?: (dataDir: string) => LibrarySearch
   /** Main's log file, for 设置 → 关于 (打开日志, 复制诊断信息); those report not-found when absent. */
   diagnostics?: DiagnosticsCapability
+  /** HTML and text on the clipboard at once (复制到公众号); that copy reports not-found when absent. */
+  clipboard?: RichClipboard
 }
 
 export type AppServices = {
@@ -147,6 +150,7 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     ...(capabilities.resources ? { resources: capabilities.resources } : {})
   })
   const fsOption = capabilities.fs ? { fs: capabilities.fs } : {}
+  const wechat = createWechatExporter({ drafts: () => store, clock, ...fsOption })
   const heicDecoder = capabilities.heicDecoder ?? createInlineHeicDecoder()
   // Previews are a cache beside the library: deleting .cache loses nothing.
   const makeImages = () => createImageService({ cacheDir: join(store.dataDir, '.cache'), heicDecoder, ...fsOption })
@@ -236,6 +240,7 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     publishing: () => publishing,
     outbox: () => outbox,
     images: () => images,
+    wechat: () => wechat,
     library: () => library,
     previewUrlBase: capabilities.previewUrlBase ?? 'newsroom-preview://previews/',
     ...fsOption,
@@ -249,7 +254,8 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     notifier: capabilities.notifier ?? { show: () => undefined },
     appInfo: capabilities.appInfo,
     openedPackages,
-    ...(capabilities.diagnostics ? { diagnostics: capabilities.diagnostics } : {})
+    ...(capabilities.diagnostics ? { diagnostics: capabilities.diagnostics } : {}),
+    ...(capabilities.clipboard ? { clipboard: capabilities.clipboard } : {})
   })
   return {
     settings,

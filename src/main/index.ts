@@ -578,7 +578,8 @@ async function start(): Promise<void> {
       }),
       logTail: () => log.tail(),
       copy: (text) => clipboard.writeText(text)
-    }
+    },
+    clipboard: { write: (data) => clipboard.write(data) }
   })
 
   handleProxyLogin(

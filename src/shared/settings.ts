@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ChainSchema, DEFAULT_CHAIN } from './model/chain'
 import { CHINESE_SCRIPTS, CREDIT_TEMPLATE_MAX, DEFAULT_CREDIT_TEMPLATE, validateCreditTemplate } from './article/creditLine'
+import { DEFAULT_WECHAT_TEMPLATE, WechatTemplateSchema } from './model/wechat'
 
 export const UI_LANGUAGES = ['zh-CN', 'en'] as const
 export const UiLanguageSchema = z.enum(UI_LANGUAGES)
@@ -69,7 +70,9 @@ export const SettingsSchema = z.object({
   /** Simplified as typed, or Traditional (Taiwan / Hong Kong) for the credit line in preview and export. */
   creditScript: z.enum(CHINESE_SCRIPTS),
   /** Long edge, quality and format of photos compressed for the site. */
-  photoCompression: PhotoCompressionSchema
+  photoCompression: PhotoCompressionSchema,
+  /** The office's 公众号 look (title bar, colours, end block), versioned; a sign-off covers it once changed. */
+  wechatTemplate: WechatTemplateSchema
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
@@ -89,5 +92,6 @@ export const DEFAULT_SETTINGS: Settings = {
   requiredMetadata: ['column', 'sourceDepartment', 'editor', 'authors'],
   creditTemplate: DEFAULT_CREDIT_TEMPLATE,
   creditScript: 'simplified',
-  photoCompression: DEFAULT_PHOTO_COMPRESSION
+  photoCompression: DEFAULT_PHOTO_COMPRESSION,
+  wechatTemplate: { ...DEFAULT_WECHAT_TEMPLATE }
 }

@@ -64,6 +64,8 @@ export type LaunchedApp = {
   /** Main's log file (in dataDir/logs), as Electron's main writes it; and what 复制诊断信息 put on the clipboard. */
   log: AppLog
   clipboard: string[]
+  /** What 复制到公众号 put on the clipboard (HTML and text), in order. */
+  richClipboard: { html?: string; text: string }[]
   /**
    * The answers the system's file dialogs will give, in order: queue paths before the click that opens one
    * (an empty list = the person pressed Cancel). A dialog with no queued answer fails the test.
@@ -278,6 +280,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const notifications: { title: string; body: string }[] = []
   const log = createAppLog({ file: join(dataDir, 'logs', 'main.log') })
   const clipboard: string[] = []
+  const richClipboard: { html?: string; text: string }[] = []
   let composed: AppServices | null = null
   const { server, origin } = await serveRenderer(
     (tail) => (composed ? assetFileFor(composed.drafts(), tail) : null),
@@ -323,7 +326,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       runtime: () => ({ app: 'e2e', os: process.platform }),
       logTail: () => log.tail(),
       copy: (text) => void clipboard.push(text)
-    }
+    },
+    clipboard: { write: (data) => void richClipboard.push(data) }
   })
   composed = services
 
@@ -362,6 +366,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     notifications,
     log,
     clipboard,
+    richClipboard,
     pageErrors,
     dialogs: {
       answerOpen: (paths) => void openAnswers.push(paths),

@@ -221,7 +221,8 @@ function renderBlock(block: ArticleBlock, ctx: RenderContext): string {
   }
 }
 
-function imageSourceResolver(resolveAsset: ResolveAsset, protocols: readonly string[]): (assetId: AssetId) => string | null {
+/** The resolver's address when it is absolute and of an allowed scheme, else null (never throws). */
+export function imageSourceResolver(resolveAsset: ResolveAsset, protocols: readonly string[]): (assetId: AssetId) => string | null {
   return (assetId) => {
     let src: string | null
     try {
@@ -257,12 +258,12 @@ function headerLines(article: Article, options: ArticleRenderOptions): HeaderLin
   }
 }
 
-function creditLineOf(article: Article, options: ArticleRenderOptions): string {
+export function creditLineOf(article: Article, options: ArticleRenderOptions): string {
   return options.creditLine === false ? '' : formatCreditLine(article.metadata, options.creditLine ?? article.creditLine ?? {})
 }
 
 /** `（摄影：赵六）` after a caption, in the credit line's script, or null when photo credits are off. */
-function photoCreditFormatter(article: Article, options: ArticleRenderOptions): ((credit: string) => string) | null {
+export function photoCreditFormatter(article: Article, options: ArticleRenderOptions): ((credit: string) => string) | null {
   if (options.photoCredit !== true) return null
   const credit = options.creditLine === false ? {} : (options.creditLine ?? article.creditLine ?? {})
   const word = credit.roles?.photographers ?? DEFAULT_ROLE_WORDS.photographers

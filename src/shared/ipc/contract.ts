@@ -14,6 +14,7 @@ import { photoChannels, photoEvents } from './channels/photos'
 import { settingsChannels, settingsEvents } from './channels/settings'
 import { signingChannels, signingEvents } from './channels/signing'
 import { workflowChannels, workflowEvents } from './channels/workflow'
+import { wechatChannels, wechatEvents } from './channels/wechat'
 import type { ChannelMap, EventMap } from './channels/common'
 
 /**
@@ -35,7 +36,8 @@ export const invokeContract = {
   ...photoChannels,
   ...settingsChannels,
   ...signingChannels,
-  ...workflowChannels
+  ...workflowChannels,
+  ...wechatChannels
 } as const satisfies ChannelMap
 
 /** Push events from main to the renderer, validated before they are sent. */
@@ -53,7 +55,8 @@ export const eventContract = {
   ...photoEvents,
   ...settingsEvents,
   ...signingEvents,
-  ...workflowEvents
+  ...workflowEvents,
+  ...wechatEvents
 } as const satisfies EventMap
 
 export type InvokeChannel = keyof typeof invokeContract

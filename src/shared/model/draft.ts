@@ -4,6 +4,7 @@ import { ArticleMetadataSchema, emptyMetadata } from './metadata'
 import { DraftStatusSchema } from './draftStatus'
 import { SignOffListSchema } from './signOff'
 import { migrateDraftRecord } from './draftMigration'
+import { WechatArticleSchema } from './wechat'
 
 /** 2: the office's chain (statuses `awaiting:<step>`, sign-offs with step ids); version 1 files are migrated on load. */
 export const DRAFT_SCHEMA_VERSION = 2
@@ -47,7 +48,9 @@ export const DraftRecordSchema = z.object({
   /** Increases by one with every save; lets the renderer ignore stale answers. */
   revision: z.number().int().nonnegative(),
   /** The workflow's sign-offs, oldest first (src/shared/model/workflow.ts); drafts from before the workflow have none. */
-  signOffs: SignOffListSchema.default(() => [])
+  signOffs: SignOffListSchema.default(() => []),
+  /** The 公众号 version's 摘要 and cover crop (docs/wechat.md); absent until someone sets them. */
+  wechat: WechatArticleSchema.optional()
 })
 
 /** A stored draft of any known version, migrated to the current one (src/shared/model/draftMigration.ts). */

@@ -1,7 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { expectGolden } from './golden'
 import { articleToHtml, articleToPlainText, type Article, type ArticleHtmlOptions } from '../../../src/shared/article/toHtml'
 import { countWords } from '../../../src/shared/article/wordCount'
 import {
@@ -20,16 +18,6 @@ import {
   resolveUploaded,
   text
 } from './fixtures'
-
-const GOLDEN_DIR = fileURLToPath(new URL('golden', import.meta.url))
-
-/** Compares with the golden file; `UPDATE_GOLDEN=1` rewrites it (then read the diff before keeping it). */
-function expectGolden(name: string, html: string): void {
-  const file = join(GOLDEN_DIR, name)
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, `${html}\n`)
-  if (!existsSync(file)) throw new Error(`golden file ${name} is missing: run once with UPDATE_GOLDEN=1 and review it`)
-  expect(`${html}\n`).toBe(readFileSync(file, 'utf8'))
-}
 
 const goldens: { name: string; article: Article; missing?: string[]; options: ArticleHtmlOptions }[] = [
   { name: 'campus-news-page.html', article: campusNews, options: { header: true } },

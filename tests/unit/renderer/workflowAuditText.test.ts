@@ -43,5 +43,6 @@ describe('audit log wording', () => {
     expect(auditActionText(entry('signoff', { step: 'second-review', stepName: '复审' }), t)).toBe('复审通过')
     expect(auditDetailsText(entry('signoff', { from: 'awaiting:second-review', to: 'awaiting:final-review' }), t, presetChain('three-reviews'))).toBe('待复审 → 待终审')
     expect(auditDetailsText(entry('export', { format: 'approval-pdf', file: '审批单.pdf' }), t, DEFAULT_CHAIN)).toBe('审批单 PDF；文件：审批单.pdf')
+    expect(auditDetailsText(entry('export', { format: 'wechat', photos: 3, characters: 2958 }), t, DEFAULT_CHAIN)).toBe('复制到公众号（3 张照片）')
   })
 })

@@ -34,7 +34,8 @@ describe('settingsService over a real conf store', () => {
       requiredMetadata: ['column', 'sourceDepartment', 'editor', 'authors'],
       creditTemplate: DEFAULT_CREDIT_TEMPLATE,
       creditScript: 'simplified',
-      photoCompression: { longEdge: 1920, quality: 82, format: 'jpeg', keepCaptureDate: false }
+      photoCompression: { longEdge: 1920, quality: 82, format: 'jpeg', keepCaptureDate: false },
+      wechatTemplate: { version: 1, accent: '#9b1c1c', text: '#333333', muted: '#888888', titleBar: true, endText: '' }
     })
   })
 

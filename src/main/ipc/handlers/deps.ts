@@ -18,6 +18,7 @@ import type { OpenedPackages } from '../../shell/openFile'
 import type { DiagnosticsCapability } from '../../services/log/diagnostics'
 import type { DesktopConfirm } from '../../services/settings/guardedSettings'
 import type { Clock } from '../../services/clock'
+import type { WechatExporter } from '../../services/wechat/wechatExporter'
 
 /** What the desktop shell does for the app; Electron's `shell` in main, a recorder in tests. */
 export type DesktopShell = {
@@ -28,6 +29,11 @@ export type DesktopShell = {
 /** System notifications: Electron's Notification in main (when the system has them), a recorder in tests. */
 export type DesktopNotifier = {
   show(title: string, body: string): void
+}
+
+/** The system clipboard with several formats at once: Electron's `clipboard.write` in main, a recorder in tests. */
+export type RichClipboard = {
+  write(data: { html?: string; text: string }): void
 }
 
 /**
@@ -63,6 +69,8 @@ export type HandlerDeps = {
   outbox(): OutboxRunner
   /** The photo pipeline, its preview cache under the library folder; `previewUrlBase` + a preview's file name shows it. */
   images(): ImageService
+  /** 复制到公众号: the 公众号 layout and its photos folder (docs/wechat.md). */
+  wechat(): WechatExporter
   /** Search, filters and sort of the library, answered by the index worker. */
   library(): LibrarySearch
   previewUrlBase: string
@@ -77,6 +85,8 @@ export type HandlerDeps = {
   settings: SettingsService
   flush: FlushCoordinator
   shell: DesktopShell
+  /** Absent where there is no desktop clipboard: 复制到公众号 then fails with not-found. */
+  clipboard?: RichClipboard
   notifier: DesktopNotifier
   appInfo: { version: string; platform: string; assetUrlBase: string }
   /** Paths of .newsroom packages main holds (opened by the operating system, or awaiting a conflict answer), by token. */

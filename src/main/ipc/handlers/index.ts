@@ -13,9 +13,10 @@ import { createPublishHandlers } from './publish'
 import { createPhotoHandlers } from './photos'
 import { createSettingsHandlers } from './settings'
 import { createWorkflowHandlers } from './workflow'
+import { createWechatHandlers } from './wechat'
 import type { HandlerDeps } from './deps'
 
-export type { DesktopDialogs, DesktopNotifier, DesktopShell, HandlerDeps } from './deps'
+export type { DesktopDialogs, DesktopNotifier, DesktopShell, HandlerDeps, RichClipboard } from './deps'
 
 /** One handler per contract channel, one file per area; TypeScript refuses a table with one missing. */
 export function createHandlerTable(deps: HandlerDeps): HandlerTable {
@@ -33,6 +34,7 @@ export function createHandlerTable(deps: HandlerDeps): HandlerTable {
     ...createPhotoHandlers(deps),
     ...createSettingsHandlers(deps),
     ...createSigningHandlers(deps),
-    ...createWorkflowHandlers(deps)
+    ...createWorkflowHandlers(deps),
+    ...createWechatHandlers(deps)
   }
 }

@@ -23,13 +23,15 @@ import { createAuditLog, type AuditLog } from '../history/auditLog'
 import { createHistoryStore, wordCountOf, type HistoryStore } from '../history/historyStore'
 import { diffContents } from './contentDiff'
 import { contentHash, signedContentOf } from './contentHash'
+import type { WechatArticle } from '../../../shared/model/wechat'
 import { afterEdit, invalidateChanged, isValid, planStep, statusOnArrival, workflowState, type Policy } from './rules'
 import type { OfficeDirectory } from '../../../shared/model/directory'
 import { keyFingerprint } from '../signing/signedForm'
 import { verdictOf, type SigningService } from '../signing/signingService'
 
 /** The credit settings are here because a sign-off's hash covers them (see creditSettingsInHash). */
-export type WorkflowSettings = Pick<Settings, 'userName' | 'requireApproval' | 'historyIntervalMinutes' | 'creditTemplate' | 'creditScript' | 'chain' | 'requireSignatures'>
+export type WorkflowSettings = Pick<Settings, 'userName' | 'requireApproval' | 'historyIntervalMinutes' | 'creditTemplate' | 'creditScript' | 'chain' | 'requireSignatures'> &
+  Partial<Pick<Settings, 'wechatTemplate'>>
 
 export type WorkflowServiceOptions = {
   drafts: () => DraftStore
@@ -78,6 +80,8 @@ export type WorkflowService = {
   /** The save every edit goes through: sign-offs made on other content become invalid, the log and history follow. */
   save(id: DraftId, content: DraftContent): Promise<WorkflowSaveResult>
   rename(id: DraftId, title: string): Promise<{ summary: DraftSummary; statusChanged: boolean }>
+  /** The 公众号 摘要 and cover crop (approved with the article: see wechatInHash). */
+  setWechat(id: DraftId, wechat: WechatArticle): Promise<WorkflowSaveResult>
   state(id: DraftId): Promise<WorkflowState>
   step(id: DraftId, request: StepRequest): Promise<StepResult>
   changesSinceApproval(id: DraftId): Promise<ApprovalDiff | null>
@@ -201,6 +205,12 @@ export function createWorkflowService(options: WorkflowServiceOptions): Workflow
         statusChanged: next.status !== outcome.from,
         invalidated: outcome.invalidated.map((s) => s.id)
       }
+    },
+
+    async setWechat(id, wechat) {
+      // An edit like any other: a sign-off made before the 摘要 or the cover changed no longer counts.
+      const { next, outcome } = await edit(id, 'save', (current, at) => ({ ...current, wechat, updatedAt: at, revision: current.revision + 1 }))
+      return { id, revision: next.revision, updatedAt: next.updatedAt, status: next.status, statusChanged: next.status !== outcome.from, invalidated: outcome.invalidated.map((s) => s.id) }
     },
 
     async rename(id, title) {

@@ -33,7 +33,7 @@ type Props = {
   onRetry(): void
   autoFocusTitle: boolean
   /** Required metadata and the credit line's template and script. */
-  settings: Pick<Settings, 'requiredMetadata' | 'creditTemplate' | 'creditScript'>
+  settings: Pick<Settings, 'requiredMetadata' | 'creditTemplate' | 'creditScript'> & Partial<Pick<Settings, 'wechatTemplate'>>
   /** Shown above the article and aligned with it, staying in view while the article scrolls (the workflow bar). */
   header?: ReactNode
   ref?: Ref<DraftEditorHandle>
@@ -52,7 +52,7 @@ export function DraftEditor({ draft, saveState, onChange, onRetry, autoFocusTitl
   const opened = { title: draft.title, column: draft.column, metadata: draft.metadata, readBody: () => draft.body }
   const parts = useRef<Omit<DraftContent, 'body'> & { readBody: ReadBody }>(opened)
   const content = useRef<DraftContent>(contentOf(opened))
-  const { requiredMetadata, creditTemplate, creditScript } = settings
+  const { requiredMetadata, creditTemplate, creditScript, wechatTemplate } = settings
   const output = useMemo(() => ({ creditTemplate, creditScript }), [creditTemplate, creditScript])
   const editorRef = useRef<LexicalEditor | null>(null)
   const titleInput = useRef<HTMLTextAreaElement>(null)
@@ -121,7 +121,7 @@ export function DraftEditor({ draft, saveState, onChange, onRetry, autoFocusTitl
                 }}
               />
               <SaveStatus state={saveState} onRetry={onRetry} />
-              <PreviewButton draftId={draft.id} getSource={() => content.current} output={output} saveFailed={saveState.kind === 'failed'} />
+              <PreviewButton draftId={draft.id} getSource={() => content.current} output={output} wechatTemplate={wechatTemplate} saveFailed={saveState.kind === 'failed'} />
             </div>
             {loaded.ok ? (
               <PhotoAssetsProvider draftId={draft.id} photographers={metadata.photographers}>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ArticleOutputSettings, DraftArticleSource } from '@shared/article/articleOf'
+import type { WechatTemplate } from '@shared/article/wechatTemplate'
 import { PreviewDialog } from './PreviewDialog'
 
 type Props = {
@@ -9,11 +10,13 @@ type Props = {
   getSource(): DraftArticleSource
   /** The office's credit line settings. */
   output?: ArticleOutputSettings
+  /** The office's 公众号 look, for the 公众号 tab. */
+  wechatTemplate?: WechatTemplate | undefined
   saveFailed: boolean
 }
 
 /** 预览 in the editor's header, and the preview it opens. */
-export function PreviewButton({ draftId, getSource, output, saveFailed }: Props) {
+export function PreviewButton({ draftId, getSource, output, wechatTemplate, saveFailed }: Props) {
   const { t } = useTranslation()
   const [source, setSource] = useState<DraftArticleSource | null>(null)
   return (
@@ -21,7 +24,7 @@ export function PreviewButton({ draftId, getSource, output, saveFailed }: Props)
       <button type="button" className="button preview-open" onClick={() => setSource(getSource())}>
         {t('preview.open')}
       </button>
-      {source && <PreviewDialog draftId={draftId} source={source} output={output} saveFailed={saveFailed} onClose={() => setSource(null)} />}
+      {source && <PreviewDialog draftId={draftId} source={source} output={output} wechatTemplate={wechatTemplate} saveFailed={saveFailed} onClose={() => setSource(null)} />}
     </>
   )
 }

@@ -1,12 +1,14 @@
 import { useEffect, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ArticleOutputSettings, DraftArticleSource } from '@shared/article/articleOf'
+import type { WechatTemplate } from '@shared/article/wechatTemplate'
 import type { TFunction } from 'i18next'
 import type { AppErrorCode } from '@shared/errors'
 import type { MissingPicture, SiteStyles } from '@shared/ipc/channels/export'
 import { Modal } from '../components/Modal'
 import { errorCodeOf, errorDetailOf } from '../drafts/errorText'
 import { newsroom } from '../newsroom'
+import { WechatPanel } from '../wechat/WechatPanel'
 import { ArticlePreview } from './ArticlePreview'
 import { previewArticle, previewMarkup } from './previewMarkup'
 
@@ -31,19 +33,22 @@ type Props = {
   source: DraftArticleSource
   /** The office's credit line settings; the defaults when not given. */
   output?: ArticleOutputSettings | undefined
+  /** The office's 公众号 look, for the 公众号 tab; the default when not given. */
+  wechatTemplate?: WechatTemplate | undefined
   /** The last save failed: an export would miss the newest edits, so it is not offered. */
   saveFailed: boolean
   onClose(): void
 }
 
 /** 预览: the article as the school's site shows it, and its export as a web page or a Word document. */
-export function PreviewDialog({ draftId, source, output, saveFailed, onClose }: Props) {
+export function PreviewDialog({ draftId, source, output, wechatTemplate, saveFailed, onClose }: Props) {
   const { t } = useTranslation()
   const ids = useId()
   const [assetUrlBase, setAssetUrlBase] = useState<string | null>(null)
   const [styles, setStyles] = useState<SiteStyles | null>(null)
   const [status, setStatus] = useState<Status | null>(null)
   const [now] = useState(() => new Date())
+  const [view, setView] = useState<'site' | 'wechat'>('site')
 
   useEffect(() => {
     let live = true
@@ -130,19 +135,47 @@ export function PreviewDialog({ draftId, source, output, saveFailed, onClose }: 
             </button>
           </div>
         </div>
-        {saveFailed && <p className="preview-status preview-status-warning">{t('preview.saveFailed')}</p>}
-        {status === null && <p className="preview-status preview-status-quiet">{t('outputs.whichHtml')}</p>}
-        {styles?.source === 'custom' && status?.kind !== 'stylesFile' && (
-          <p className="preview-status preview-status-quiet">{t('preview.customStylesInUse', { path: styles.path })}</p>
-        )}
-        <PreviewStatus status={status} onReveal={reveal} onDismiss={() => setStatus(null)} />
-        <div className="preview-scroll">
-          {markup !== null && styles !== null ? (
-            <ArticlePreview markup={markup} css={styles.css} label={t('preview.article')} />
-          ) : (
-            <p className="preview-loading">{t('preview.loading')}</p>
-          )}
+        <div className="preview-views" role="tablist" aria-label={t('wechat.views')}>
+          {(['site', 'wechat'] as const).map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              id={`${ids}-view-${name}`}
+              aria-selected={view === name}
+              aria-controls={`${ids}-panel-${name}`}
+              className={view === name ? 'preview-view preview-view-active' : 'preview-view'}
+              onClick={() => setView(name)}
+            >
+              {t(name === 'site' ? 'wechat.viewSite' : 'wechat.viewWechat')}
+            </button>
+          ))}
         </div>
+        {saveFailed && <p className="preview-status preview-status-warning">{t('preview.saveFailed')}</p>}
+        {view === 'site' ? (
+          <div role="tabpanel" id={`${ids}-panel-site`} aria-labelledby={`${ids}-view-site`} className="preview-view-panel">
+            {status === null && <p className="preview-status preview-status-quiet">{t('outputs.whichHtml')}</p>}
+            {styles?.source === 'custom' && status?.kind !== 'stylesFile' && (
+              <p className="preview-status preview-status-quiet">{t('preview.customStylesInUse', { path: styles.path })}</p>
+            )}
+            <PreviewStatus status={status} onReveal={reveal} onDismiss={() => setStatus(null)} />
+            <div className="preview-scroll">
+              {markup !== null && styles !== null ? (
+                <ArticlePreview markup={markup} css={styles.css} label={t('preview.article')} />
+              ) : (
+                <p className="preview-loading">{t('preview.loading')}</p>
+              )}
+            </div>
+          </div>
+        ) : (
+          <div role="tabpanel" id={`${ids}-panel-wechat`} aria-labelledby={`${ids}-view-wechat`} className="preview-view-panel">
+            {assetUrlBase === null ? (
+              <p className="preview-loading">{t('preview.loading')}</p>
+            ) : (
+              <WechatPanel draftId={draftId} source={source} output={output} template={wechatTemplate} assetUrlBase={assetUrlBase} now={now} saveFailed={saveFailed} />
+            )}
+          </div>
+        )}
       </div>
     </Modal>
   )

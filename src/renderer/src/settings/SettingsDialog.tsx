@@ -14,6 +14,7 @@ import { CreditSettings, articleSettingsValid, type ArticleSettingsValue } from 
 import { DirectoryManager } from './directory/DirectoryManager'
 import { PublishTargetsManager } from '../publish/targets/PublishTargetsManager'
 import { PhotoCompressionFields, usePhotoCompressionForm } from '../photos/PhotoCompressionFields'
+import { WechatTemplateFields, useWechatTemplateForm } from '../wechat/WechatTemplateFields'
 import { WorkflowSettingsFields } from '../workflow/WorkflowSettingsFields'
 import { ChainSettings, chainSettingsValid, type ChainSettingsValue } from './chain/ChainSettings'
 import { SigningKeys } from './chain/SigningKeys'
@@ -59,6 +60,7 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onChooseDataD
   const [chainValue, setChainValue] = useState<ChainSettingsValue>({ chain: settings.chain, requireSignatures: settings.requireSignatures })
   const chainValid = chainSettingsValid(chainValue)
   const photoForm = usePhotoCompressionForm(settings.photoCompression)
+  const wechatForm = useWechatTemplateForm(settings.wechatTemplate)
   const tabLabel = (name: SettingsTab) =>
     name === 'general'
       ? t('directory.tabs.general')
@@ -84,11 +86,12 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onChooseDataD
     if (userName.trim() !== settings.userName) patch.userName = userName.trim()
     if (requireApproval !== settings.requireApproval) patch.requireApproval = requireApproval
     if (photoForm.patch) patch.photoCompression = photoForm.patch
+    if (wechatForm.patch) patch.wechatTemplate = wechatForm.patch
     if (JSON.stringify(chainValue.chain) !== JSON.stringify(settings.chain)) patch.chain = chainValue.chain
     if (chainValue.requireSignatures !== settings.requireSignatures) patch.requireSignatures = chainValue.requireSignatures
     return patch
   }
-  const valid = delayValid && articleValid && photoForm.valid && chainValid
+  const valid = delayValid && articleValid && photoForm.valid && chainValid && wechatForm.valid
   // Nothing typed that 保存 would keep: the dialog offers 关闭, so nobody wonders what 取消 would undo.
   const dirty = !valid || Object.keys(changes()).length > 0
 
@@ -162,6 +165,7 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onChooseDataD
         <div role="tabpanel" id={`${ids}-panel-article`} aria-labelledby={`${ids}-tab-article`} className="settings-panel" hidden={tab !== 'article'}>
           <CreditSettings value={article} onChange={setArticle} />
           <PhotoCompressionFields form={photoForm} />
+          <WechatTemplateFields form={wechatForm} />
         </div>
         <div role="tabpanel" id={`${ids}-panel-chain`} aria-labelledby={`${ids}-tab-chain`} className="settings-panel" hidden={tab !== 'chain'}>
           <ChainSettings value={chainValue} onChange={setChainValue} />

@@ -32,6 +32,7 @@ export function auditDetailsText(entry: AuditEntry, t: TFunction, chain: Chain):
   if (details['format'] === 'approval-pdf') parts.push(t('workflow.audit.approvalPdf'))
   const format = details['format']
   if (format === 'html' || format === 'html-single' || format === 'docx') parts.push(t(`outputs.auditFormat.${format}`))
+  if (format === 'wechat') parts.push(t('wechat.audit', { photos: typeof details['photos'] === 'number' ? details['photos'] : 0 }))
   const target = text(details['target'])
   if (target && entry.action === 'publish') parts.push(t('outputs.auditTarget', { target }))
   const file = text(details['file'])
