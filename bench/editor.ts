@@ -4,7 +4,8 @@
  * with the same content, then 500 keystrokes typed into each. Prints one JSON line.
  * Run: npm run bench:editor   (KEYSTROKES=500 OPENS=7 override the sizes; NEWSROOM_RENDERER_DIR=<dir> uses
  * an existing build instead of building the renderer into a temp folder first; PROFILE_DIR=<dir> writes
- * CPU profiles of the app's opens and keystrokes there, for Chrome DevTools' Performance panel)
+ * CPU profiles of the app's opens and keystrokes there, for Chrome DevTools' Performance panel; TRACE_DIR=<dir>
+ * writes a Chrome trace of the app's opens there, with bench-open marks around each)
  * How "open" and "keypress to next frame" are measured: bench/lib/editor/probe.ts.
  */
 import { execFile } from 'node:child_process'
@@ -127,6 +128,24 @@ async function startProfile(page: Page, name: string): Promise<() => Promise<voi
   }
 }
 
+/**
+ * Records a Chrome trace (layout, style, paint, image decode, scripts) of what follows when TRACE_DIR is set:
+ * the CPU profile sees only JavaScript, and much of an open is the page's own rendering work.
+ */
+async function startTrace(page: Page, name: string): Promise<() => Promise<void>> {
+  const dir = process.env.TRACE_DIR
+  const browser = page.context().browser()
+  if (!dir || !browser) return async () => undefined
+  await mkdir(dir, { recursive: true })
+  await browser.startTracing(page, {
+    path: join(dir, `${name}.json`),
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'loading']
+  })
+  return async () => {
+    await browser.stopTracing()
+  }
+}
+
 /** One open of the article, timed in the page. */
 async function openOnce(page: Page, trigger: string, lastText: string): Promise<OpenTiming> {
   const timing = (await page.evaluate(`window.__editorBench.open(() => { ${trigger} }, ${JSON.stringify({ lastText, images: PHOTOS })})`)) as OpenTiming
@@ -200,7 +219,7 @@ async function main(): Promise<void> {
         await barePage.goto(`${bare.origin}/bare.html`)
 
         // The two editors take turns, so a machine that gets busier or quieter meanwhile weighs on both alike.
-        const stopOpenProfiles = [await startProfile(page, 'app-opens'), await startProfile(barePage, 'bare-opens')]
+        const stopOpenProfiles = [await startProfile(page, 'app-opens'), await startProfile(barePage, 'bare-opens'), await startTrace(page, 'app-opens')]
         for (let i = 0; i < OPENS; i++) {
           await page.evaluate(`window.__editorBench.open(() => { ${clickDraft(OTHER_TITLE)} }, ${JSON.stringify({ lastText: OTHER_TEXT, images: 0, unlessShown: true })})`)
           appOpens.push(await openOnce(page, clickDraft(ARTICLE_TITLE), lastText))

@@ -1,10 +1,20 @@
+import { useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SaveState } from '../drafts/autosave'
 import { errorCodeOf, errorDetailOf } from '../drafts/errorText'
 
+/** What an autosave says about itself, followed as it changes. */
+export type SaveStateSource = { readonly state: SaveState; subscribe(listener: () => void): () => void }
+
+/** The save state, re-rendering only the component that asks when it changes. */
+export function useSaveState(source: SaveStateSource): SaveState {
+  return useSyncExternalStore(source.subscribe, () => source.state)
+}
+
 /** The visible save state next to the title, announced politely to screen readers, with a retry on failure. */
-export function SaveStatus({ state, onRetry }: { state: SaveState; onRetry(): void }) {
+export function SaveStatus({ source, onRetry }: { source: SaveStateSource; onRetry(): void }) {
   const { t } = useTranslation()
+  const state = useSaveState(source)
   let label: string
   let reason: string | null = null
   switch (state.kind) {
