@@ -33,7 +33,7 @@ const KEY_INTERVAL_MS = 50
 /** Keystrokes typed into one editor before the other takes its turn. */
 const KEY_TURN = 50
 /** Issue 14: opening within 2× bare Lexical (the first open within 200 ms), a keypress p95 within 1.2×. */
-const TARGETS = { keypressP95Ms: 16, firstOpenMs: 200, openRatioToBareLexical: 2, keypressRatioToBareLexical: 1.2 }
+const TARGETS = { openRatioToBareLexical: 2, firstOpenMs: 200, keypressP95RatioToBareLexical: 1.2 }
 const ARTICLE_TITLE = '秋季运动会图片报道'
 const OTHER_TITLE = '值班安排'
 const OTHER_TEXT = '本周值班：宣传部王老师。'
@@ -250,22 +250,21 @@ async function main(): Promise<void> {
       const keyApp = { p50: percentile(appKeys, 50), p95: percentile(appKeys, 95) }
       const keyBare = { p50: percentile(bareKeys, 50), p95: percentile(bareKeys, 95) }
       const ratio = (a: number, b: number) => round(a / b)
+      const firstOpen = round(appOpens[0]?.painted ?? Number.NaN)
+      // Each figure beside its target: `met` says whether it is within it (on a shared machine, trust the ratios).
+      const figure = (value: number, target: number) => ({ value, target, met: value <= target })
       const result = {
-        open: { app: openApp, bare: openBare, ratio: ratio(openApp, openBare) },
-        keypress: { app: keyApp, bare: keyBare, ratioP95: ratio(keyApp.p95, keyBare.p95) },
-        targets: TARGETS,
-        meets: {
-          keypressP95: keyApp.p95 <= TARGETS.keypressP95Ms,
-          firstOpen: (appOpens[0]?.painted ?? Number.POSITIVE_INFINITY) <= TARGETS.firstOpenMs,
-          openRatio: openApp / openBare <= TARGETS.openRatioToBareLexical,
-          keypressRatio: keyApp.p95 / keyBare.p95 <= TARGETS.keypressRatioToBareLexical
-        },
+        openRatio: figure(ratio(openApp, openBare), TARGETS.openRatioToBareLexical),
+        firstOpenMs: figure(firstOpen, TARGETS.firstOpenMs),
+        keypressP95Ratio: figure(ratio(keyApp.p95, keyBare.p95), TARGETS.keypressP95RatioToBareLexical),
+        open: { app: openApp, bare: openBare },
+        keypress: { app: keyApp, bare: keyBare },
         detail: {
           article: { characters: ARTICLE_CHARS, photos: PHOTOS, photoSize: '1600x1067' },
           keystrokes: { app: appKeys.length, bare: bareKeys.length, maxApp: round(Math.max(...appKeys)), maxBare: round(Math.max(...bareKeys)) },
           opens: {
             runs: OPENS,
-            appFirst: round(appOpens[0]?.painted ?? Number.NaN),
+            appFirst: firstOpen,
             bareFirst: round(bareOpens[0]?.painted ?? Number.NaN),
             appDomMedian: median(appOpens.map((t) => t.dom)),
             bareDomMedian: median(bareOpens.map((t) => t.dom))
