@@ -4,7 +4,8 @@
  * with the same content, then 500 keystrokes typed into each. Prints one JSON line.
  * Run: npm run bench:editor   (KEYSTROKES=500 OPENS=7 override the sizes; NEWSROOM_RENDERER_DIR=<dir> uses
  * an existing build instead of building the renderer into a temp folder first; PROFILE_DIR=<dir> writes
- * CPU profiles of the app's opens and keystrokes there, for Chrome DevTools' Performance panel)
+ * CPU profiles of the app's opens and keystrokes there, for Chrome DevTools' Performance panel; TRACE_DIR=<dir>
+ * writes a Chrome trace of the app's opens there, with bench-open marks around each)
  * How "open" and "keypress to next frame" are measured: bench/lib/editor/probe.ts.
  */
 import { execFile } from 'node:child_process'
@@ -32,7 +33,7 @@ const KEY_INTERVAL_MS = 50
 /** Keystrokes typed into one editor before the other takes its turn. */
 const KEY_TURN = 50
 /** Issue 14: opening within 2× bare Lexical (the first open within 200 ms), a keypress p95 within 1.2×. */
-const TARGETS = { keypressP95Ms: 16, firstOpenMs: 200, openRatioToBareLexical: 2, keypressRatioToBareLexical: 1.2 }
+const TARGETS = { openRatioToBareLexical: 2, firstOpenMs: 200, keypressP95RatioToBareLexical: 1.2 }
 const ARTICLE_TITLE = '秋季运动会图片报道'
 const OTHER_TITLE = '值班安排'
 const OTHER_TEXT = '本周值班：宣传部王老师。'
@@ -127,6 +128,24 @@ async function startProfile(page: Page, name: string): Promise<() => Promise<voi
   }
 }
 
+/**
+ * Records a Chrome trace (layout, style, paint, image decode, scripts) of what follows when TRACE_DIR is set:
+ * the CPU profile sees only JavaScript, and much of an open is the page's own rendering work.
+ */
+async function startTrace(page: Page, name: string): Promise<() => Promise<void>> {
+  const dir = process.env.TRACE_DIR
+  const browser = page.context().browser()
+  if (!dir || !browser) return async () => undefined
+  await mkdir(dir, { recursive: true })
+  await browser.startTracing(page, {
+    path: join(dir, `${name}.json`),
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'loading']
+  })
+  return async () => {
+    await browser.stopTracing()
+  }
+}
+
 /** One open of the article, timed in the page. */
 async function openOnce(page: Page, trigger: string, lastText: string): Promise<OpenTiming> {
   const timing = (await page.evaluate(`window.__editorBench.open(() => { ${trigger} }, ${JSON.stringify({ lastText, images: PHOTOS })})`)) as OpenTiming
@@ -200,7 +219,7 @@ async function main(): Promise<void> {
         await barePage.goto(`${bare.origin}/bare.html`)
 
         // The two editors take turns, so a machine that gets busier or quieter meanwhile weighs on both alike.
-        const stopOpenProfiles = [await startProfile(page, 'app-opens'), await startProfile(barePage, 'bare-opens')]
+        const stopOpenProfiles = [await startProfile(page, 'app-opens'), await startProfile(barePage, 'bare-opens'), await startTrace(page, 'app-opens')]
         for (let i = 0; i < OPENS; i++) {
           await page.evaluate(`window.__editorBench.open(() => { ${clickDraft(OTHER_TITLE)} }, ${JSON.stringify({ lastText: OTHER_TEXT, images: 0, unlessShown: true })})`)
           appOpens.push(await openOnce(page, clickDraft(ARTICLE_TITLE), lastText))
@@ -231,22 +250,21 @@ async function main(): Promise<void> {
       const keyApp = { p50: percentile(appKeys, 50), p95: percentile(appKeys, 95) }
       const keyBare = { p50: percentile(bareKeys, 50), p95: percentile(bareKeys, 95) }
       const ratio = (a: number, b: number) => round(a / b)
+      const firstOpen = round(appOpens[0]?.painted ?? Number.NaN)
+      // Each figure beside its target: `met` says whether it is within it (on a shared machine, trust the ratios).
+      const figure = (value: number, target: number) => ({ value, target, met: value <= target })
       const result = {
-        open: { app: openApp, bare: openBare, ratio: ratio(openApp, openBare) },
-        keypress: { app: keyApp, bare: keyBare, ratioP95: ratio(keyApp.p95, keyBare.p95) },
-        targets: TARGETS,
-        meets: {
-          keypressP95: keyApp.p95 <= TARGETS.keypressP95Ms,
-          firstOpen: (appOpens[0]?.painted ?? Number.POSITIVE_INFINITY) <= TARGETS.firstOpenMs,
-          openRatio: openApp / openBare <= TARGETS.openRatioToBareLexical,
-          keypressRatio: keyApp.p95 / keyBare.p95 <= TARGETS.keypressRatioToBareLexical
-        },
+        openRatio: figure(ratio(openApp, openBare), TARGETS.openRatioToBareLexical),
+        firstOpenMs: figure(firstOpen, TARGETS.firstOpenMs),
+        keypressP95Ratio: figure(ratio(keyApp.p95, keyBare.p95), TARGETS.keypressP95RatioToBareLexical),
+        open: { app: openApp, bare: openBare },
+        keypress: { app: keyApp, bare: keyBare },
         detail: {
           article: { characters: ARTICLE_CHARS, photos: PHOTOS, photoSize: '1600x1067' },
           keystrokes: { app: appKeys.length, bare: bareKeys.length, maxApp: round(Math.max(...appKeys)), maxBare: round(Math.max(...bareKeys)) },
           opens: {
             runs: OPENS,
-            appFirst: round(appOpens[0]?.painted ?? Number.NaN),
+            appFirst: firstOpen,
             bareFirst: round(bareOpens[0]?.painted ?? Number.NaN),
             appDomMedian: median(appOpens.map((t) => t.dom)),
             bareDomMedian: median(bareOpens.map((t) => t.dom))

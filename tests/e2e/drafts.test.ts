@@ -20,7 +20,8 @@ async function newDraft(page: Page, title: string, body: string): Promise<void> 
   const editor = page.getByRole('textbox', { name: '正文' })
   await editor.click()
   await page.keyboard.insertText(body)
-  await expect.poll(() => page.getByRole('status').first().textContent()).toContain('已保存')
+  // The quiet time (800 ms) and the save itself: more than expect.poll's default second on a busy machine.
+  await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 5000 }).toContain('已保存')
 }
 
 async function draftFiles(dataDir: string): Promise<{ id: string; json: { title: string; body: unknown } }[]> {
@@ -71,6 +72,49 @@ suite('drafts end to end', () => {
     expect(await app.requestFlush()).toBe('flushed')
     const [saved] = await draftFiles(dataDir)
     expect(saved?.json.title).toBe('关窗前的最后一句')
+  })
+
+  it('does not keep a new draft left untouched, on switching, on creating another or after closing; one with anything in it stays', async () => {
+    app = await launchApp()
+    const { page, dataDir } = app
+    const newButton = page.getByRole('button', { name: '新建稿件' }).first()
+    const titleField = page.getByRole('textbox', { name: '标题' })
+    const focused = () => expect.poll(() => titleField.evaluate((el) => el === document.activeElement)).toBe(true)
+    const onDisk = async () => (await draftFiles(dataDir)).length
+
+    await newDraft(page, '已有的稿件', '正文')
+    // Left untouched, then another new draft: the first is gone.
+    await newButton.click()
+    await focused()
+    const untouched = (await draftFiles(dataDir)).find((f) => f.json.title === '')!.id
+    await newButton.click()
+    await focused()
+    await expect.poll(async () => (await draftFiles(dataDir)).some((f) => f.id === untouched)).toBe(false)
+    expect(await onDisk()).toBe(2)
+
+    // Only 稿件信息 filled in: kept when the person switches to another draft.
+    await page.getByRole('textbox', { name: '副题' }).fill('只填了副标题')
+    await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 5000 }).toContain('已保存')
+    await page.locator('button.draft-open', { hasText: '已有的稿件' }).click()
+    await expect.poll(() => titleField.inputValue()).toBe('已有的稿件')
+    expect(await onDisk()).toBe(2)
+
+    // Untouched, then another draft opened from the list: gone, and not listed.
+    await newButton.click()
+    await focused()
+    expect(await onDisk()).toBe(3)
+    await page.locator('button.draft-open', { hasText: '已有的稿件' }).click()
+    await expect.poll(() => onDisk()).toBe(2)
+    await expect.poll(() => page.locator('button.draft-open').count()).toBe(2)
+
+    // Untouched when the app is closed: not listed at the next start.
+    await newButton.click()
+    await focused()
+    expect(await onDisk()).toBe(3)
+    await app.close()
+    app = await launchApp({ dataDir })
+    await expect.poll(() => app!.page.locator('button.draft-open').count()).toBe(2)
+    expect(await onDisk()).toBe(2)
   })
 
   it('moves a draft to the trash and restores it', async () => {

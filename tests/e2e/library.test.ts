@@ -176,5 +176,16 @@ suite('library: search, filters, density', () => {
     await page.getByRole('button', { name: '新建稿件' }).first().click()
     await expect.poll(() => page.locator('.draft-item-selected').count()).toBe(1)
     await expect.poll(() => page.locator('.library-scroller').evaluate((el) => el.scrollTop)).toBe(0)
+    // Drawn and wholly inside the list's box, not only scrolled to.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const scroller = document.querySelector('.library-scroller')!.getBoundingClientRect()
+          const row = document.querySelector('.draft-item-selected')?.getBoundingClientRect()
+          return row !== undefined && row.height > 0 && row.top >= scroller.top - 1 && row.bottom <= scroller.bottom + 1
+        })
+      )
+      .toBe(true)
+    expect(await page.locator('.draft-item-selected .draft-title').textContent()).toBe('无标题稿件')
   })
 })

@@ -77,11 +77,17 @@ suite('one-click publish', () => {
     const url = pathToFileURL(file).href
     const steps = done.getByRole('list', { name: '发布进度' }).locator('li')
     await expect.poll(() => steps.allTextContents()).toEqual(['准备稿件', '创建文章', '检查网页', '完成'])
-    expect(await done.locator('.publish-url code').textContent()).toBe(url)
+    // Read as the site and the page, not a file:// path; the full address is in the tooltip, and it opens the page.
+    const address = done.locator('.publish-url').getByRole('button')
+    expect(await address.textContent()).toBe(`本地网站 / ${file.split(/[\\/]/).slice(-2).join('/')}`)
+    expect(await address.getAttribute('title')).toBe(url)
+    expect(await address.textContent()).not.toContain('file:')
+    await address.click()
+    await expect.poll(() => app?.shellCalls.openExternal).toEqual([url])
     expect(await readFile(file, 'utf8')).toContain(TITLE)
 
     await done.getByRole('button', { name: '打开网页' }).click()
-    await expect.poll(() => app?.shellCalls.openExternal).toEqual([url])
+    await expect.poll(() => app?.shellCalls.openExternal).toEqual([url, url])
     await expect.poll(() => app?.notifications).toEqual([{ title: '稿件已发布', body: `本地网站：${url}` }])
     await expect.poll(() => statusText(page)).toBe('已发布')
 
@@ -93,7 +99,8 @@ suite('one-click publish', () => {
     // The workflow bar lists where it is published, and offers to send it again.
     await done.getByRole('button', { name: '关闭' }).click()
     const published = bar(page).getByRole('listitem', { name: '本地网站' })
-    await expect.poll(() => published.textContent()).toContain(url)
+    await expect.poll(() => published.locator('.published-address').getAttribute('title')).toBe(url)
+    expect(await published.textContent()).not.toContain('file:')
     await published.getByRole('button', { name: '再次发布' }).click()
     const again = page.getByRole('dialog', { name: '再次发布' })
     expect(await again.getByRole('textbox', { name: '签字人' }).count()).toBe(0)

@@ -73,6 +73,9 @@ suite('sign-off workflow through the UI', () => {
     await sign(page, '审核通过', '王五', '同意发布')
     await expect.poll(() => statusText(page)).toBe('已审核')
     await expect.poll(() => bar(page).textContent()).toMatch(/审核 ✓ 王五/)
+    // Approved and unchanged since: 查看改动 would show nothing, so it is not offered.
+    const viewChanges = bar(page).locator('.workflow-tools').getByRole('button', { name: '查看改动' })
+    expect(await viewChanges.count()).toBe(0)
 
     // An edit after the approval: the approval is void and the draft goes back to 待校对.
     await page.getByRole('textbox', { name: '正文' }).click()
@@ -83,6 +86,7 @@ suite('sign-off workflow through the UI', () => {
     await expect.poll(() => notice.textContent()).toContain('修改后审核已失效，稿件退回待校对')
     await expect.poll(() => statusText(page)).toBe('待校对')
     await expect.poll(() => bar(page).textContent()).toContain('审核 –')
+    await expect.poll(() => viewChanges.count()).toBe(1)
 
     const screenshots = process.env['WORKFLOW_SCREENSHOT_DIR']
     if (screenshots) await page.screenshot({ path: join(screenshots, 'workflow-invalidated.png') })

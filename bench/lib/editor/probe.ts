@@ -55,10 +55,14 @@ const bench: Bench = {
         if (!shown()) return
         observer.disconnect()
         const dom = performance.now() - start
-        void afterNextFrame().then((at) => resolve({ dom, painted: at - start }))
+        void afterNextFrame().then((at) => {
+          performance.mark('bench-open-end')
+          resolve({ dom, painted: at - start })
+        })
       })
       observer.observe(document.body, { childList: true, subtree: true, characterData: true })
       start = performance.now()
+      performance.mark('bench-open-start')
       if (expected.unlessShown && shown()) {
         // Already open (the app opened it at start): nothing to wait for.
         observer.disconnect()

@@ -1,10 +1,11 @@
-import { useEffect, useEffectEvent, useRef, useState } from 'react'
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import type { AppErrorCode } from '@shared/errors'
 import { TITLE_MAX, type Draft, type DraftContent, type DraftSummary, type QuarantinedDraft } from '@shared/model/draft'
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '@shared/settings'
-import { createAutosave, type Autosave, type SaveState } from './drafts/autosave'
+import { createAutosave, type Autosave } from './drafts/autosave'
 import { errorCodeOf, errorDetailOf } from './drafts/errorText'
 import { DraftEditor, type DraftEditorHandle } from './editor/DraftEditor'
 import { DraftLibrary, type LibraryView } from './library/DraftLibrary'
@@ -25,8 +26,11 @@ import { useWindowTitle } from './useWindowTitle'
 import { StatusRegion } from './a11y/announce'
 import { usePaneCycling } from './a11y/usePaneCycling'
 
-/** The open draft and the autosave that writes it; replaced as a whole when another draft is opened. */
-type Session = { draft: Draft; autosave: Autosave<DraftContent>; focusTitle: boolean }
+/**
+ * The open draft and the autosave that writes it; replaced as a whole when another draft is opened. `fresh`:
+ * made by 新建稿件 in this session, so it is removed when left untouched.
+ */
+type Session = { draft: Draft; autosave: Autosave<DraftContent>; focusTitle: boolean; fresh: boolean }
 
 type Action = 'list' | 'create' | 'open' | 'rename' | 'duplicate' | 'trash' | 'restore' | 'emptyTrash' | 'acknowledge' | 'showInFolder' | 'settings'
 
@@ -46,7 +50,6 @@ export function App() {
   const [loaded, setLoaded] = useState(false)
   const [view, setView] = useState<LibraryView>('active')
   const [session, setSession] = useState<Session | null>(null)
-  const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' })
   const [opening, setOpening] = useState(false)
   const [notice, setNotice] = useState<NoticeState | null>(null)
   const [renaming, setRenaming] = useState<DraftSummary | null>(null)
@@ -89,30 +92,34 @@ export function App() {
     return result
   }
 
-  function startSession(draft: Draft, focusTitle: boolean) {
+  function startSession(draft: Draft, focusTitle: boolean, fresh = false) {
     const autosave: Autosave<DraftContent> = createAutosave<DraftContent>({
       delayMs: delayRef.current,
       save: async (content) => {
         const result = await api().drafts.save({ id: draft.id, content })
         if (sessionRef.current?.autosave === autosave) revisionRef.current = result.revision
         setDrafts((list) => withSavedContent(list, draft.id, content, result.updatedAt))
-      },
-      onState: (state) => {
-        if (sessionRef.current?.autosave === autosave) setSaveState(state)
       }
     })
-    const next = { draft, autosave, focusTitle }
+    const next = { draft, autosave, focusTitle, fresh }
     sessionRef.current = next
     revisionRef.current = draft.revision
-    setSession(next)
-    setSaveState(autosave.state)
-    setOpening(false)
+    // Synchronously: the body's photos are React portals that Lexical announces while the editor mounts. In a
+    // normal render they would be drawn in a pass after the first paint (an extra frame and a paint without
+    // them); flushed, the editor and its photos are one commit and one paint.
+    flushSync(() => {
+      setSession(next)
+      setOpening(false)
+    })
   }
 
-  /** Writes the open draft and closes it; false (and the draft stays open) when it cannot be saved. */
-  async function closeSession(): Promise<boolean> {
+  /**
+   * Writes the open draft and closes it; false (and the draft stays open) when it cannot be saved, 'discarded'
+   * when it was a new draft left untouched and is gone.
+   */
+  async function closeSession(): Promise<'closed' | 'discarded' | false> {
     const current = sessionRef.current
-    if (!current) return true
+    if (!current) return 'closed'
     if (!(await current.autosave.flush())) {
       setNotice({ kind: 'switchBlocked' })
       return false
@@ -122,7 +129,26 @@ export function App() {
       sessionRef.current = null
       setSession(null)
     }
-    return true
+    if (current.fresh && (await discardUntouched([current.draft.id])).size > 0) return 'discarded'
+    return 'closed'
+  }
+
+  /**
+   * New drafts left without anything typed, chosen or added are not kept as "无标题稿件". Main removes only
+   * a draft exactly as created; the ids returned are the ones it removed.
+   */
+  async function discardUntouched(ids: readonly string[]): Promise<Set<string>> {
+    const outcomes = await Promise.all(
+      ids.map((id) =>
+        api()
+          .drafts.discardUntouched({ id })
+          .then((answer) => (answer.discarded ? id : null))
+          .catch(() => null)
+      )
+    )
+    const gone = new Set(outcomes.filter((id): id is string => id !== null))
+    if (gone.size > 0) setDrafts((list) => list.filter((item) => !gone.has(item.id)))
+    return gone
   }
 
   /** Before a package replaces a draft: an open editor's late autosave would write over the imported one. */
@@ -130,7 +156,7 @@ export function App() {
     if (sessionRef.current?.draft.id !== id) return true
     openSeq.current++
     setOpening(false)
-    return closeSession()
+    return (await closeSession()) !== false
   }
 
   /** A sign-off wrote the draft: the editor carries on from its revision and names. */
@@ -176,8 +202,12 @@ export function App() {
   async function loadLibrary() {
     try {
       const result = await refreshActive()
+      // Left untouched when the app was last closed: only a draft that looks new is asked about.
+      const gone = await discardUntouched(
+        result.drafts.filter((item) => item.title.trim() === '' && item.excerpt === '' && item.createdAt === item.updatedAt).map((item) => item.id)
+      )
       setLoaded(true)
-      const newest = result.drafts[0]
+      const newest = result.drafts.find((item) => !gone.has(item.id))
       if (newest) await openDraft(newest.id)
     } catch (error) {
       setLoaded(true)
@@ -204,7 +234,7 @@ export function App() {
           trashedAt: null
         })
       )
-      if (seq === openSeq.current) startSession(draft, true)
+      if (seq === openSeq.current) startSession(draft, true, true)
     } catch (error) {
       fail('create', error)
     }
@@ -249,7 +279,9 @@ export function App() {
     if (sessionRef.current?.draft.id === id) {
       openSeq.current++
       setOpening(false)
-      if (!(await closeSession())) return
+      const closed = await closeSession()
+      // Nothing was in it: it is gone already, not in the trash.
+      if (!closed || closed === 'discarded') return
     }
     try {
       await api().drafts.trash({ id })
@@ -400,6 +432,44 @@ export function App() {
 
   const unacknowledged = quarantined.filter((item) => !item.acknowledged)
 
+  // Made again only for another session or other settings: a save re-renders the app for the library's
+  // list, and must not re-render the editor, 稿件信息 and the workflow bar with it.
+  // The handlers read the session through refs and setters, so the ones of the render that made the element
+  // stay right for as long as it is shown.
+  /* eslint-disable react-hooks/exhaustive-deps */
+  const editor = useMemo(
+    () =>
+      session && (
+        <DraftEditor
+          key={`${session.draft.id}:${session.draft.revision}`}
+          ref={editorHandle}
+          draft={session.draft}
+          saves={session.autosave}
+          onChange={session.autosave.change}
+          onRetry={() => void session.autosave.flush()}
+          autoFocusTitle={session.focusTitle}
+          settings={settings}
+          header={
+            <WorkflowBar
+              key={session.draft.id}
+              draftId={session.draft.id}
+              userName={settings.userName}
+              requireApproval={settings.requireApproval}
+              lastSigners={settings.lastSigners}
+              onSigned={(stepId, name) => void saveSettings({ lastSigners: { ...settings.lastSigners, [stepId]: name } })}
+              flush={() => session.autosave.flush()}
+              revision={() => revisionRef.current}
+              onAdopt={adoptDraft}
+              onRestored={reloadRestored}
+              onStatus={(status) => showStatus(session.draft.id, status)}
+            />
+          }
+        />
+      ),
+    [session, settings]
+  )
+  /* eslint-enable react-hooks/exhaustive-deps */
+
   return (
     <ChainContext.Provider value={settings.chain}>
     <StatusRegion>
@@ -435,33 +505,7 @@ export function App() {
           <QuarantineBanner items={unacknowledged} onShowInFolder={showInFolder} onAcknowledge={(ids) => void acknowledge(ids)} />
           {notice && <Notice message={noticeText(notice, t)} detail={noticeDetail(notice)} onDismiss={() => setNotice(null)} />}
         </div>
-        {session ? (
-          <DraftEditor
-            key={`${session.draft.id}:${session.draft.revision}`}
-            ref={editorHandle}
-            draft={session.draft}
-            saveState={saveState}
-            onChange={session.autosave.change}
-            onRetry={() => void session.autosave.flush()}
-            autoFocusTitle={session.focusTitle}
-            settings={settings}
-            header={
-              <WorkflowBar
-                key={session.draft.id}
-                draftId={session.draft.id}
-                userName={settings.userName}
-                requireApproval={settings.requireApproval}
-                lastSigners={settings.lastSigners}
-                onSigned={(stepId, name) => void saveSettings({ lastSigners: { ...settings.lastSigners, [stepId]: name } })}
-                flush={() => session.autosave.flush()}
-                revision={() => revisionRef.current}
-                onAdopt={adoptDraft}
-                onRestored={reloadRestored}
-                onStatus={(status) => showStatus(session.draft.id, status)}
-              />
-            }
-          />
-        ) : (
+        {editor ?? (
           <div className="workspace-empty">
             {opening || !loaded ? (
               <p>{t(opening ? 'editor.opening' : 'app.loading')}</p>

@@ -215,6 +215,27 @@ describe('DraftStore life cycle', () => {
     expect((await readdir(join(dir, 'drafts', draft.id))).filter((n) => n.endsWith('.tmp'))).toEqual([])
   })
 
+  it('removes a new draft only while it is exactly as created: typed, chosen, copied or with a picture, it stays', async () => {
+    const untouched = await store.create({ column: '校园要闻', metadata: { editor: '王老师' } })
+    const typed = await store.create()
+    await store.save(typed.id, { ...content('', ''), metadata: { ...emptyMetadata(), subtitle: '副标题' } })
+    const withPicture = await store.create()
+    await writeFile(join(store.assetsFolder(withPicture.id), 'sha256-picture.jpg'), 'jpeg')
+    const source = await store.create({ title: '原稿' })
+    await store.save(source.id, content('原稿', '正文'))
+    const copy = await store.duplicate(source.id)
+    await store.rename(copy.id, '')
+
+    expect(await store.discardUntouched(untouched.id)).toBe(true)
+    expect(await store.discardUntouched(typed.id)).toBe(false)
+    expect(await store.discardUntouched(withPicture.id)).toBe(false)
+    expect(await store.discardUntouched(copy.id)).toBe(false)
+    const left = (await fresh().list('active')).drafts.map((d) => d.id)
+    expect(left).not.toContain(untouched.id)
+    expect(left).toEqual(expect.arrayContaining([typed.id, withPicture.id, source.id, copy.id]))
+    await expect(readdir(join(dir, 'drafts', untouched.id))).rejects.toThrow()
+  })
+
   it('recreates a draft folder deleted under it rather than lose the text', async () => {
     const draft = await store.create()
     await store.save(draft.id, content('第一稿', '写了一半。'))

@@ -264,4 +264,21 @@ describe('autosave', () => {
     clock.advance(5000)
     expect(saver.calls).toHaveLength(0)
   })
+
+  it('tells subscribers of each change of state only, not of each keystroke, until they unsubscribe', async () => {
+    const { clock, saver, autosave } = setup(800)
+    const seen: SaveState['kind'][] = []
+    const off = autosave.subscribe(() => seen.push(autosave.state.kind))
+    autosave.change('a')
+    autosave.change('ab')
+    autosave.change('abc')
+    expect(seen).toEqual(['unsaved'])
+    clock.advance(800)
+    saver.calls[0]?.resolve()
+    await settle()
+    expect(seen).toEqual(['unsaved', 'saving', 'saved'])
+    off()
+    autosave.change('abcd')
+    expect(seen).toEqual(['unsaved', 'saving', 'saved'])
+  })
 })

@@ -45,6 +45,7 @@ export function createDraftHandlers(deps: HandlerDeps): Pick<HandlerTable, keyof
       await drafts().trash(id)
       return ok
     },
+    'drafts:discardUntouched': async ({ id }) => ({ discarded: await drafts().discardUntouched(id) }),
     'drafts:restore': async ({ id }) => {
       await drafts().restore(id)
       await workflow().recordRestored(id)

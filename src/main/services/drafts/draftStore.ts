@@ -52,6 +52,12 @@ export type DraftStore = {
   rename(id: DraftId, title: string): Promise<DraftSummary>
   duplicate(id: DraftId): Promise<DraftSummary>
   trash(id: DraftId): Promise<void>
+  /**
+   * Deletes a draft that is exactly as it was created (never saved, renamed or signed; no title, body or
+   * stored picture) and says whether it did: a new draft left without typing anything is not kept as
+   * "无标题稿件". Anything else is left alone, whoever asks.
+   */
+  discardUntouched(id: DraftId): Promise<boolean>
   restore(id: DraftId): Promise<void>
   emptyTrash(): Promise<number>
   acknowledgeQuarantine(ids: string[]): Promise<void>
@@ -527,6 +533,24 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
           await atomicWriteFile(fs, join(folderOf('trash', id), TRASH_FILE), JSON.stringify({ trashedAt: nowIso() }))
         } catch (error) {
           throw asAppError(error, `cannot move draft ${id} to the trash`)
+        }
+      })
+    },
+
+    discardUntouched(id) {
+      return serialize(id, async () => {
+        await ensureFolders()
+        try {
+          const current = await openExisting(id)
+          const untouched = current.revision === 0 && current.title.trim() === '' && current.body === null && current.signOffs.length === 0
+          if (!untouched) return false
+          // A photo imported from the culling view is in assets/ before it is in the body.
+          if ((await fs.readdir(join(folderOf('active', id), 'assets')).catch(() => [] as string[])).length > 0) return false
+          await fs.rm(folderOf('active', id), { recursive: true, force: true })
+          cache.delete(id)
+          return true
+        } catch (error) {
+          throw asAppError(error, `cannot remove the untouched draft ${id}`)
         }
       })
     },

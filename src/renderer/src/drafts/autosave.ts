@@ -30,6 +30,11 @@ export type Autosave<C> = {
   flush(): Promise<boolean>
   setDelay(ms: number): void
   readonly state: SaveState
+  /**
+   * Calls `listener` on every change of state. The save indicator subscribes itself, so a change of state
+   * re-renders that indicator and not the app around the editor.
+   */
+  subscribe(listener: () => void): () => void
   /** True while some change is not known to be on disk. */
   readonly dirty: boolean
   /** Stops the timer; later changes are ignored. Call after a final flush. */
@@ -52,6 +57,7 @@ export function createAutosave<C>(options: AutosaveOptions<C>): Autosave<C> {
   let lastError: { error: unknown } | null = null
   let disposed = false
   let state: SaveState = { kind: 'saved' }
+  const listeners = new Set<() => void>()
 
   function computeState(): SaveState {
     if (inFlight) return { kind: 'saving' }
@@ -66,6 +72,7 @@ export function createAutosave<C>(options: AutosaveOptions<C>): Autosave<C> {
     if (same) return
     state = next
     options.onState?.(next)
+    for (const listener of listeners) listener()
   }
 
   function clearTimer(): void {
@@ -142,6 +149,10 @@ export function createAutosave<C>(options: AutosaveOptions<C>): Autosave<C> {
     },
     get state() {
       return state
+    },
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
     },
     get dirty() {
       return pending !== null || inFlight !== null

@@ -1,17 +1,17 @@
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactNode, type Ref } from 'react'
+import { memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactNode, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LexicalEditor } from 'lexical'
 import { TITLE_MAX, type Draft, type DraftContent } from '@shared/model/draft'
 import type { ArticleMetadata } from '@shared/model/metadata'
 import type { Settings } from '@shared/settings'
-import type { SaveState } from '../drafts/autosave'
 import { ArticleBodyEditor } from './ArticleBodyEditor'
 import { PhotoAssetsProvider } from './plugins/images/PhotoAssetsProvider'
-import { SaveStatus } from './SaveStatus'
+import { SaveStatus, useSaveState, type SaveStateSource } from './SaveStatus'
 import { PreviewButton } from '../preview/PreviewButton'
 import { loadArticleBody } from './body'
-import { MetadataPanel } from '../metadata/MetadataPanel'
+import { MetadataPanel, MetadataPanelPlaceholder } from '../metadata/MetadataPanel'
 import { ARTICLE_LANG } from '../a11y/articleLang'
+import { useAfterFirstPaint } from './useAfterFirstPaint'
 
 /** Reads the body as of one edit (null for a draft whose body was never written). */
 type ReadBody = () => DraftContent['body']
@@ -28,7 +28,8 @@ export type DraftEditorHandle = {
 
 type Props = {
   draft: Draft
-  saveState: SaveState
+  /** The draft's autosave, as far as its state goes: only the pieces showing that state follow it. */
+  saves: SaveStateSource
   onChange(content: DraftContent): void
   onRetry(): void
   autoFocusTitle: boolean
@@ -39,8 +40,12 @@ type Props = {
   ref?: Ref<DraftEditorHandle>
 }
 
-/** Title, column and body of one draft. Keyed by draft id: a new draft gets fresh state and a fresh editor. */
-export function DraftEditor({ draft, saveState, onChange, onRetry, autoFocusTitle, settings, header, ref }: Props) {
+/**
+ * Title, column and body of one draft. Keyed by draft id: a new draft gets fresh state and a fresh editor.
+ * Memoized: the app re-renders for the library (a save moves the draft to the top of the list), the editor
+ * only when its own props change.
+ */
+export const DraftEditor = memo(function DraftEditor({ draft, saves, onChange, onRetry, autoFocusTitle, settings, header, ref }: Props) {
   const { t } = useTranslation()
   const [title, setTitle] = useState(draft.title)
   const [column, setColumn] = useState(draft.column)
@@ -79,7 +84,7 @@ export function DraftEditor({ draft, saveState, onChange, onRetry, autoFocusTitl
       parts.current = { ...parts.current, metadata: next.metadata }
       content.current = contentOf(parts.current)
       // Only edits still waiting to be written need the adopted names; a clean draft needs no save.
-      if (saveState.kind !== 'saved') onChange(content.current)
+      if (saves.state.kind !== 'saved') onChange(content.current)
     }
   }))
 
@@ -87,11 +92,14 @@ export function DraftEditor({ draft, saveState, onChange, onRetry, autoFocusTitl
     if (autoFocusTitle) titleInput.current?.focus()
   }, [autoFocusTitle])
 
+  // The article first: 稿件信息 and the workflow bar come a frame later, so opening a draft paints its text
+  // without waiting for the panels' fields, suggestions and requests.
+  const panelsReady = useAfterFirstPaint()
   const readOnly = !loaded.ok
   return (
     <div className="draft-workbench">
       <div className="draft-column">
-        {header}
+        {panelsReady && header}
         <div className="draft-scroll">
           <section className="draft-editor" aria-label={t('editor.region')}>
             <div className="draft-editor-head">
@@ -120,8 +128,8 @@ export function DraftEditor({ draft, saveState, onChange, onRetry, autoFocusTitl
                   }
                 }}
               />
-              <SaveStatus state={saveState} onRetry={onRetry} />
-              <PreviewButton draftId={draft.id} getSource={() => content.current} output={output} wechatTemplate={wechatTemplate} saveFailed={saveState.kind === 'failed'} />
+              <SaveStatus source={saves} onRetry={onRetry} />
+              <DraftPreviewButton draftId={draft.id} getSource={() => content.current} output={output} wechatTemplate={wechatTemplate} saves={saves} />
             </div>
             {loaded.ok ? (
               <PhotoAssetsProvider draftId={draft.id} photographers={metadata.photographers}>
@@ -135,6 +143,7 @@ export function DraftEditor({ draft, saveState, onChange, onRetry, autoFocusTitl
           </section>
         </div>
       </div>
+      {panelsReady ? (
       <MetadataPanel
         key={metadataGeneration}
         draftId={draft.id}
@@ -154,8 +163,17 @@ export function DraftEditor({ draft, saveState, onChange, onRetry, autoFocusTitl
           report({ metadata: next })
         }}
       />
+      ) : (
+        <MetadataPanelPlaceholder />
+      )}
     </div>
   )
+})
+
+/** 预览, told whether the last save failed (the preview then says the file on disk is older). */
+function DraftPreviewButton({ saves, ...props }: Omit<Parameters<typeof PreviewButton>[0], 'saveFailed'> & { saves: SaveStateSource }) {
+  const failed = useSaveState(saves).kind === 'failed'
+  return <PreviewButton {...props} saveFailed={failed} />
 }
 
 /** A draft's content whose body is serialized when first read (by the autosave, the preview, the library list). */

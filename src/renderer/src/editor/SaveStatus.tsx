@@ -1,15 +1,24 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SaveState } from '../drafts/autosave'
 import { errorCodeOf, errorDetailOf } from '../drafts/errorText'
 import { useAnnounce } from '../a11y/announce'
 
+/** What an autosave says about itself, followed as it changes. */
+export type SaveStateSource = { readonly state: SaveState; subscribe(listener: () => void): () => void }
+
+/** The save state, re-rendering only the component that asks when it changes. */
+export function useSaveState(source: SaveStateSource): SaveState {
+  return useSyncExternalStore(source.subscribe, () => source.state)
+}
+
 /**
  * The visible save state next to the title, with a retry on failure. Screen readers hear only what matters:
  * the draft's first save and a failure, not 保存中…/已保存 at every pause in the typing.
  */
-export function SaveStatus({ state, onRetry }: { state: SaveState; onRetry(): void }) {
+export function SaveStatus({ source, onRetry }: { source: SaveStateSource; onRetry(): void }) {
   const { t } = useTranslation()
+  const state = useSaveState(source)
   const announce = useAnnounce()
   const savedOnce = useRef(false)
   const previous = useRef(state.kind)

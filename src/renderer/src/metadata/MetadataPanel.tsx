@@ -41,6 +41,15 @@ function initiallyCollapsed(): boolean {
   return window.innerWidth < DRAWER_BELOW_PX
 }
 
+/**
+ * Where 稿件信息 will be, as wide as it will be, while the article is painted first: the text is laid out once
+ * at its final width instead of rewrapping when the panel comes.
+ */
+export function MetadataPanelPlaceholder() {
+  const [collapsed] = useState(initiallyCollapsed)
+  return <aside className={collapsed ? 'metadata-panel metadata-panel-collapsed' : 'metadata-panel'} aria-hidden="true" />
+}
+
 /** 稿件信息: column, people, date, summary, tags and cover, with the credit line they make. */
 export function MetadataPanel({ draftId, column, metadata, required, output, readOnly, getBody, onColumnChange, onChange }: Props) {
   const { t } = useTranslation()

@@ -15,6 +15,7 @@ import { newPublishJobId } from './articleText'
 import { ConflictView } from './ConflictView'
 import { LivePageReportView } from './LivePageReportView'
 import { publishErrorText, publishKindText, publishStepText } from './publishText'
+import { PublishedAddress } from './PublishedAddress'
 
 type Status = NonNullable<PublishOptions['status']>
 const STATUSES: readonly Status[] = ['publish', 'pending', 'draft']
@@ -287,7 +288,12 @@ export function PublishDialog(props: Props) {
             </p>
             <StepList progress={phase.progress} />
             <p className="publish-url">
-              <span className="field-label">{t('publish.liveUrl')}</span> <code>{phase.result.remoteUrl}</code>
+              <span className="field-label">{t('publish.liveUrl')}</span>{' '}
+              <PublishedAddress
+                url={phase.result.remoteUrl}
+                siteName={target?.name ?? ''}
+                onOpen={() => void newsroom().publish.openLive({ draftId, targetId: phase.result.targetId }).catch(() => undefined)}
+              />
             </p>
             {phase.result.imagesUploaded + phase.result.imagesReused > 0 && (
               <p>{t('publish.images', { uploaded: phase.result.imagesUploaded, reused: phase.result.imagesReused })}</p>

@@ -6,6 +6,7 @@ import { errorCodeOf, errorDetailOf } from '../drafts/errorText'
 import { newsroom } from '../newsroom'
 import { shortTime } from '../workflow/timeText'
 import { LivePageReportView } from './LivePageReportView'
+import { PublishedAddress } from './PublishedAddress'
 
 type Props = {
   draftId: string
@@ -71,7 +72,11 @@ export function PublishedPanel({ draftId, refreshKey, canResend, onResend }: Pro
           <li key={row.record.targetId} className="published-item" aria-label={row.name}>
             <span className="published-target">{row.name}</span>
             {row.record.lastPublishedAt && <span className="published-time">{shortTime(row.record.lastPublishedAt)}</span>}
-            <code className="published-url">{row.record.remoteUrl}</code>
+            <PublishedAddress
+              url={row.record.remoteUrl}
+              siteName={row.name}
+              onOpen={() => void newsroom().publish.openLive({ draftId, targetId: row.record.targetId }).catch(fail)}
+            />
             <button
               type="button"
               className="button button-small"

@@ -15,6 +15,7 @@ import { SignOffDialog } from './SignOffDialog'
 import { shortTime } from './timeText'
 import { useChain } from './ChainContext'
 import { useAnnounce } from '../a11y/announce'
+import { changedSinceApproval } from './changedSinceApproval'
 import { offeredSigner, statusClass, statusText } from './chainText'
 import './chain.css'
 
@@ -183,7 +184,7 @@ export function WorkflowBar({ draftId, userName, requireApproval, lastSigners, o
   const buttons = BUTTON_ORDER.filter((action) => allowed.has(action))
   const lastReturn = state?.status === 'returned' ? state.signOffs.findLast((signOff) => signOff.action === 'return') : undefined
   const lastPublish = state?.status === 'published' ? state.signOffs.findLast((signOff) => signOff.action === 'publish' && signOff.valid) : undefined
-  const everApproved = state?.signOffs.some((signOff) => signOff.action === 'sign') ?? false
+  const changed = changedSinceApproval(state)
   const unverified = state?.progress.find((entry) => entry.signOff?.verification === 'unverified' && !entry.counts)
 
   return (
@@ -219,7 +220,7 @@ export function WorkflowBar({ draftId, userName, requireApproval, lastSigners, o
         </span>
       </div>
       <div className="workflow-row workflow-tools">
-        {everApproved && (
+        {changed && (
           <button type="button" className="button button-small button-quiet" onClick={() => setDialog({ kind: 'changes' })}>
             {t('workflow.viewChanges')}
           </button>

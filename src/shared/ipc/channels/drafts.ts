@@ -45,6 +45,11 @@ export const draftChannels = {
     request: z.object({ id: DraftIdSchema }),
     response: Ok
   },
+  /** A new draft the person left without typing anything: removed unless it holds something after all. */
+  'drafts:discardUntouched': {
+    request: z.object({ id: DraftIdSchema }),
+    response: z.object({ discarded: z.boolean() })
+  },
   'drafts:restore': {
     request: z.object({ id: DraftIdSchema }),
     response: Ok

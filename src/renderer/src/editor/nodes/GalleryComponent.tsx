@@ -5,11 +5,11 @@ import { GALLERY_MAX, type ArticlePhoto } from '@shared/article/schema'
 import { useAssets } from '../plugins/images/AssetContext'
 import { pickPhotos } from '../plugins/images/importPhotos'
 import { $isGalleryNode, type GalleryNode, type GalleryViewProps } from './GalleryNode'
-import { DeletePhotoBlockButton, PhotoField, useNodeUpdate, usePhotoBlockSelection, useReleaseBlockSelection } from './ImageComponent'
+import { DeletePhotoBlockButton, PhotoField, PhotoImage, useNodeUpdate, usePhotoBlockSelection, useReleaseBlockSelection } from './ImageComponent'
 
 function GalleryItem({ photo, index, nodeKey, editable }: { photo: ArticlePhoto; index: number; nodeKey: string; editable: boolean }) {
   const { t } = useTranslation()
-  const { assetUrl } = useAssets()
+  const { assetUrl, labels } = useAssets()
   const release = useReleaseBlockSelection()
   const update = useNodeUpdate<GalleryNode>(nodeKey, $isGalleryNode)
   const [broken, setBroken] = useState(false)
@@ -19,15 +19,9 @@ function GalleryItem({ photo, index, nodeKey, editable }: { photo: ArticlePhoto;
     <li className="gallery-item">
       <div className="photo-frame">
         {src !== null && !broken ? (
-          <img
-            className="photo-img"
-            src={src}
-            alt={photo.alt}
-            draggable={editable}
-            title={editable ? t('images.dragHint') : undefined}
-            onError={() => setBroken(true)} />
+          <PhotoImage src={src} alt={photo.alt} editable={editable} labels={labels} onError={() => setBroken(true)} />
         ) : (
-          <div className="photo-missing">{src === null ? t('images.loading') : t('images.missing')}</div>
+          <div className="photo-missing">{src === null ? labels.loading : labels.missing}</div>
         )}
         {editable && (
           <button

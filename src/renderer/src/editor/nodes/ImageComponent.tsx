@@ -5,7 +5,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useLexicalEditable } from '@lexical/react/useLexicalEditable'
 import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection'
 import { IMAGE_ALIGNS, IMAGE_WIDTHS } from '@shared/article/schema'
-import { useAssets } from '../plugins/images/AssetContext'
+import { useAssets, type PhotoLabels } from '../plugins/images/AssetContext'
 import { $removePhotoBlock } from '../plugins/images/removePhotoBlock'
 import { $isImageNode, type ImageNode, type ImageViewProps } from './ImageNode'
 
@@ -110,11 +110,29 @@ export function PhotoField({ label, placeholder, value, className, readOnly, onF
   )
 }
 
+/**
+ * The picture itself. Decoded off the main thread and only when near the view: opening a long article must not
+ * wait for (or stall on) dozens of photos below the fold.
+ */
+export function PhotoImage({ src, alt, editable, labels, onError }: { src: string; alt: string; editable: boolean; labels: PhotoLabels; onError(): void }) {
+  return (
+    <img
+      className="photo-img"
+      src={src}
+      alt={alt}
+      loading="lazy"
+      decoding="async"
+      draggable={editable}
+      title={editable ? labels.dragHint : undefined}
+      onError={onError}
+    />
+  )
+}
+
 /** A photo in the body: the picture, its caption and credit, and (when selected) its layout, alt text and delete. */
 export function ImageComponent({ nodeKey, image }: ImageViewProps) {
-  const { t } = useTranslation()
   const editable = useLexicalEditable()
-  const { assetUrl } = useAssets()
+  const { assetUrl, labels } = useAssets()
   const frame = useRef<HTMLElement>(null)
   const isSelected = usePhotoBlockSelection(nodeKey, frame)
   const release = useReleaseBlockSelection()
@@ -124,7 +142,7 @@ export function ImageComponent({ nodeKey, image }: ImageViewProps) {
   // photo's hidden tools (about a dozen elements and translations each) slowed opening a long article.
   const [focused, setFocused] = useState(false)
   const src = assetUrl(image.assetId)
-  const name = image.alt || image.caption || t('images.photo')
+  const name = image.alt || image.caption || labels.photo
 
   return (
     <figure
@@ -138,16 +156,16 @@ export function ImageComponent({ nodeKey, image }: ImageViewProps) {
     >
       <div className="photo-frame">
         {src !== null && !broken ? (
-          <img className="photo-img" src={src} alt={image.alt} draggable={editable} title={editable ? t('images.dragHint') : undefined} onError={() => setBroken(true)} />
+          <PhotoImage src={src} alt={image.alt} editable={editable} labels={labels} onError={() => setBroken(true)} />
         ) : (
-          <div className="photo-missing">{src === null ? t('images.loading') : t('images.missing')}</div>
+          <div className="photo-missing">{src === null ? labels.loading : labels.missing}</div>
         )}
       </div>
       <figcaption className="photo-caption-row">
         <PhotoField
           className="photo-caption"
-          label={t('images.caption')}
-          placeholder={t('images.captionPlaceholder')}
+          label={labels.caption}
+          placeholder={labels.captionPlaceholder}
           value={image.caption}
           readOnly={!editable}
           onFocus={release}
@@ -155,55 +173,65 @@ export function ImageComponent({ nodeKey, image }: ImageViewProps) {
         />
         <PhotoField
           className="photo-credit"
-          label={t('images.credit')}
-          placeholder={t('images.creditPlaceholder')}
+          label={labels.credit}
+          placeholder={labels.creditPlaceholder}
           value={image.credit}
           readOnly={!editable}
           onFocus={release}
           onCommit={(credit) => update((node) => node.setFields({ credit }))}
         />
       </figcaption>
-      {editable && (isSelected || focused) && (
-        <div className="photo-tools" role="group" aria-label={t('images.tools')}>
-          <PhotoField
-            className="photo-alt"
-            label={t('images.alt')}
-            placeholder={t('images.altPlaceholder')}
-            value={image.alt}
-            readOnly={false}
-            onFocus={release}
-            onCommit={(alt) => update((node) => node.setFields({ alt }))}
-          />
-          <span className="photo-tool-group" role="group" aria-label={t('images.width')}>
-            {IMAGE_WIDTHS.map((width) => (
-              <button
-                key={width}
-                type="button"
-                className="photo-tool"
-                aria-pressed={image.width === width}
-                onClick={() => update((node) => node.setFields({ width }))}
-              >
-                {t(`images.widths.${width}`)}
-              </button>
-            ))}
-          </span>
-          <span className="photo-tool-group" role="group" aria-label={t('images.align')}>
-            {IMAGE_ALIGNS.map((align) => (
-              <button
-                key={align}
-                type="button"
-                className="photo-tool"
-                aria-pressed={image.align === align}
-                onClick={() => update((node) => node.setFields({ align }))}
-              >
-                {t(`images.aligns.${align}`)}
-              </button>
-            ))}
-          </span>
-          <DeletePhotoBlockButton nodeKey={nodeKey} label={t('images.delete')} />
-        </div>
-      )}
+      {editable && (isSelected || focused) && <PhotoTools nodeKey={nodeKey} image={image} release={release} update={update} />}
     </figure>
+  )
+}
+
+function PhotoTools({
+  nodeKey,
+  image,
+  release,
+  update
+}: ImageViewProps & { release(): void; update(change: (node: ImageNode) => void): void }) {
+  const { t } = useTranslation()
+  return (
+    <div className="photo-tools" role="group" aria-label={t('images.tools')}>
+      <PhotoField
+        className="photo-alt"
+        label={t('images.alt')}
+        placeholder={t('images.altPlaceholder')}
+        value={image.alt}
+        readOnly={false}
+        onFocus={release}
+        onCommit={(alt) => update((node) => node.setFields({ alt }))}
+      />
+      <span className="photo-tool-group" role="group" aria-label={t('images.width')}>
+        {IMAGE_WIDTHS.map((width) => (
+          <button
+            key={width}
+            type="button"
+            className="photo-tool"
+            aria-pressed={image.width === width}
+            onClick={() => update((node) => node.setFields({ width }))}
+          >
+            {t(`images.widths.${width}`)}
+          </button>
+        ))}
+      </span>
+      <span className="photo-tool-group" role="group" aria-label={t('images.align')}>
+        {IMAGE_ALIGNS.map((align) => (
+          <button
+            key={align}
+            type="button"
+            className="photo-tool"
+            aria-pressed={image.align === align}
+            onClick={() => update((node) => node.setFields({ align }))}
+          >
+            {t(`images.aligns.${align}`)}
+          </button>
+        ))}
+      </span>
+      <DeletePhotoBlockButton nodeKey={nodeKey} label={t('images.delete')} />
+    </div>
   )
 }
 

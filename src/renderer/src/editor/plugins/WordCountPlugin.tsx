@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $getRoot, $getSelection, $isRangeSelection, type EditorState, type NodeKey } from 'lexical'
 import { countWords } from '@shared/article/wordCount'
+import { useAfterFirstPaint } from '../useAfterFirstPaint'
 
 type Counts = { body: number; selection: number }
 
@@ -43,28 +44,32 @@ export function WordCountPlugin() {
   const { t, i18n } = useTranslation()
   // One editor per mount (the composer is keyed by draft), so the cache lives as long as the component.
   const [cache] = useState<BlockCounts>(() => new Map())
-  const [counts, setCounts] = useState<Counts>(() => countsOf(editor.getEditorState(), cache, null))
-  const shown = useRef(counts)
+  // Counted after the article is first painted (a long one takes milliseconds to count), not while it opens.
+  const [counts, setCounts] = useState<Counts | null>(null)
+  const shown = useRef<Counts | null>(null)
+  const painted = useAfterFirstPaint()
 
-  useEffect(
-    () =>
-      editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves }) => {
-        // Moving the caret changes only the selection count: the body is recounted only after an edit.
-        const edited = dirtyElements.size > 0 || dirtyLeaves.size > 0
-        // Counted here rather than in a state updater, which React may run twice or long after the key press.
-        const next = countsOf(editorState, cache, edited ? null : shown.current.body)
-        if (next.body === shown.current.body && next.selection === shown.current.selection) return
-        shown.current = next
-        setCounts(next)
-      }),
-    [editor, cache]
-  )
+  useEffect(() => {
+    if (!painted) return
+    const show = (next: Counts) => {
+      if (next.body === shown.current?.body && next.selection === shown.current.selection) return
+      shown.current = next
+      setCounts(next)
+    }
+    show(countsOf(editor.getEditorState(), cache, null))
+    return editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves }) => {
+      // Moving the caret changes only the selection count: the body is recounted only after an edit.
+      const edited = dirtyElements.size > 0 || dirtyLeaves.size > 0
+      // Counted here rather than in a state updater, which React may run twice or long after the key press.
+      show(countsOf(editorState, cache, edited ? null : (shown.current?.body ?? null)))
+    })
+  }, [editor, cache, painted])
 
   const format = new Intl.NumberFormat(i18n.language)
   return (
     <div className="word-count">
-      <span className="word-count-body">{t('wordCount.body', { value: format.format(counts.body) })}</span>
-      {counts.selection > 0 && (
+      <span className="word-count-body">{counts && t('wordCount.body', { value: format.format(counts.body) })}</span>
+      {counts && counts.selection > 0 && (
         <span className="word-count-selection">
           {' · '}
           {t('wordCount.selection', { value: format.format(counts.selection) })}

@@ -2,6 +2,18 @@ import { createContext, useContext } from 'react'
 import type { DraftId } from '@shared/model/draft'
 import type { PhotoFailure } from './photoFiles'
 
+/** The words every photo in the body shows, looked up once per draft rather than once per photo. */
+export type PhotoLabels = {
+  photo: string
+  loading: string
+  missing: string
+  dragHint: string
+  caption: string
+  captionPlaceholder: string
+  credit: string
+  creditPlaceholder: string
+}
+
 export type AssetContextValue = {
   draftId: DraftId
   /** Where a stored picture of this draft is shown from; null until the app has answered. */
@@ -10,6 +22,7 @@ export type AssetContextValue = {
   photoCredit: string
   /** Tells the person which pictures were not inserted and why. */
   reportFailures(failures: readonly PhotoFailure[]): void
+  labels: PhotoLabels
 }
 
 export const AssetContext = createContext<AssetContextValue | null>(null)

@@ -60,6 +60,12 @@ const TEXT_FACES: Partial<Record<EditorAction, ReactNode>> = {
   strikethrough: <s>S</s>
 }
 
+/**
+ * The toolbar is the same for every draft: its section widths (per language) and how many sections fit are
+ * kept for the next editor, which then neither measures again nor forces a layout of a long article it opens.
+ */
+let remembered: { widths: { language: string; widths: number[] } | null; shown: number } = { widths: null, shown: SECTION_COUNT }
+
 type LinkEditing = { url: string; editing: boolean; needsText: boolean; selection: BaseSelection | null }
 
 function sameState(a: FormatState, b: FormatState): boolean {
@@ -153,11 +159,12 @@ export function FormatToolbar() {
   const [tabStop, setTabStop] = useState<EditorAction>('paragraph')
   const firstLineIndent = useFirstLineIndent()
   const toolbar = useRef<HTMLDivElement>(null)
-  const [shown, setShown] = useState(SECTION_COUNT)
+  const [shown, setShown] = useState(remembered.shown)
   const [moreOpen, setMoreOpen] = useState(false)
   const { i18n } = useTranslation()
   // Each section's width, measured while all are in the row; per language, since the labels change.
-  const [measured, setMeasured] = useState<{ language: string; widths: number[] } | null>(null)
+  const [measured, setMeasured] = useState<{ language: string; widths: number[] } | null>(remembered.widths)
+  const [widthsAtMount] = useState(measured)
   const widths = measured?.language === i18n.language ? measured.widths : null
   const visible = widths === null ? SECTION_COUNT : shown
 
@@ -167,20 +174,28 @@ export function FormatToolbar() {
     if (!bar) return
     if (widths === null) {
       const sections = [...bar.querySelectorAll<HTMLElement>(':scope > .toolbar-section')]
-      if (sections.length === SECTION_COUNT) setMeasured({ language: i18n.language, widths: sections.map((section) => section.getBoundingClientRect().width) })
+      if (sections.length === SECTION_COUNT) {
+        const next = { language: i18n.language, widths: sections.map((section) => section.getBoundingClientRect().width) }
+        remembered = { ...remembered, widths: next }
+        setMeasured(next)
+      }
       return
     }
     const fit = () => {
       const style = getComputedStyle(bar)
       const pinned = bar.querySelector<HTMLElement>(':scope > .toolbar-pinned')?.getBoundingClientRect().width ?? 0
       const available = bar.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - pinned
-      setShown(sectionsThatFit(widths, available, MORE_WIDTH))
+      const next = sectionsThatFit(widths, available, MORE_WIDTH)
+      remembered = { ...remembered, shown: next }
+      setShown(next)
     }
-    fit()
+    // Just measured: fit now, before the full row is painted. Otherwise the observer's first report does it,
+    // after the page's own layout, and the remembered count is usually right already.
+    if (measured !== widthsAtMount) fit()
     const observer = new ResizeObserver(fit)
     observer.observe(bar)
     return () => observer.disconnect()
-  }, [widths, i18n.language])
+  }, [widths, measured, widthsAtMount, i18n.language])
   useEffect(() => {
     if (!moreOpen) return
     const close = (event: PointerEvent) => {
