@@ -102,6 +102,18 @@ export type PublishTargetList = z.output<typeof PublishTargetListSchema>
 
 const IsoTime = z.iso.datetime({ offset: true })
 
+/**
+ * What lies outside the article on the live page (off-site links; scripts and frames), as the first check saw it.
+ * Shown once; until the person accepts it, it is still the reference, and it is shown again.
+ */
+export const LiveBaselineSchema = z.object({
+  links: z.array(z.string().max(2000)).max(2000),
+  scripts: z.array(z.string().max(2000)).max(2000),
+  takenAt: IsoTime,
+  acceptedAt: IsoTime.nullable()
+})
+export type LiveBaseline = z.infer<typeof LiveBaselineSchema>
+
 /** One uploaded image: uploaded again only when the bytes (content hash) change. */
 export const PublishedImageSchema = z.object({
   remoteId: z.string(),
@@ -123,7 +135,9 @@ export const PublishRecordSchema = z.object({
   lastPublishedAt: IsoTime.nullable(),
   /** The title and content we last sent, shown beside the site's version when it was edited there. */
   lastSent: z.object({ title: z.string(), content: z.string() }).nullable().default(null),
-  images: z.record(AssetIdSchema, PublishedImageSchema).default({})
+  images: z.record(AssetIdSchema, PublishedImageSchema).default({}),
+  /** The page's own links and scripts outside the article, taken at the first check; null until then. */
+  liveBaseline: LiveBaselineSchema.nullable().default(null)
 })
 export type PublishRecord = z.infer<typeof PublishRecordSchema>
 
@@ -221,6 +235,10 @@ export const PublishOptionsSchema = z.object({
 })
 export type PublishOptions = z.input<typeof PublishOptionsSchema>
 
+/** The page families the live-page check knows the article element of (docs/publish.md). */
+export const PageFamilySchema = z.enum(['vsb', 'webplus', 'jcms', 'wordpress', 'newsroom', 'generic'])
+export type PageFamily = z.infer<typeof PageFamilySchema>
+
 export const LivePageFindingSchema = z.object({
   kind: z.enum([
     'missing-title',
@@ -229,6 +247,13 @@ export const LivePageFindingSchema = z.object({
     'foreign-link',
     'foreign-script',
     'foreign-iframe',
+    /** Fewer photos in the article than were approved. */
+    'missing-image',
+    /** Outside the article: an off-site link, a script or a frame not in the accepted baseline. */
+    'new-outside-link',
+    'new-outside-script',
+    /** A WAF or JavaScript challenge answered instead of the page: 无法检查（被网站拦截）, never "tampered". */
+    'blocked',
     'no-article-area',
     'unreachable',
     /** The recorded address is not on the target's site (or, for the local site, not inside its folder): not read. */
@@ -241,11 +266,19 @@ export const LivePageFindingSchema = z.object({
 })
 export type LivePageFinding = z.infer<typeof LivePageFindingSchema>
 
+/** ok: what was approved; changed: something differs; blocked: a WAF answered; unchecked: no page to compare. */
+export const LivePageVerdictSchema = z.enum(['ok', 'changed', 'blocked', 'unchecked'])
+export type LivePageVerdict = z.infer<typeof LivePageVerdictSchema>
+
 export const LivePageReportSchema = z.object({
   url: z.string(),
   checkedAt: IsoTime,
   ok: z.boolean(),
-  findings: z.array(LivePageFindingSchema)
+  findings: z.array(LivePageFindingSchema),
+  verdict: LivePageVerdictSchema.default('unchecked'),
+  family: PageFamilySchema.nullable().default(null),
+  /** A baseline the person has not accepted yet (shown with 接受); null once accepted. */
+  baselineToAccept: LiveBaselineSchema.nullable().default(null)
 })
 export type LivePageReport = z.infer<typeof LivePageReportSchema>
 

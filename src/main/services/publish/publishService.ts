@@ -91,6 +91,7 @@ export type PublishService = {
   /** Attempts the queued jobs that are due (or the one `hooks.only` names); returns how many were published. */
   retryDue(onProgress?: (progress: PublishProgress) => void, hooks?: RetryHooks): Promise<number>
   verify(draftId: DraftId, targetId: PublishTargetId): Promise<LivePageReport>
+  acceptBaseline(draftId: DraftId, targetId: PublishTargetId): Promise<boolean>
   records(draftId: DraftId): Promise<PublishRecordFile>
 }
 
@@ -307,6 +308,9 @@ export function createPublishService(options: PublishServiceOptions): PublishSer
     },
     async verify(draftId, targetId) {
       return publisher.verify(draftId, await targetFor(targetId))
+    },
+    async acceptBaseline(draftId, targetId) {
+      return publisher.acceptBaseline(draftId, await targetFor(targetId))
     },
     records: (draftId) => publisher.records.readAll(draftId),
     async liveAddress(draftId, targetId) {

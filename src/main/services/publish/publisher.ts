@@ -19,6 +19,7 @@ import { resolveOptions, type PublishAdapter, type PublishContext } from './adap
 import { createCmsAdapter } from './cms'
 import { createHttpClient, type FetchLike, type HttpClient } from './http'
 import { acceptedLiveUrl, isInsideFolder, localPagePath } from './liveAddress'
+import { verdictOf } from './livePage/check'
 import { createInlineLivePageChecker, LIVE_PAGE_MAX_BYTES, type LivePageChecker } from './livePage/checker'
 import { secretRefFor } from './secretBinding'
 import { SecretUnreadableError, type SecretStore } from './secretStore'
@@ -67,6 +68,8 @@ export type Publisher = {
   testConnection(target: PublishTarget): Promise<ConnectionReport>
   /** Fetches the published page and compares it with what we last sent. */
   verify(draftId: DraftId, target: PublishTarget): Promise<LivePageReport>
+  /** The person looked at the page's own links and scripts and accepts them as its template; false when none was taken. */
+  acceptBaseline(draftId: DraftId, target: PublishTarget): Promise<boolean>
   records: PublishRecords
 }
 
@@ -143,28 +146,33 @@ export function createPublisher(deps: PublisherDeps): Publisher {
     return readFile(real, { signal: AbortSignal.timeout(deps.timeoutMs ?? 30_000) })
   }
 
-  async function verifyWith(http: HttpClient, target: PublishTarget, record: PublishRecord): Promise<LivePageReport> {
+  async function verifyWith(http: HttpClient, target: PublishTarget, draftId: DraftId, record: PublishRecord): Promise<LivePageReport> {
     const checkedAt = deps.clock.now().toISOString()
     const url = record.remoteUrl
+    const report = (findings: LivePageReport['findings'], more: Partial<LivePageReport> = {}): LivePageReport => ({
+      url: url ?? '',
+      checkedAt,
+      ok: findings.length === 0,
+      findings,
+      verdict: verdictOf(findings),
+      family: null,
+      baselineToAccept: null,
+      ...more
+    })
     if (url === null && record.remoteArticleId !== null && record.lastSent !== null) {
       // Published, but the site answered an address off itself, which was not recorded.
-      return { url: '', checkedAt, ok: false, findings: [{ kind: 'refused-address', detail: "the site gave an address that is not on the target's site" }] }
+      return report([{ kind: 'refused-address', detail: "the site gave an address that is not on the target's site" }])
     }
-    if (url === null || record.lastSent === null) {
-      return { url: url ?? '', checkedAt, ok: false, findings: [{ kind: 'unreachable', detail: 'not published to this target yet' }] }
-    }
-    const report = (findings: LivePageReport['findings']) => ({ url, checkedAt, ok: findings.length === 0, findings })
+    if (url === null || record.lastSent === null) return report([{ kind: 'unreachable', detail: 'not published to this target yet' }])
     if (acceptedLiveUrl(target, url) === null) {
       return report([{ kind: 'refused-address', detail: target.kind === 'local' ? 'the recorded address is not inside the site folder' : "the recorded address is not on the target's site" }])
     }
-    let page: { bytes: Uint8Array; contentType: string | null }
+    let page: { bytes: Uint8Array; contentType: string | null; status: number; url: string }
     try {
       if (target.kind === 'local') {
-        page = { bytes: await readLocalPage(target.folder, url), contentType: 'text/html; charset=utf-8' }
+        page = { bytes: await readLocalPage(target.folder, url), contentType: 'text/html; charset=utf-8', status: 200, url }
       } else {
-        const answer = await http.page(url, 'verify', LIVE_PAGE_MAX_BYTES)
-        if (answer.status !== 200) return report([{ kind: 'unreachable', detail: `the page answered ${String(answer.status)}` }])
-        page = answer
+        page = await http.page(url, 'verify', LIVE_PAGE_MAX_BYTES)
       }
     } catch (error) {
       if (error instanceof PageTooLarge || (error instanceof PublishError && error.kind === 'answer-too-large')) {
@@ -173,7 +181,24 @@ export function createPublisher(deps: PublisherDeps): Publisher {
       if (error instanceof PublishError && error.kind === 'off-site') return report([{ kind: 'refused-address', detail: error.message }])
       return report([{ kind: 'unreachable', detail: error instanceof PublishError ? error.message : 'the page could not be read' }])
     }
-    return report(await livePage.check({ bytes: page.bytes, contentType: page.contentType, sent: { title: record.lastSent.title, html: record.lastSent.content } }))
+    const baseline = record.liveBaseline
+    const inspection = await livePage.check({
+      bytes: page.bytes,
+      contentType: page.contentType,
+      sent: { title: record.lastSent.title, html: record.lastSent.content },
+      context: { status: page.status, pageUrl: page.url, baseline }
+    })
+    const blocked = inspection.findings.some((f) => f.kind === 'blocked')
+    // Only a challenge page says something when the status is not 200; any other error page is just unreachable.
+    if (page.status !== 200 && !blocked) return report([{ kind: 'unreachable', detail: `the page answered ${String(page.status)}` }])
+    let toAccept = baseline?.acceptedAt === null ? baseline : null
+    if (baseline === null && verdictOf(inspection.findings) !== 'blocked' && verdictOf(inspection.findings) !== 'unchecked') {
+      // The first real look at the page: its template's links and scripts become the reference, shown once.
+      toAccept = { ...inspection.outside, takenAt: checkedAt, acceptedAt: null }
+      const taken = toAccept
+      await records.update(draftId, target.id, (current) => ({ ...current, liveBaseline: taken }))
+    }
+    return report(inspection.findings, { family: inspection.family, baselineToAccept: toAccept })
   }
 
   return {
@@ -209,7 +234,7 @@ export function createPublisher(deps: PublisherDeps): Publisher {
       let verification: LivePageReport | null = null
       if (context.options.verify && (outcome.status === 'publish' || outcome.status === 'local')) {
         emit('verify', 0, 1)
-        verification = await verifyWith(httpFor(target, null, signal), target, await records.read(draftId, target.id))
+        verification = await verifyWith(httpFor(target, null, signal), target, draftId, await records.read(draftId, target.id))
         emit('verify', 1, 1)
       }
       emit('done', 1, 1)
@@ -228,7 +253,12 @@ export function createPublisher(deps: PublisherDeps): Publisher {
       return { ...report, detail: scrubSecrets(report.detail, credentials), error: report.error === null ? null : { ...report.error, message: scrubSecrets(report.error.message, credentials) } }
     },
     async verify(draftId, target) {
-      return verifyWith(httpFor(target, null), target, await records.read(draftId, target.id))
+      return verifyWith(httpFor(target, null), target, draftId, await records.read(draftId, target.id))
+    },
+    async acceptBaseline(draftId, target) {
+      const at = deps.clock.now().toISOString()
+      const record = await records.update(draftId, target.id, (current) => ({ ...current, liveBaseline: current.liveBaseline === null ? null : { ...current.liveBaseline, acceptedAt: current.liveBaseline.acceptedAt ?? at } }))
+      return record.liveBaseline !== null
     }
   }
 }
