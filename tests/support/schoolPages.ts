@@ -68,9 +68,9 @@ function footer(variant: PageVariant): string {
   return `<div class="footer"><div class="links">友情链接：<select onchange="window.open(this.value)"><option>—政府网站—</option></select><a href="http://www.moe.gov.cn/" target="_blank">教育部</a><a href="http://jyt.hebei.gov.cn/" target="_blank">河北省教育厅</a><a href="https://www.chsi.com.cn/" target="_blank">学信网</a></div><p>版权所有 © 示例职业技术学院 地址：河北省某市学院路1号 <a href="https://beian.miit.gov.cn/" target="_blank">冀ICP备05012345号-1</a> <a href="https://www.beian.gov.cn/portal/registerSystemInfo?recordcode=13010202000123" target="_blank"><img src="/images/ga.png">冀公网安备13010202000123号</a></p><script type="text/javascript" src="https://s4.cnzz.com/z_stat.php?id=1278123456&web_id=1278123456"></script>${extra}</div>`
 }
 
-function page(family: SchoolFamily, variant: PageVariant, charset: string): string {
-  const title = approvedArticle.title
-  const content = body(family, variant)
+function page(family: SchoolFamily, variant: PageVariant, charset: string, article?: { title: string; content: string }): string {
+  const title = article?.title ?? approvedArticle.title
+  const content = article?.content ?? body(family, variant)
   const after = variant === 'spam-block' ? spamBlock() : ''
   const meta = `<meta http-equiv="Content-Type" content="text/html; charset=${charset}" />`
   switch (family) {
@@ -186,6 +186,12 @@ export function schoolPage(family: SchoolFamily, variant: PageVariant, options: 
     bytes: encoding === 'gbk' ? encodeGbk(html) : new TextEncoder().encode(html),
     path
   }
+}
+
+/** A platform's page around another article (what a person pasted into its back end by hand). */
+export function schoolPageAround(family: SchoolFamily, article: { title: string; content: string }, variant: PageVariant = 'clean'): SchoolPage {
+  const html = page(family, variant, 'UTF-8', article)
+  return { status: 200, contentType: 'text/html; charset=UTF-8', bytes: new TextEncoder().encode(html), path: '/info/1002/2001.htm' }
 }
 
 export type SchoolSite = {

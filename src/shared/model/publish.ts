@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { HAND_FIELDS } from '../article/handPublish'
 import { AssetIdSchema } from '../article/schema'
 import { DraftIdSchema } from './draft'
 import { NAME_MAX } from './metadata'
@@ -87,12 +88,26 @@ export const CmsTargetSchema = z.object({
   fieldMapping: z.partialRecord(z.enum(CMS_ARTICLE_FIELDS), z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/)).default({})
 })
 
-export const PublishTargetSchema = z.discriminatedUnion('kind', [LocalSiteTargetSchema, WordPressTargetSchema, CmsTargetSchema])
+/**
+ * 网站后台（手动）: a school back end without an API (VSB, WebPlus, JCMS, DedeCMS), published by hand with the
+ * guided panel. `baseUrl` is the news site readers see (the live-page check reads only there), often another host
+ * than the back end, which is only opened for the person. No password is stored.
+ */
+export const ManualTargetSchema = z.object({
+  ...TargetCommon,
+  kind: z.literal('manual'),
+  baseUrl: HttpBaseUrlSchema,
+  siteHosts: SiteHostsSchema,
+  backEndUrl: z.union([HttpBaseUrlSchema, z.literal('')]).default('')
+})
+
+export const PublishTargetSchema = z.discriminatedUnion('kind', [LocalSiteTargetSchema, WordPressTargetSchema, CmsTargetSchema, ManualTargetSchema])
 export type PublishTarget = z.output<typeof PublishTargetSchema>
 export type PublishTargetInput = z.input<typeof PublishTargetSchema>
 export type LocalSiteTarget = z.output<typeof LocalSiteTargetSchema>
 export type WordPressTarget = z.output<typeof WordPressTargetSchema>
 export type CmsTarget = z.output<typeof CmsTargetSchema>
+export type ManualTarget = z.output<typeof ManualTargetSchema>
 
 export const PublishTargetListSchema = z.object({
   targets: z.array(PublishTargetSchema),
@@ -137,7 +152,12 @@ export const PublishRecordSchema = z.object({
   lastSent: z.object({ title: z.string(), content: z.string() }).nullable().default(null),
   images: z.record(AssetIdSchema, PublishedImageSchema).default({}),
   /** The page's own links and scripts outside the article, taken at the first check; null until then. */
-  liveBaseline: LiveBaselineSchema.nullable().default(null)
+  liveBaseline: LiveBaselineSchema.nullable().default(null),
+  /** 网站后台（手动）: the fields and body text last pasted by hand, for 再次发布 to show what changed. */
+  handCopy: z
+    .object({ fields: z.array(z.object({ field: z.enum(HAND_FIELDS), value: z.string() })), text: z.string() })
+    .nullable()
+    .default(null)
 })
 export type PublishRecord = z.infer<typeof PublishRecordSchema>
 

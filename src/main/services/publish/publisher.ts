@@ -21,9 +21,10 @@ import { createHttpClient, type FetchLike, type HttpClient } from './http'
 import { acceptedLiveUrl, isInsideFolder, localPagePath } from './liveAddress'
 import { verdictOf } from './livePage/check'
 import { createInlineLivePageChecker, LIVE_PAGE_MAX_BYTES, type LivePageChecker } from './livePage/checker'
-import { secretRefFor } from './secretBinding'
+import { keepsSecret, secretRefFor } from './secretBinding'
 import { SecretUnreadableError, type SecretStore } from './secretStore'
 import { createLocalSiteAdapter } from './localSite'
+import { createHandPublish, type HandPublish } from './manual/handPublish'
 import { prepareArticle } from './preparedArticle'
 import { createPublishRecords, type PublishRecords } from './publishRecords'
 import { PublishError } from './publishError'
@@ -68,6 +69,8 @@ export type Publisher = {
   testConnection(target: PublishTarget): Promise<ConnectionReport>
   /** Fetches the published page and compares it with what we last sent. */
   verify(draftId: DraftId, target: PublishTarget): Promise<LivePageReport>
+  /** 网站后台（手动）: the copy panel, the photo export and the pasted address. */
+  hand: HandPublish
   /** The person looked at the page's own links and scripts and accepts them as its template; false when none was taken. */
   acceptBaseline(draftId: DraftId, target: PublishTarget): Promise<boolean>
   records: PublishRecords
@@ -89,13 +92,15 @@ export function createPublisher(deps: PublisherDeps): Publisher {
         return wordPressAdapter as PublishAdapter
       case 'cms':
         return cms as PublishAdapter
+      case 'manual':
+        return handPublishedAdapter
     }
   }
 
   const livePage = deps.livePage ?? createInlineLivePageChecker()
 
   async function secretFor(target: PublishTarget): Promise<string | null> {
-    if (target.kind === 'local') return null
+    if (!keepsSecret(target)) return null
     let secret: string | null
     try {
       secret = await deps.secrets.get(secretRefFor(target))
@@ -121,7 +126,7 @@ export function createPublisher(deps: PublisherDeps): Publisher {
   }
 
   const authorizationFor = (target: PublishTarget, secret: string | null): string | null =>
-    secret === null || target.kind === 'local' ? null : target.kind === 'wordpress' ? basicAuth(target.username, secret) : `Bearer ${secret}`
+    secret === null || !keepsSecret(target) ? null : target.kind === 'wordpress' ? basicAuth(target.username, secret) : `Bearer ${secret}`
   const credentialsOf = (target: PublishTarget, secret: string | null): string[] => (secret === null ? [] : [secret, authorizationFor(target, secret) ?? secret])
 
   /** A server can echo what it was sent: every message leaving the publisher is scrubbed of this run's secret. */
@@ -201,8 +206,19 @@ export function createPublisher(deps: PublisherDeps): Publisher {
     return report(inspection.findings, { family: inspection.family, baselineToAccept: toAccept })
   }
 
+  const hand = createHandPublish({
+    fs,
+    clock: deps.clock,
+    records,
+    drafts: deps.drafts,
+    resolveArticle: deps.resolveArticle,
+    assets: deps.assets,
+    verify: async (draftId, target) => verifyWith(httpFor(target, null), target, draftId, await records.read(draftId, target.id))
+  })
+
   return {
     records,
+    hand,
     async publish(request) {
       const { draftId, target } = request
       const jobId = request.jobId ?? `job-${String(++jobCounter)}`
@@ -264,3 +280,9 @@ export function createPublisher(deps: PublisherDeps): Publisher {
 }
 
 class PageTooLarge extends Error {}
+
+/** A back end without an API is published by the person (handPublish/); asking the publisher to send is refused. */
+const handPublishedAdapter: PublishAdapter = {
+  publish: () => Promise.reject(new PublishError('forbidden', 'this target is published by hand in its back end (网站后台（手动）); paste the address after publishing', { step: 'prepare' })),
+  testConnection: () => Promise.resolve({ reachable: false, authenticated: false, canPublish: false, columns: [], detail: 'published by hand', error: null })
+}
