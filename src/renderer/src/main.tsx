@@ -25,6 +25,7 @@ import './settings/directory/styles.css'
 import './photos/styles.css'
 import './publish/targets/styles.css'
 import './publish/styles.css'
+import './publish/handPublish/styles.css'
 import { App } from './App'
 
 const root = document.getElementById('root')
