@@ -251,10 +251,10 @@ export function WorkflowBar({ draftId, userName, requireApproval, lastSigners, o
       <HandPublishPanel
         draftId={draftId}
         refreshKey={`${String(publishes)}:${String(state?.revision ?? 0)}`}
-        revision={state?.revision ?? 0}
         published={state?.status === 'published'}
         canPublish={allowed.has('publish')}
         defaultSigner={userName}
+        flush={flush}
         onPublished={() => setPublishes((count) => count + 1)}
       />
       {message && (

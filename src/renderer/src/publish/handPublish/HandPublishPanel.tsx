@@ -13,12 +13,13 @@ type Props = {
   draftId: string
   /** Changes when the draft or its workflow changed: the copy is prepared again. */
   refreshKey: string
-  revision: number
   /** 已发布 already: the address can be recorded again without a new sign-off. */
   published: boolean
   /** The workflow lets this draft be published now (先审后发 is checked again in main). */
   canPublish: boolean
   defaultSigner: string
+  /** Saves what is typed, so what is copied is the stored article. */
+  flush(): Promise<boolean>
   onPublished(): void
 }
 
@@ -35,7 +36,7 @@ async function copyToClipboard(text: string, html?: string): Promise<void> {
  * 手动发布 beside the approved article, for a school back end without an API: each field with 复制 and a tick once
  * copied, the body ready for UEditor/KindEditor/CKEditor, the photos exported, then 粘贴发布后的网址.
  */
-export function HandPublishPanel({ draftId, refreshKey, revision, published, canPublish, defaultSigner, onPublished }: Props) {
+export function HandPublishPanel({ draftId, refreshKey, published, canPublish, defaultSigner, flush, onPublished }: Props) {
   const { t } = useTranslation()
   const ids = useId()
   const [targets, setTargets] = useState<ManualTarget[]>([])
@@ -84,8 +85,20 @@ export function HandPublishPanel({ draftId, refreshKey, revision, published, can
   if (targets.length === 0 || targetId === null || view === null) return null
   const target = targets.find((candidate) => candidate.id === targetId)
   const failed = (error: unknown) => setNote({ kind: 'error', text: t('handPublish.failed', { reason: t(`errors.${errorCodeOf(error)}`) }) })
-  const copy = (key: string, text: string, html?: string) =>
-    void copyToClipboard(text, html).then(() => setCopied((done) => new Set(done).add(key)), failed)
+  /** Always the stored article as it is now: the copy is prepared again by main at every press. */
+  async function copy(key: HandCopyView['copy']['fields'][number]['field'] | 'body') {
+    if (targetId === null) return
+    try {
+      await flush()
+      const fresh = await newsroom().handPublish.copy({ draftId, targetId })
+      setView(fresh)
+      if (key === 'body') await copyToClipboard(fresh.copy.text, fresh.copy.html)
+      else await copyToClipboard(fresh.copy.fields.find((f) => f.field === key)?.value ?? '')
+      setCopied((done) => new Set(done).add(key))
+    } catch (error) {
+      failed(error)
+    }
+  }
 
   async function exportPhotos() {
     setNote(null)
@@ -102,7 +115,10 @@ export function HandPublishPanel({ draftId, refreshKey, revision, published, can
     setBusy(true)
     setNote(null)
     try {
-      const signOff = published ? undefined : { name: signer.trim(), revision }
+      await flush()
+      // The revision the person sees once what they typed is stored: main refuses the sign-off if it moved on.
+      const current = (await newsroom().drafts.open({ id: draftId })).revision
+      const signOff = published ? undefined : { name: signer.trim(), revision: current }
       const answer = await newsroom().handPublish.recordAddress({ draftId, targetId, url: address, ...(signOff ? { signOff } : {}) })
       setReport(answer.report)
       onPublished()
@@ -147,7 +163,7 @@ export function HandPublishPanel({ draftId, refreshKey, revision, published, can
           <li key={field} className="hand-publish-field">
             <span className="hand-publish-label">{t(`handPublish.fields.${field}`)}</span>
             <span className="hand-publish-value">{value === '' ? t('handPublish.empty') : value}</span>
-            <button type="button" className="button button-small" disabled={value === ''} onClick={() => copy(field, value)} aria-label={`${t('handPublish.copy')} ${t(`handPublish.fields.${field}`)}`}>
+            <button type="button" className="button button-small" onClick={() => void copy(field)} aria-label={`${t('handPublish.copy')} ${t(`handPublish.fields.${field}`)}`}>
               {copied.has(field) ? `✓ ${t('handPublish.copied')}` : t('handPublish.copy')}
             </button>
           </li>
@@ -155,7 +171,7 @@ export function HandPublishPanel({ draftId, refreshKey, revision, published, can
         <li className="hand-publish-field">
           <span className="hand-publish-label">{t('handPublish.fields.body')}</span>
           <span className="hand-publish-value hand-publish-body">{view.copy.text.slice(0, 120)}</span>
-          <button type="button" className="button button-small" onClick={() => copy('body', view.copy.text, view.copy.html)} aria-label={`${t('handPublish.copy')} ${t('handPublish.fields.body')}`}>
+          <button type="button" className="button button-small" onClick={() => void copy('body')} aria-label={`${t('handPublish.copy')} ${t('handPublish.fields.body')}`}>
             {copied.has('body') ? `✓ ${t('handPublish.copied')}` : t('handPublish.copy')}
           </button>
         </li>
