@@ -41,7 +41,7 @@ suite('手动发布 to a back end without an API', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(TITLE)
     await expect.poll(() => panel.getByRole('button', { name: '复制 正文' }).textContent()).toBe('复制')
     await panel.getByRole('button', { name: '复制 正文' }).click()
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain(`　　${BODY}`)
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain(`\u3000\u3000${BODY}`)
 
     const ids = (await readdir(join(app.dataDir, 'drafts'))).filter((name) => !name.startsWith('.'))
     const draftId = ids[0] ?? ''
