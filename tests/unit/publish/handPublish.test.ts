@@ -6,9 +6,9 @@ import { composeApp, type AppServices } from '../../../src/main/compose'
 import { captionsCsv, exportFolderName, photoFileName, windowsSafeName, WINDOWS_MAX_PATH } from '../../../src/main/services/publish/manual/photoExport'
 import { createMemorySecretStore } from '../../../src/main/services/publish/secretStore'
 import { handChanges, handPublishCopy } from '../../../src/shared/article/handPublish'
-import type { Envelope } from '../../../src/shared/ipc/contract'
 import type { Draft } from '../../../src/shared/model/draft'
 import { ArticleMetadataSchema } from '../../../src/shared/model/metadata'
+import { envelopeCode, envelopeValue } from '../../support/envelope'
 import { makeTempDir } from '../../support/draftFixtures'
 import { photo } from '../../support/publishFixtures'
 import { schoolPageAround, startSchoolSite, type SchoolSite } from '../../support/schoolPages'
@@ -159,11 +159,8 @@ describe('hand-publishing through the app: export, the pasted address, the gate'
   })
 
   const call = (channel: string, request: unknown) => app.dispatch(channel, request, context)
-  const value = (envelope: Envelope): unknown => {
-    if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`)
-    return envelope.value
-  }
-  const codeOf = (envelope: Envelope) => (envelope.ok ? 'ok' : envelope.error.code)
+  const value = envelopeValue
+  const codeOf = envelopeCode
 
   async function approvedDraft(): Promise<Draft> {
     const draft = await app.drafts().create({ title: '学院召开推进会', column: '校园动态' })
