@@ -135,17 +135,19 @@ describe('hand-publishing through the app: export, the pasted address, the gate'
   let app: AppServices
   let chosen: string[] = []
   const shown: string[] = []
+  const opened: string[] = []
   const context = { emit: () => undefined }
 
   beforeEach(async () => {
     ;({ dir, cleanup } = await makeTempDir('newsroom-hand-'))
     site = await startSchoolSite()
     shown.length = 0
+    opened.length = 0
     let now = Date.parse('2026-11-20T08:00:00Z')
     app = composeApp({
       userDataDir: join(dir, 'userData'),
       settingsStore: new Conf<Record<string, unknown>>({ cwd: join(dir, 'config'), projectName: 'newsroom-test' }),
-      shell: { openExternal: async () => undefined, showInFolder: (path) => void shown.push(path) },
+      shell: { openExternal: async (url) => void opened.push(url), showInFolder: (path) => void shown.push(path) },
       appInfo: { version: '0.0.0-test', platform: 'linux', assetUrlBase: 'newsroom-asset://' },
       dialogs: { openFiles: async () => chosen, saveFile: async () => null },
       clock: { now: () => new Date((now += 10)) },
@@ -176,6 +178,10 @@ describe('hand-publishing through the app: export, the pasted address, the gate'
   it('refuses an address off the news site, refuses without approval, then records 已发布 and checks the live page', async () => {
     value(await call('publish:saveTarget', { target: { id: 'school', name: '学校新闻网', kind: 'manual', baseUrl: site.url, backEndUrl: 'https://cms.example.edu.cn/admin' } }))
     const draft = await approvedDraft()
+    // 打开网站后台 opens only the address the target records; a target without one opens nothing.
+    expect(value(await call('handPublish:openBackEnd', { targetId: 'school' }))).toEqual({ opened: true })
+    expect(value(await call('handPublish:openBackEnd', { targetId: 'local' }))).toEqual({ opened: false })
+    expect(opened).toEqual(['https://cms.example.edu.cn/admin'])
     const copy = value(await call('handPublish:copy', { draftId: draft.id, targetId: 'school' })) as { copy: { html: string; text: string }; changes: unknown }
     expect(copy.changes).toBeNull()
     const page = schoolPageAround('vsb', { title: '学院召开推进会', content: copy.copy.html.replace('【图1】', '<img src="/__local/1.jpg">') })

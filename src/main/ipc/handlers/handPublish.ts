@@ -15,6 +15,13 @@ export function createHandPublishHandlers(deps: HandlerDeps): Pick<HandlerTable,
       deps.shell.showInFolder(exported.folder)
       return exported
     },
+    'handPublish:openBackEnd': async ({ targetId }) => {
+      const target = (await publishing().targets()).targets.find((candidate) => candidate.id === targetId)
+      // The recorded address went through the target schema (http(s) only) when it was saved.
+      if (target?.kind !== 'manual' || target.backEndUrl === '') return { opened: false }
+      await deps.shell.openExternal(target.backEndUrl)
+      return { opened: true }
+    },
     'handPublish:recordAddress': async ({ draftId, targetId, url, signOff }) => {
       // 先审后发 as for every target: nothing is recorded as published unless the approval gate lets it through.
       checkPublishGate(await workflow().state(draftId), signOff)

@@ -27,6 +27,8 @@ export const handPublishChannels = {
    * page names no folder), then shown in the file manager. `folder` is null when the dialog was cancelled.
    */
   'handPublish:exportPhotos': { request: z.object({ draftId: DraftIdSchema }), response: z.object({ folder: z.string().nullable(), photos: z.number().int().nonnegative() }) },
+  /** 打开网站后台: the back end address the target records, opened by main; the page names only the target. */
+  'handPublish:openBackEnd': { request: z.object({ targetId: PublishTargetIdSchema }), response: z.object({ opened: z.boolean() }) },
   'handPublish:recordAddress': {
     // The address is what the person pasted: main reads it only when it is http(s) on the target's recorded news
     // site (acceptedLiveUrl), and the approval gate (先审后发) is checked before anything is recorded.

@@ -144,6 +144,11 @@ export function HandPublishPanel({ draftId, refreshKey, published, canPublish, d
         </select>
       )}
       <p className="field-hint">{t('handPublish.panelHint')}</p>
+      {target !== undefined && target.backEndUrl !== '' && (
+        <button type="button" className="button button-small" onClick={() => void newsroom().handPublish.openBackEnd({ targetId }).catch(failed)}>
+          {t('handPublish.openBackEnd')}
+        </button>
+      )}
       {view.changes !== null && (
         <details className="hand-publish-changes" open={view.changes.length > 0}>
           <summary>{view.changes.length === 0 ? t('handPublish.noChanges') : t('handPublish.changesTitle', { count: view.changes.length })}</summary>
