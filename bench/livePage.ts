@@ -63,7 +63,7 @@ async function measure(checker: LivePageChecker, input: LivePageInput) {
   for (let run = 0; run < RUNS; run++) {
     const lag = lagSampler()
     const started = performance.now()
-    findings = (await checker.check(input)).length
+    findings = (await checker.check(input)).findings.length
     times.push(performance.now() - started)
     lags.push(...lag.stop())
   }

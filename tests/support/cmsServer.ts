@@ -4,12 +4,26 @@ import type { AddressInfo } from 'node:net'
 /** An error answer the next matching request gets instead of the real one. */
 export type CmsFault = { status: number } | { stall: true }
 
+/** One API request and its answer as they crossed the wire, for checking against docs/cms-api.yaml. */
+export type CmsExchange = {
+  method: string
+  path: string
+  query: Record<string, string>
+  requestType: string | null
+  requestBody: Buffer
+  status: number
+  responseBody: unknown
+  /** A fault the test asked for: deliberately outside the document. */
+  injected: boolean
+}
+
 export type CmsServer = {
   url: string
   token: string
   articles: Map<string, Record<string, unknown> & { id: string; url: string; modifiedAt: string; externalId: string }>
   media: Map<string, { id: string; url: string; externalId: string; alt: string; caption: string; credit: string; bytes: number }>
   requests: string[]
+  exchanges: CmsExchange[]
   /** The next request whose "METHOD /path" starts with `match` gets `fault`. */
   failNext(match: string, fault: CmsFault): void
   /** Only status pending is allowed for this account (publish → 403). */
@@ -46,6 +60,7 @@ export async function startCmsServer(options: { token?: string; maxUploadBytes?:
     articles: new Map(),
     media: new Map(),
     requests: [],
+    exchanges: [],
     canPublish: true,
     fieldNames: {},
     failNext(match, fault) {
@@ -58,7 +73,10 @@ export async function startCmsServer(options: { token?: string; maxUploadBytes?:
   }
   const field = (name: string) => state.fieldNames[name] ?? name
   const held: ServerResponse[] = []
+  const pending = new WeakMap<ServerResponse, Omit<CmsExchange, 'status' | 'responseBody'>>()
   const send = (res: ServerResponse, status: number, body: unknown) => {
+    const exchange = pending.get(res)
+    if (exchange !== undefined) state.exchanges.push({ ...exchange, status, responseBody: body })
     res.writeHead(status, { 'Content-Type': 'application/json' })
     res.end(JSON.stringify(body))
   }
@@ -70,6 +88,8 @@ export async function startCmsServer(options: { token?: string; maxUploadBytes?:
       const route = `${req.method ?? 'GET'} ${url.pathname}`
       state.requests.push(route)
       const body = await readBody(req)
+      const exchange = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), requestType: req.headers['content-type'] ?? null, requestBody: body, injected: false }
+      pending.set(res, exchange)
       // A school site across town: every answer waits as long as a round trip plus the server's own work would.
       if (options.latencyMs !== undefined) await new Promise((resolve) => setTimeout(resolve, options.latencyMs))
       const fault = faults.find((f) => route.startsWith(f.match))
@@ -79,6 +99,7 @@ export async function startCmsServer(options: { token?: string; maxUploadBytes?:
           held.push(res)
           return
         }
+        exchange.injected = true
         send(res, fault.fault.status, { code: `fault_${String(fault.fault.status)}`, message: 'injected' })
         return
       }

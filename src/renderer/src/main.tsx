@@ -26,6 +26,7 @@ import './settings/directory/styles.css'
 import './photos/styles.css'
 import './publish/targets/styles.css'
 import './publish/styles.css'
+import './publish/handPublish/styles.css'
 import './a11y/reflow.css'
 import { App } from './App'
 

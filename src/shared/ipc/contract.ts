@@ -10,6 +10,7 @@ import { importChannels, importEvents } from './channels/imports'
 import { libraryChannels, libraryEvents } from './channels/library'
 import { packageChannels, packageEvents } from './channels/packages'
 import { publishChannels, publishEvents } from './channels/publish'
+import { handPublishChannels } from './channels/handPublish'
 import { photoChannels, photoEvents } from './channels/photos'
 import { settingsChannels, settingsEvents } from './channels/settings'
 import { signingChannels, signingEvents } from './channels/signing'
@@ -33,6 +34,7 @@ export const invokeContract = {
   ...libraryChannels,
   ...packageChannels,
   ...publishChannels,
+  ...handPublishChannels,
   ...photoChannels,
   ...settingsChannels,
   ...signingChannels,

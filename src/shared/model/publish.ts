@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { HAND_FIELDS } from '../article/handPublish'
 import { AssetIdSchema } from '../article/schema'
 import { DraftIdSchema } from './draft'
 import { NAME_MAX } from './metadata'
@@ -87,12 +88,26 @@ export const CmsTargetSchema = z.object({
   fieldMapping: z.partialRecord(z.enum(CMS_ARTICLE_FIELDS), z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/)).default({})
 })
 
-export const PublishTargetSchema = z.discriminatedUnion('kind', [LocalSiteTargetSchema, WordPressTargetSchema, CmsTargetSchema])
+/**
+ * 网站后台（手动）: a school back end without an API (VSB, WebPlus, JCMS, DedeCMS), published by hand with the
+ * guided panel. `baseUrl` is the news site readers see (the live-page check reads only there), often another host
+ * than the back end, which is only opened for the person. No password is stored.
+ */
+export const ManualTargetSchema = z.object({
+  ...TargetCommon,
+  kind: z.literal('manual'),
+  baseUrl: HttpBaseUrlSchema,
+  siteHosts: SiteHostsSchema,
+  backEndUrl: z.union([HttpBaseUrlSchema, z.literal('')]).default('')
+})
+
+export const PublishTargetSchema = z.discriminatedUnion('kind', [LocalSiteTargetSchema, WordPressTargetSchema, CmsTargetSchema, ManualTargetSchema])
 export type PublishTarget = z.output<typeof PublishTargetSchema>
 export type PublishTargetInput = z.input<typeof PublishTargetSchema>
 export type LocalSiteTarget = z.output<typeof LocalSiteTargetSchema>
 export type WordPressTarget = z.output<typeof WordPressTargetSchema>
 export type CmsTarget = z.output<typeof CmsTargetSchema>
+export type ManualTarget = z.output<typeof ManualTargetSchema>
 
 export const PublishTargetListSchema = z.object({
   targets: z.array(PublishTargetSchema),
@@ -101,6 +116,18 @@ export const PublishTargetListSchema = z.object({
 export type PublishTargetList = z.output<typeof PublishTargetListSchema>
 
 const IsoTime = z.iso.datetime({ offset: true })
+
+/**
+ * What lies outside the article on the live page (off-site links; scripts and frames), as the first check saw it.
+ * Shown once; until the person accepts it, it is still the reference, and it is shown again.
+ */
+export const LiveBaselineSchema = z.object({
+  links: z.array(z.string().max(2000)).max(2000),
+  scripts: z.array(z.string().max(2000)).max(2000),
+  takenAt: IsoTime,
+  acceptedAt: IsoTime.nullable()
+})
+export type LiveBaseline = z.infer<typeof LiveBaselineSchema>
 
 /** One uploaded image: uploaded again only when the bytes (content hash) change. */
 export const PublishedImageSchema = z.object({
@@ -123,7 +150,14 @@ export const PublishRecordSchema = z.object({
   lastPublishedAt: IsoTime.nullable(),
   /** The title and content we last sent, shown beside the site's version when it was edited there. */
   lastSent: z.object({ title: z.string(), content: z.string() }).nullable().default(null),
-  images: z.record(AssetIdSchema, PublishedImageSchema).default({})
+  images: z.record(AssetIdSchema, PublishedImageSchema).default({}),
+  /** The page's own links and scripts outside the article, taken at the first check; null until then. */
+  liveBaseline: LiveBaselineSchema.nullable().default(null),
+  /** 网站后台（手动）: the fields and body text last pasted by hand, for 再次发布 to show what changed. */
+  handCopy: z
+    .object({ fields: z.array(z.object({ field: z.enum(HAND_FIELDS), value: z.string() })), text: z.string() })
+    .nullable()
+    .default(null)
 })
 export type PublishRecord = z.infer<typeof PublishRecordSchema>
 
@@ -221,6 +255,10 @@ export const PublishOptionsSchema = z.object({
 })
 export type PublishOptions = z.input<typeof PublishOptionsSchema>
 
+/** The page families the live-page check knows the article element of (docs/publish.md). */
+export const PageFamilySchema = z.enum(['vsb', 'webplus', 'jcms', 'wordpress', 'newsroom', 'generic'])
+export type PageFamily = z.infer<typeof PageFamilySchema>
+
 export const LivePageFindingSchema = z.object({
   kind: z.enum([
     'missing-title',
@@ -229,6 +267,13 @@ export const LivePageFindingSchema = z.object({
     'foreign-link',
     'foreign-script',
     'foreign-iframe',
+    /** Fewer photos in the article than were approved. */
+    'missing-image',
+    /** Outside the article: an off-site link, a script or a frame not in the accepted baseline. */
+    'new-outside-link',
+    'new-outside-script',
+    /** A WAF or JavaScript challenge answered instead of the page: 无法检查（被网站拦截）, never "tampered". */
+    'blocked',
     'no-article-area',
     'unreachable',
     /** The recorded address is not on the target's site (or, for the local site, not inside its folder): not read. */
@@ -241,11 +286,19 @@ export const LivePageFindingSchema = z.object({
 })
 export type LivePageFinding = z.infer<typeof LivePageFindingSchema>
 
+/** ok: what was approved; changed: something differs; blocked: a WAF answered; unchecked: no page to compare. */
+export const LivePageVerdictSchema = z.enum(['ok', 'changed', 'blocked', 'unchecked'])
+export type LivePageVerdict = z.infer<typeof LivePageVerdictSchema>
+
 export const LivePageReportSchema = z.object({
   url: z.string(),
   checkedAt: IsoTime,
   ok: z.boolean(),
-  findings: z.array(LivePageFindingSchema)
+  findings: z.array(LivePageFindingSchema),
+  verdict: LivePageVerdictSchema.default('unchecked'),
+  family: PageFamilySchema.nullable().default(null),
+  /** A baseline the person has not accepted yet (shown with 接受); null once accepted. */
+  baselineToAccept: LiveBaselineSchema.nullable().default(null)
 })
 export type LivePageReport = z.infer<typeof LivePageReportSchema>
 

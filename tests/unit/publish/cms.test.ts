@@ -4,6 +4,7 @@ import { PublishError } from '../../../src/main/services/publish/publishError'
 import { secretRefFor } from '../../../src/main/services/publish/secretBinding'
 import { createMemorySecretStore } from '../../../src/main/services/publish/secretStore'
 import { CmsTargetSchema, type CmsTarget } from '../../../src/shared/model/publish'
+import { contractChecker, validatedCmsApi } from '../../support/cmsApiContract'
 import { startCmsServer, type CmsServer } from '../../support/cmsServer'
 import { makeTempDir } from '../../support/draftFixtures'
 import { campusArticle, createFixtureLibrary, photo } from '../../support/publishFixtures'
@@ -33,6 +34,9 @@ describe('the school-CMS adapter against the conforming test server', () => {
     })
   })
   afterEach(async () => {
+    // What the adapter really sent and the server really answered, held against the published document.
+    const { problems } = await contractChecker(await validatedCmsApi()).checkAll(cms.exchanges, cms.fieldNames)
+    expect(problems).toEqual([])
     await cms.close()
     await temp.cleanup()
   })

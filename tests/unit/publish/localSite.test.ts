@@ -89,6 +89,7 @@ describe('the live-page check', () => {
     const tampered = '<p>第一段 "引号" -- 破折号...</p><p><a href="https://www.example.edu.cn/">学校主页</a> <a href="https://spam.example/">便宜</a></p><script>steal()</script><iframe src="https://ads.example/"></iframe>'
     expect(checkLivePage(page(tampered), sent)).toEqual([
       { kind: 'missing-caption', detail: '开幕式现场' },
+      { kind: 'missing-image', detail: '1 → 0' },
       { kind: 'foreign-link', detail: 'https://spam.example/' },
       { kind: 'foreign-script', detail: 'inline script' },
       { kind: 'foreign-iframe', detail: 'https://ads.example/' }

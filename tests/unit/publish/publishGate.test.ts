@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { composeApp, type AppCapabilities, type AppServices } from '../../../src/main/compose'
 import { backoffMs } from '../../../src/main/services/publish/publishService'
 import { createMemorySecretStore } from '../../../src/main/services/publish/secretStore'
-import type { Envelope } from '../../../src/shared/ipc/contract'
 import type { Draft } from '../../../src/shared/model/draft'
+import { envelopeCode, envelopeValue } from '../../support/envelope'
 import { makeTempDir } from '../../support/draftFixtures'
 import { startCmsServer, type CmsServer } from '../../support/cmsServer'
 import { localSitePage } from '../../support/publishFixtures'
@@ -57,11 +57,8 @@ describe('先审后发 for publishing, and an honest outbox', () => {
   })
 
   const call = (channel: string, request: unknown) => app.dispatch(channel, request, context)
-  const value = (envelope: Envelope): unknown => {
-    if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`)
-    return envelope.value
-  }
-  const codeOf = (envelope: Envelope) => (envelope.ok ? 'ok' : envelope.error.code)
+  const value = envelopeValue
+  const codeOf = envelopeCode
   const stored = async (id: string) => JSON.parse(await readFile(join(app.drafts().dataDir, 'drafts', id, 'draft.json'), 'utf8')) as Draft
   const outboxEvents = () => events.filter((e) => e.channel === 'publish:outboxChanged').map((e) => (e.payload as { jobs: { jobId: string; state: string }[] }).jobs)
 

@@ -10,6 +10,7 @@ import { createImportHandlers } from './imports'
 import { createLibraryHandlers } from './library'
 import { createPackageHandlers } from './packages'
 import { createPublishHandlers } from './publish'
+import { createHandPublishHandlers } from './handPublish'
 import { createPhotoHandlers } from './photos'
 import { createSettingsHandlers } from './settings'
 import { createWorkflowHandlers } from './workflow'
@@ -31,6 +32,7 @@ export function createHandlerTable(deps: HandlerDeps): HandlerTable {
     ...createLibraryHandlers(deps),
     ...createPackageHandlers(deps),
     ...createPublishHandlers(deps),
+    ...createHandPublishHandlers(deps),
     ...createPhotoHandlers(deps),
     ...createSettingsHandlers(deps),
     ...createSigningHandlers(deps),

@@ -67,6 +67,7 @@ export function createPublishHandlers(deps: HandlerDeps): Pick<HandlerTable, key
     },
     'publish:outboxRetry': async ({ jobId }) => ({ published: (await outbox().retry(jobId)) > 0 }),
     'publish:verify': ({ draftId, targetId }) => publishing().verify(draftId, targetId),
+    'publish:acceptBaseline': async ({ draftId, targetId }) => ({ accepted: await publishing().acceptBaseline(draftId, targetId) }),
     'publish:records': ({ draftId }) => publishing().records(draftId),
     'publish:openLive': async ({ draftId, targetId }) => {
       // Checked again here: a record can come from a hostile site's answer or an imported package. Only the

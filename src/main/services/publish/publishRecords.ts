@@ -7,7 +7,7 @@ import type { ServiceFs } from '../fs/serviceFs'
 export const PUBLISH_RECORD_FILE = 'publish.json'
 
 export function emptyRecord(targetId: PublishTargetId): PublishRecord {
-  return { targetId, remoteArticleId: null, remoteUrl: null, remoteModifiedAt: null, lastPublishedAt: null, lastSent: null, images: {} }
+  return { targetId, remoteArticleId: null, remoteUrl: null, remoteModifiedAt: null, lastPublishedAt: null, lastSent: null, images: {}, liveBaseline: null, handCopy: null }
 }
 
 export type PublishRecords = {

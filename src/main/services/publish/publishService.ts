@@ -6,6 +6,7 @@ import {
   PublishTargetSchema,
   type ConnectionReport,
   type LivePageReport,
+  type ManualTarget,
   type OutboxJob,
   type PublishErrorInfo,
   type PublishOptions,
@@ -23,10 +24,11 @@ import type { Clock } from '../clock'
 import { atomicWriteFile } from '../fs/atomicWrite'
 import type { ServiceFs } from '../fs/serviceFs'
 import type { Publisher } from './publisher'
+import type { HandCopyView } from './manual/handPublish'
 import { PublishError } from './publishError'
 import { AppError } from '../../../shared/errors'
 import { acceptedLiveUrl } from './liveAddress'
-import { secretRefFor } from './secretBinding'
+import { keepsSecret, secretRefFor } from './secretBinding'
 import { SecretKeepingError, type SecretKeeping, type SecretProtection, type SecretStore } from './secretStore'
 import { scrubSecrets } from '../net/scrub'
 
@@ -91,6 +93,11 @@ export type PublishService = {
   /** Attempts the queued jobs that are due (or the one `hooks.only` names); returns how many were published. */
   retryDue(onProgress?: (progress: PublishProgress) => void, hooks?: RetryHooks): Promise<number>
   verify(draftId: DraftId, targetId: PublishTargetId): Promise<LivePageReport>
+  acceptBaseline(draftId: DraftId, targetId: PublishTargetId): Promise<boolean>
+  /** 网站后台（手动）: the target must be a hand-publish one. */
+  handCopy(draftId: DraftId, targetId: PublishTargetId): Promise<HandCopyView>
+  recordHandAddress(draftId: DraftId, targetId: PublishTargetId, url: string): Promise<LivePageReport>
+  exportHandPhotos(draftId: DraftId, parent: string): Promise<{ folder: string; photos: number }>
   records(draftId: DraftId): Promise<PublishRecordFile>
 }
 
@@ -156,7 +163,7 @@ export function createPublishService(options: PublishServiceOptions): PublishSer
     const sessionOnly: PublishTargetId[] = []
     for (const target of list.targets) {
       // Never decrypts: one secret from another computer must not break the list.
-      const state = target.kind === 'local' ? 'stored' : await secrets.state(secretRefFor(target))
+      const state = !keepsSecret(target) ? (target.kind === 'local' ? 'stored' : 'none') : await secrets.state(secretRefFor(target))
       if (state === 'stored' || state === 'session') withSecret.push(target.id)
       if (state === 'session') sessionOnly.push(target.id)
       if (state === 'unreadable') needsPassword.push(target.id)
@@ -169,6 +176,12 @@ export function createPublishService(options: PublishServiceOptions): PublishSer
     const wanted = id ?? list.defaultTargetId ?? list.targets[0]?.id
     const target = list.targets.find((t) => t.id === wanted)
     if (target === undefined) throw new PublishError('not-found', `no publishing target ${wanted ?? ''} is configured`, { step: 'prepare' })
+    return target
+  }
+
+  async function manualTarget(id: PublishTargetId): Promise<ManualTarget> {
+    const target = await targetFor(id)
+    if (target.kind !== 'manual') throw new AppError('invalid-request', `the target "${target.name}" is not published by hand`)
     return target
   }
 
@@ -200,9 +213,9 @@ export function createPublishService(options: PublishServiceOptions): PublishSer
         const target = PublishTargetSchema.parse(input)
         const list = await readTargets()
         const before = list.targets.find((t) => t.id === target.id)
-        const ref = target.kind === 'local' ? null : secretRefFor(target)
+        const ref = keepsSecret(target) ? secretRefFor(target) : null
         // Another kind, site or account: the old secret was given for something else and goes.
-        if (before !== undefined && before.kind !== 'local' && secretRefFor(before) !== ref) await secrets.delete(secretRefFor(before))
+        if (before !== undefined && keepsSecret(before) && secretRefFor(before) !== ref) await secrets.delete(secretRefFor(before))
         if (secret !== undefined && ref !== null) {
           try {
             await secrets.set(ref, secret, keeping)
@@ -222,7 +235,7 @@ export function createPublishService(options: PublishServiceOptions): PublishSer
       return serial(async () => {
         const list = await readTargets()
         const gone = list.targets.find((t) => t.id === id)
-        if (gone !== undefined && gone.kind !== 'local') await secrets.delete(secretRefFor(gone))
+        if (gone !== undefined && keepsSecret(gone)) await secrets.delete(secretRefFor(gone))
         const targets = list.targets.filter((t) => t.id !== id)
         const next = { targets, defaultTargetId: list.defaultTargetId === id ? (targets[0]?.id ?? null) : list.defaultTargetId }
         await writeJson(TARGETS_FILE, next)
@@ -308,6 +321,16 @@ export function createPublishService(options: PublishServiceOptions): PublishSer
     async verify(draftId, targetId) {
       return publisher.verify(draftId, await targetFor(targetId))
     },
+    async acceptBaseline(draftId, targetId) {
+      return publisher.acceptBaseline(draftId, await targetFor(targetId))
+    },
+    async handCopy(draftId, targetId) {
+      return publisher.hand.copy(draftId, await manualTarget(targetId))
+    },
+    async recordHandAddress(draftId, targetId, url) {
+      return publisher.hand.recordAddress(draftId, await manualTarget(targetId), url)
+    },
+    exportHandPhotos: (draftId, parent) => publisher.hand.exportPhotos(draftId, parent),
     records: (draftId) => publisher.records.readAll(draftId),
     async liveAddress(draftId, targetId) {
       const url = (await publisher.records.readAll(draftId)).targets[targetId]?.remoteUrl ?? null

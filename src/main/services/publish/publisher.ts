@@ -19,10 +19,12 @@ import { resolveOptions, type PublishAdapter, type PublishContext } from './adap
 import { createCmsAdapter } from './cms'
 import { createHttpClient, type FetchLike, type HttpClient } from './http'
 import { acceptedLiveUrl, isInsideFolder, localPagePath } from './liveAddress'
+import { verdictOf } from './livePage/check'
 import { createInlineLivePageChecker, LIVE_PAGE_MAX_BYTES, type LivePageChecker } from './livePage/checker'
-import { secretRefFor } from './secretBinding'
+import { keepsSecret, secretRefFor } from './secretBinding'
 import { SecretUnreadableError, type SecretStore } from './secretStore'
 import { createLocalSiteAdapter } from './localSite'
+import { createHandPublish, type HandPublish } from './manual/handPublish'
 import { prepareArticle } from './preparedArticle'
 import { createPublishRecords, type PublishRecords } from './publishRecords'
 import { PublishError } from './publishError'
@@ -67,6 +69,10 @@ export type Publisher = {
   testConnection(target: PublishTarget): Promise<ConnectionReport>
   /** Fetches the published page and compares it with what we last sent. */
   verify(draftId: DraftId, target: PublishTarget): Promise<LivePageReport>
+  /** 网站后台（手动）: the copy panel, the photo export and the pasted address. */
+  hand: HandPublish
+  /** The person looked at the page's own links and scripts and accepts them as its template; false when none was taken. */
+  acceptBaseline(draftId: DraftId, target: PublishTarget): Promise<boolean>
   records: PublishRecords
 }
 
@@ -86,13 +92,15 @@ export function createPublisher(deps: PublisherDeps): Publisher {
         return wordPressAdapter as PublishAdapter
       case 'cms':
         return cms as PublishAdapter
+      case 'manual':
+        return handPublishedAdapter
     }
   }
 
   const livePage = deps.livePage ?? createInlineLivePageChecker()
 
   async function secretFor(target: PublishTarget): Promise<string | null> {
-    if (target.kind === 'local') return null
+    if (!keepsSecret(target)) return null
     let secret: string | null
     try {
       secret = await deps.secrets.get(secretRefFor(target))
@@ -118,7 +126,7 @@ export function createPublisher(deps: PublisherDeps): Publisher {
   }
 
   const authorizationFor = (target: PublishTarget, secret: string | null): string | null =>
-    secret === null || target.kind === 'local' ? null : target.kind === 'wordpress' ? basicAuth(target.username, secret) : `Bearer ${secret}`
+    secret === null || !keepsSecret(target) ? null : target.kind === 'wordpress' ? basicAuth(target.username, secret) : `Bearer ${secret}`
   const credentialsOf = (target: PublishTarget, secret: string | null): string[] => (secret === null ? [] : [secret, authorizationFor(target, secret) ?? secret])
 
   /** A server can echo what it was sent: every message leaving the publisher is scrubbed of this run's secret. */
@@ -143,28 +151,33 @@ export function createPublisher(deps: PublisherDeps): Publisher {
     return readFile(real, { signal: AbortSignal.timeout(deps.timeoutMs ?? 30_000) })
   }
 
-  async function verifyWith(http: HttpClient, target: PublishTarget, record: PublishRecord): Promise<LivePageReport> {
+  async function verifyWith(http: HttpClient, target: PublishTarget, draftId: DraftId, record: PublishRecord): Promise<LivePageReport> {
     const checkedAt = deps.clock.now().toISOString()
     const url = record.remoteUrl
+    const report = (findings: LivePageReport['findings'], more: Partial<LivePageReport> = {}): LivePageReport => ({
+      url: url ?? '',
+      checkedAt,
+      ok: findings.length === 0,
+      findings,
+      verdict: verdictOf(findings),
+      family: null,
+      baselineToAccept: null,
+      ...more
+    })
     if (url === null && record.remoteArticleId !== null && record.lastSent !== null) {
       // Published, but the site answered an address off itself, which was not recorded.
-      return { url: '', checkedAt, ok: false, findings: [{ kind: 'refused-address', detail: "the site gave an address that is not on the target's site" }] }
+      return report([{ kind: 'refused-address', detail: "the site gave an address that is not on the target's site" }])
     }
-    if (url === null || record.lastSent === null) {
-      return { url: url ?? '', checkedAt, ok: false, findings: [{ kind: 'unreachable', detail: 'not published to this target yet' }] }
-    }
-    const report = (findings: LivePageReport['findings']) => ({ url, checkedAt, ok: findings.length === 0, findings })
+    if (url === null || record.lastSent === null) return report([{ kind: 'unreachable', detail: 'not published to this target yet' }])
     if (acceptedLiveUrl(target, url) === null) {
       return report([{ kind: 'refused-address', detail: target.kind === 'local' ? 'the recorded address is not inside the site folder' : "the recorded address is not on the target's site" }])
     }
-    let page: { bytes: Uint8Array; contentType: string | null }
+    let page: { bytes: Uint8Array; contentType: string | null; status: number; url: string }
     try {
       if (target.kind === 'local') {
-        page = { bytes: await readLocalPage(target.folder, url), contentType: 'text/html; charset=utf-8' }
+        page = { bytes: await readLocalPage(target.folder, url), contentType: 'text/html; charset=utf-8', status: 200, url }
       } else {
-        const answer = await http.page(url, 'verify', LIVE_PAGE_MAX_BYTES)
-        if (answer.status !== 200) return report([{ kind: 'unreachable', detail: `the page answered ${String(answer.status)}` }])
-        page = answer
+        page = await http.page(url, 'verify', LIVE_PAGE_MAX_BYTES)
       }
     } catch (error) {
       if (error instanceof PageTooLarge || (error instanceof PublishError && error.kind === 'answer-too-large')) {
@@ -173,11 +186,39 @@ export function createPublisher(deps: PublisherDeps): Publisher {
       if (error instanceof PublishError && error.kind === 'off-site') return report([{ kind: 'refused-address', detail: error.message }])
       return report([{ kind: 'unreachable', detail: error instanceof PublishError ? error.message : 'the page could not be read' }])
     }
-    return report(await livePage.check({ bytes: page.bytes, contentType: page.contentType, sent: { title: record.lastSent.title, html: record.lastSent.content } }))
+    const baseline = record.liveBaseline
+    const inspection = await livePage.check({
+      bytes: page.bytes,
+      contentType: page.contentType,
+      sent: { title: record.lastSent.title, html: record.lastSent.content },
+      context: { status: page.status, pageUrl: page.url, baseline }
+    })
+    const blocked = inspection.findings.some((f) => f.kind === 'blocked')
+    // Only a challenge page says something when the status is not 200; any other error page is just unreachable.
+    if (page.status !== 200 && !blocked) return report([{ kind: 'unreachable', detail: `the page answered ${String(page.status)}` }])
+    let toAccept = baseline?.acceptedAt === null ? baseline : null
+    if (baseline === null && verdictOf(inspection.findings) !== 'blocked' && verdictOf(inspection.findings) !== 'unchecked') {
+      // The first real look at the page: its template's links and scripts become the reference, shown once.
+      toAccept = { ...inspection.outside, takenAt: checkedAt, acceptedAt: null }
+      const taken = toAccept
+      await records.update(draftId, target.id, (current) => ({ ...current, liveBaseline: taken }))
+    }
+    return report(inspection.findings, { family: inspection.family, baselineToAccept: toAccept })
   }
+
+  const hand = createHandPublish({
+    fs,
+    clock: deps.clock,
+    records,
+    drafts: deps.drafts,
+    resolveArticle: deps.resolveArticle,
+    assets: deps.assets,
+    verify: async (draftId, target) => verifyWith(httpFor(target, null), target, draftId, await records.read(draftId, target.id))
+  })
 
   return {
     records,
+    hand,
     async publish(request) {
       const { draftId, target } = request
       const jobId = request.jobId ?? `job-${String(++jobCounter)}`
@@ -209,7 +250,7 @@ export function createPublisher(deps: PublisherDeps): Publisher {
       let verification: LivePageReport | null = null
       if (context.options.verify && (outcome.status === 'publish' || outcome.status === 'local')) {
         emit('verify', 0, 1)
-        verification = await verifyWith(httpFor(target, null, signal), target, await records.read(draftId, target.id))
+        verification = await verifyWith(httpFor(target, null, signal), target, draftId, await records.read(draftId, target.id))
         emit('verify', 1, 1)
       }
       emit('done', 1, 1)
@@ -228,9 +269,20 @@ export function createPublisher(deps: PublisherDeps): Publisher {
       return { ...report, detail: scrubSecrets(report.detail, credentials), error: report.error === null ? null : { ...report.error, message: scrubSecrets(report.error.message, credentials) } }
     },
     async verify(draftId, target) {
-      return verifyWith(httpFor(target, null), target, await records.read(draftId, target.id))
+      return verifyWith(httpFor(target, null), target, draftId, await records.read(draftId, target.id))
+    },
+    async acceptBaseline(draftId, target) {
+      const at = deps.clock.now().toISOString()
+      const record = await records.update(draftId, target.id, (current) => ({ ...current, liveBaseline: current.liveBaseline === null ? null : { ...current.liveBaseline, acceptedAt: current.liveBaseline.acceptedAt ?? at } }))
+      return record.liveBaseline !== null
     }
   }
 }
 
 class PageTooLarge extends Error {}
+
+/** A back end without an API is published by the person (handPublish/); asking the publisher to send is refused. */
+const handPublishedAdapter: PublishAdapter = {
+  publish: () => Promise.reject(new PublishError('forbidden', 'this target is published by hand in its back end (网站后台（手动）); paste the address after publishing', { step: 'prepare' })),
+  testConnection: () => Promise.resolve({ reachable: false, authenticated: false, canPublish: false, columns: [], detail: 'published by hand', error: null })
+}

@@ -303,7 +303,7 @@ export function PublishDialog(props: Props) {
                 {t('publish.signOffFailed', { reason: t(`errors.${phase.signOffError}`) })}
               </p>
             )}
-            {phase.result.verification && <LivePageReportView report={phase.result.verification} />}
+            {phase.result.verification && <LivePageReportView report={phase.result.verification} draftId={draftId} targetId={phase.result.targetId} />}
             <div className="modal-actions">
               <button
                 type="button"

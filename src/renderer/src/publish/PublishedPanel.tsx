@@ -25,7 +25,7 @@ export function PublishedPanel({ draftId, refreshKey, canResend, onResend }: Pro
   const ids = useId()
   const [rows, setRows] = useState<Row[]>([])
   const [checking, setChecking] = useState<string | null>(null)
-  const [report, setReport] = useState<{ name: string; report: LivePageReport } | null>(null)
+  const [report, setReport] = useState<{ name: string; targetId: string; report: LivePageReport } | null>(null)
   const [problem, setProblem] = useState<{ text: string; detail: string } | null>(null)
 
   useEffect(() => {
@@ -53,7 +53,7 @@ export function PublishedPanel({ draftId, refreshKey, canResend, onResend }: Pro
     setChecking(row.record.targetId)
     setProblem(null)
     try {
-      setReport({ name: row.name, report: await newsroom().publish.verify({ draftId, targetId: row.record.targetId }) })
+      setReport({ name: row.name, targetId: row.record.targetId, report: await newsroom().publish.verify({ draftId, targetId: row.record.targetId }) })
     } catch (error) {
       fail(error)
     } finally {
@@ -109,7 +109,7 @@ export function PublishedPanel({ draftId, refreshKey, canResend, onResend }: Pro
             <p className="publish-url">
               <code>{report.report.url}</code>
             </p>
-            <LivePageReportView report={report.report} />
+            <LivePageReportView report={report.report} draftId={draftId} targetId={report.targetId} />
             <div className="modal-actions">
               <button type="button" className="button button-primary" onClick={() => setReport(null)}>
                 {t('workflow.close')}

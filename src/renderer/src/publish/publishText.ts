@@ -16,5 +16,5 @@ export function publishStepText(t: TFunction, progress: Pick<PublishProgress, 's
 }
 
 export function publishKindText(t: TFunction, kind: PublishTarget['kind']): string {
-  return t(`publishing.kinds.${kind}`)
+  return kind === 'manual' ? t('handPublish.kind') : t(`publishing.kinds.${kind}`)
 }

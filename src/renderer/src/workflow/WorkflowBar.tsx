@@ -9,6 +9,7 @@ import { ExportPackageButton } from '../packages/ExportPackageButton'
 import { openOutbox } from '../publish/outboxSignal'
 import { PublishDialog } from '../publish/PublishDialog'
 import { PublishedPanel } from '../publish/PublishedPanel'
+import { HandPublishPanel } from '../publish/handPublish/HandPublishPanel'
 import { AuditLogDialog } from './AuditLogDialog'
 import { ChangesDialog } from './ChangesDialog'
 import { SignOffDialog } from './SignOffDialog'
@@ -255,6 +256,15 @@ export function WorkflowBar({ draftId, userName, requireApproval, lastSigners, o
         refreshKey={`${String(publishes)}:${String(state?.revision ?? 0)}`}
         canResend={state?.status === 'published'}
         onResend={(targetId) => setDialog({ kind: 'publish', resend: { targetId } })}
+      />
+      <HandPublishPanel
+        draftId={draftId}
+        refreshKey={`${String(publishes)}:${String(state?.revision ?? 0)}`}
+        published={state?.status === 'published'}
+        canPublish={allowed.has('publish')}
+        defaultSigner={userName}
+        flush={flush}
+        onPublished={() => setPublishes((count) => count + 1)}
       />
       {message && (
         <WorkflowMessage

@@ -91,6 +91,8 @@ export const publishChannels = {
   /** 立即重试: sends one queued job now; its outcome arrives as publish:outboxChanged (and workflow:changed). */
   'publish:outboxRetry': { request: z.object({ jobId: PublishJobIdSchema }), response: z.object({ published: z.boolean() }) },
   'publish:verify': { request: z.object({ draftId: DraftIdSchema, targetId: PublishTargetIdSchema }), response: LivePageReportSchema },
+  /** 接受: the page's own links and scripts outside the article, as the first check took them, become its template. */
+  'publish:acceptBaseline': { request: z.object({ draftId: DraftIdSchema, targetId: PublishTargetIdSchema }), response: z.object({ accepted: z.boolean() }) },
   'publish:records': { request: z.object({ draftId: DraftIdSchema }), response: PublishRecordFileSchema },
   'publish:openLive': {
     // Only an address this draft was published to: the page cannot open arbitrary URLs with it.

@@ -1,6 +1,5 @@
 import { Worker } from 'node:worker_threads'
-import type { LivePageFinding } from '../../../../shared/model/publish'
-import { checkLivePage, decodePage } from './check'
+import { decodePage, inspectLivePage, type LivePageContext, type LivePageInspection } from './check'
 
 /*
  * Runs the live-page check where it cannot stall main: the app hands the page's bytes to a worker thread and
@@ -8,16 +7,16 @@ import { checkLivePage, decodePage } from './check'
  * Tests and scripts may check inline.
  */
 
-export type LivePageInput = { bytes: Uint8Array; contentType: string | null; sent: { title: string; html: string } }
+export type LivePageInput = { bytes: Uint8Array; contentType: string | null; sent: { title: string; html: string }; context?: LivePageContext }
 
 export type LivePageChecker = {
   /** Findings, or `check-timeout` when the check ran over its time limit. */
-  check(input: LivePageInput): Promise<LivePageFinding[]>
+  check(input: LivePageInput): Promise<LivePageInspection>
   close(): Promise<void>
 }
 
-export type LivePageWorkerRequest = { id: number; bytes: Uint8Array; contentType: string | null; sent: { title: string; html: string } }
-export type LivePageWorkerResponse = { id: number; findings: LivePageFinding[] } | { id: number; error: string }
+export type LivePageWorkerRequest = { id: number; bytes: Uint8Array; contentType: string | null; sent: { title: string; html: string }; context: LivePageContext }
+export type LivePageWorkerResponse = { id: number; inspection: LivePageInspection } | { id: number; error: string }
 
 /** The largest page the check reads: a real article page is well under 1 MB; 8 MB leaves room for inline images. */
 export const LIVE_PAGE_MAX_BYTES = 8 * 1024 * 1024
@@ -26,7 +25,7 @@ export const LIVE_PAGE_TIMEOUT_MS = 10_000
 /** On the calling thread: for tests and scripts, never for Electron's main process. */
 export function createInlineLivePageChecker(): LivePageChecker {
   return {
-    check: (input) => Promise.resolve(checkLivePage(decodePage(input.bytes, input.contentType), input.sent)),
+    check: (input) => Promise.resolve(inspectLivePage(decodePage(input.bytes, input.contentType), input.sent, input.context)),
     close: () => Promise.resolve()
   }
 }
@@ -55,7 +54,7 @@ export function createWorkerLivePageChecker(options: WorkerLivePageCheckerOption
     if (running !== null) await running.terminate()
   }
 
-  function runOne(input: LivePageInput): Promise<LivePageFinding[]> {
+  function runOne(input: LivePageInput): Promise<LivePageInspection> {
     if (idleTimer !== null) clearTimeout(idleTimer)
     if (worker === null) {
       worker = new Worker(options.workerUrl, { workerData: options.workerData })
@@ -63,17 +62,17 @@ export function createWorkerLivePageChecker(options: WorkerLivePageCheckerOption
     }
     const current = worker
     const id = nextId++
-    return new Promise<LivePageFinding[]>((resolve, reject) => {
+    return new Promise<LivePageInspection>((resolve, reject) => {
       const timer = setTimeout(() => {
         finish()
         void stop()
-        resolve([{ kind: 'check-timeout', detail: `the page could not be checked within ${String(Math.round(timeoutMs / 1000))} s` }])
+        resolve({ findings: [{ kind: 'check-timeout', detail: `the page could not be checked within ${String(Math.round(timeoutMs / 1000))} s` }], family: null, outside: { links: [], scripts: [] } })
       }, timeoutMs)
       const onMessage = (message: LivePageWorkerResponse) => {
         if (message.id !== id) return
         finish()
         if ('error' in message) reject(new Error(message.error))
-        else resolve(message.findings)
+        else resolve(message.inspection)
       }
       const onError = (error: Error) => {
         finish()
@@ -91,7 +90,7 @@ export function createWorkerLivePageChecker(options: WorkerLivePageCheckerOption
       current.on('error', onError)
       // A copy, then transferred: the caller's bytes stay usable and main never holds two decoded copies.
       const bytes = input.bytes.slice()
-      current.postMessage({ id, bytes, contentType: input.contentType, sent: input.sent } satisfies LivePageWorkerRequest, [bytes.buffer as ArrayBuffer])
+      current.postMessage({ id, bytes, contentType: input.contentType, sent: input.sent, context: input.context ?? {} } satisfies LivePageWorkerRequest, [bytes.buffer as ArrayBuffer])
     })
   }
 

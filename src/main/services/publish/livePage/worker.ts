@@ -1,6 +1,6 @@
 import { setPriority } from 'node:os'
 import { parentPort } from 'node:worker_threads'
-import { checkLivePage, decodePage } from './check'
+import { decodePage, inspectLivePage } from './check'
 import type { LivePageWorkerRequest, LivePageWorkerResponse } from './checker'
 
 /** Worker-thread entry (its own electron-vite entry): the page's bytes come transferred, findings go back. */
@@ -19,8 +19,8 @@ if (process.platform === 'linux') {
 
 port.on('message', (request: LivePageWorkerRequest) => {
   try {
-    const findings = checkLivePage(decodePage(request.bytes, request.contentType), request.sent)
-    port.postMessage({ id: request.id, findings } satisfies LivePageWorkerResponse)
+    const inspection = inspectLivePage(decodePage(request.bytes, request.contentType), request.sent, request.context)
+    port.postMessage({ id: request.id, inspection } satisfies LivePageWorkerResponse)
   } catch (error) {
     port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies LivePageWorkerResponse)
   }

@@ -43,7 +43,7 @@ export function TargetForm({ draft, errors, hasStoredSecret, makeDefault, column
     return found === undefined ? null : t(`publishTargets.invalid.${found}`)
   }
 
-  const text = (field: 'name' | 'folder' | 'baseUrl' | 'siteHosts' | 'username', label: string, hint: string | null, extra: { type?: string; placeholder?: string; readOnly?: boolean } = {}) => {
+  const text = (field: 'name' | 'folder' | 'baseUrl' | 'backEndUrl' | 'siteHosts' | 'username', label: string, hint: string | null, extra: { type?: string; placeholder?: string; readOnly?: boolean } = {}) => {
     const error = problem(field)
     const note = error ?? hint
     return (
@@ -119,12 +119,17 @@ export function TargetForm({ draft, errors, hasStoredSecret, makeDefault, column
         <>
           {text(
             'baseUrl',
-            draft.kind === 'wordpress' ? t('publishTargets.siteUrl') : t('publishTargets.apiUrl'),
-            draft.kind === 'wordpress' ? t('publishTargets.siteUrlHint') : t('publishTargets.apiUrlHint'),
+            draft.kind === 'wordpress' ? t('publishTargets.siteUrl') : draft.kind === 'manual' ? t('handPublish.newsSiteUrl') : t('publishTargets.apiUrl'),
+            draft.kind === 'wordpress' ? t('publishTargets.siteUrlHint') : draft.kind === 'manual' ? t('handPublish.newsSiteUrlHint') : t('publishTargets.apiUrlHint'),
             { type: 'url', placeholder: 'https://' }
           )}
           {text('siteHosts', t('trust.siteHosts'), t('trust.siteHostsHint'), { placeholder: 'www.example.edu.cn' })}
           {draft.kind === 'wordpress' && text('username', t('publishTargets.username'), null)}
+          {draft.kind === 'manual' && text('backEndUrl', t('handPublish.backEndUrl'), t('handPublish.backEndUrlHint'), { type: 'url', placeholder: 'https://' })}
+        </>
+      )}
+      {(draft.kind === 'wordpress' || draft.kind === 'cms') && (
+        <>
           <div className="field">
             <label className="field-label" htmlFor={`${ids}-secret`}>
               {draft.kind === 'wordpress' ? t('publishTargets.appPassword') : t('publishTargets.token')}

@@ -8,7 +8,7 @@ import {
   type WordPressRouteStyle
 } from '../../../../shared/model/publish'
 
-export const TARGET_KINDS = ['local', 'wordpress', 'cms'] as const satisfies readonly PublishTarget['kind'][]
+export const TARGET_KINDS = ['local', 'wordpress', 'cms', 'manual'] as const satisfies readonly PublishTarget['kind'][]
 export type TargetKind = (typeof TARGET_KINDS)[number]
 export const ROUTE_STYLES = ['auto', 'wp-json', 'rest_route'] as const satisfies readonly WordPressRouteStyle[]
 export const DEFAULT_STATUSES = ['publish', 'pending', 'draft'] as const
@@ -41,10 +41,12 @@ export type TargetDraft = {
   allowCreateCategory: boolean
   categoryRows: CategoryRow[]
   fieldRows: FieldRow[]
+  /** 网站后台（手动）: the back end's address, opened for the person only (the news site is baseUrl). */
+  backEndUrl: string
 }
 
 /** A field of the form that can carry a message; rows are addressed as `categoryRows.<index>` / `fieldRows.<index>`. */
-export type DraftField = 'name' | 'folder' | 'baseUrl' | 'siteHosts' | 'username' | 'secret' | `categoryRows.${number}` | `fieldRows.${number}`
+export type DraftField = 'name' | 'folder' | 'baseUrl' | 'backEndUrl' | 'siteHosts' | 'username' | 'secret' | `categoryRows.${number}` | `fieldRows.${number}`
 
 /** The i18n key (under publishTargets.invalid) for each problem. */
 export type DraftProblem =
@@ -91,7 +93,8 @@ export function blankDraft(kind: TargetKind, taken: readonly string[]): TargetDr
     defaultStatus: 'publish',
     allowCreateCategory: false,
     categoryRows: [],
-    fieldRows: []
+    fieldRows: [],
+    backEndUrl: ''
   }
 }
 
@@ -118,6 +121,8 @@ export function draftOf(target: PublishTarget): TargetDraft {
         allowCreateCategory: target.allowCreateCategory,
         categoryRows: Object.entries(target.categoryMap).map(([column, categoryId]) => ({ column, categoryId: String(categoryId) }))
       }
+    case 'manual':
+      return { ...base, baseUrl: target.baseUrl, siteHosts: target.siteHosts.join(' '), backEndUrl: target.backEndUrl }
     case 'cms':
       return {
         ...base,
@@ -182,19 +187,22 @@ export function checkDraft(draft: TargetDraft, hasStoredSecret: boolean): { ok: 
             allowCreateCategory: draft.allowCreateCategory,
             defaultStatus: draft.defaultStatus
           }
-        : { ...common, kind: draft.kind, baseUrl: draft.baseUrl.trim(), siteHosts, fieldMapping }
+        : draft.kind === 'manual'
+          ? { ...common, kind: draft.kind, baseUrl: draft.baseUrl.trim(), siteHosts, backEndUrl: draft.backEndUrl.trim() }
+          : { ...common, kind: draft.kind, baseUrl: draft.baseUrl.trim(), siteHosts, fieldMapping }
   const parsed = PublishTargetSchema.safeParse(input)
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const [head, key] = issue.path
       if (head === 'name' || head === 'folder' || head === 'baseUrl' || head === 'siteHosts' || head === 'username') errors[head] ??= head
+      else if (head === 'backEndUrl') errors.backEndUrl ??= 'baseUrl'
       else if (head === 'categoryMap' && typeof key === 'string' && categoryRowOf.has(key)) errors[`categoryRows.${categoryRowOf.get(key) ?? 0}`] ??= 'categoryId'
       else if (head === 'fieldMapping' && typeof key === 'string' && fieldRowOf.has(key)) errors[`fieldRows.${fieldRowOf.get(key) ?? 0}`] ??= 'fieldTheirs'
       // The id comes from us, not from the person: still never saved silently wrong.
       else errors.name ??= 'other'
     }
   }
-  if (draft.kind !== 'local' && !hasStoredSecret && draft.secret === '') errors.secret = 'secretRequired'
+  if ((draft.kind === 'wordpress' || draft.kind === 'cms') && !hasStoredSecret && draft.secret === '') errors.secret = 'secretRequired'
   if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors }
   return { ok: true, target: parsed.data }
 }
@@ -212,7 +220,7 @@ function originOf(url: string): string | null {
  * (origin) and user name it was given for, so changing any of them asks for it again.
  */
 export function keepsStoredSecret(saved: PublishTarget | undefined, draft: TargetDraft): boolean {
-  if (saved === undefined || saved.kind === 'local' || saved.kind !== draft.kind) return false
+  if (saved === undefined || saved.kind === 'local' || saved.kind === 'manual' || saved.kind !== draft.kind) return false
   if (originOf(saved.baseUrl) !== originOf(draft.baseUrl)) return false
   return saved.kind !== 'wordpress' || saved.username === draft.username.trim()
 }
