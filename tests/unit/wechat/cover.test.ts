@@ -26,7 +26,7 @@ describe('cover crops', () => {
   })
 
   it('阅读原文 is the latest published website address', () => {
-    const record = (remoteUrl: string | null, lastPublishedAt: string | null) => ({ targetId: 't', remoteArticleId: null, remoteUrl, remoteModifiedAt: null, lastPublishedAt, lastSent: null, images: {} })
+    const record = (remoteUrl: string | null, lastPublishedAt: string | null) => ({ targetId: 't', remoteArticleId: null, remoteUrl, remoteModifiedAt: null, lastPublishedAt, lastSent: null, images: {}, liveBaseline: null, handCopy: null })
     expect(publishedUrlOf({ schemaVersion: 1, targets: {} })).toBe('')
     expect(
       publishedUrlOf({
