@@ -67,11 +67,25 @@ class PhotoNode extends DecoratorNode<null> {
 
 let current: { editor: LexicalEditor; dispose(): void; root: HTMLElement } | null = null
 
-/** A fresh editor holding the article, as the app mounts a fresh editor for each draft it opens. */
-async function open(): Promise<void> {
+declare global {
+  interface Window {
+    /** bench/editor.ts's binding: the app's own `drafts:open` answer for the article, back through the same kind of Playwright round trip the app's invoke makes. */
+    __bareDraft(): Promise<{ ok: true; value: { body: unknown } }>
+  }
+}
+
+/**
+ * A fresh editor holding the article, as the app mounts a fresh editor for each draft it opens. `bridge` fetches
+ * it as the app does under the harness (so both opens pay one identical transport); `http` is the older, cheaper
+ * baseline, a plain loopback fetch.
+ */
+async function open(via: 'bridge' | 'http' = 'bridge'): Promise<void> {
   current?.dispose()
   current?.root.remove()
-  const json = await (await fetch('/content.json', { cache: 'no-store' })).text()
+  const json =
+    via === 'bridge'
+      ? ((await window.__bareDraft()).value.body as Parameters<LexicalEditor['parseEditorState']>[0])
+      : await (await fetch('/content.json', { cache: 'no-store' })).text()
   const root = document.createElement('div')
   root.className = 'bare-body'
   root.contentEditable = 'true'
