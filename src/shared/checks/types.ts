@@ -1,0 +1,95 @@
+/**
+ * 发布前检查: the contract between the rule engine (pure, text-only, runs in a Web Worker) and the editor UI.
+ *
+ * The engine never sees Lexical: the UI flattens every text a reader sees into segments (标题, 副标题, each body
+ * block, each 图注, 摘要, the credit line) and maps a finding's offsets back to editor nodes. So the same engine
+ * checks a stored draft in main (the gate at 提交校对) and the live editor in the renderer.
+ */
+
+export const CHECK_FIELDS = ['title', 'subtitle', 'body', 'caption', 'summary', 'credit'] as const
+export type CheckField = (typeof CHECK_FIELDS)[number]
+
+/** One text a reader sees. `key` is the UI's handle back to where it came from (a Lexical node key, an asset id). */
+export interface CheckSegment {
+  field: CheckField
+  key: string
+  text: string
+}
+
+export type Severity = 'error' | 'warning' | 'info'
+
+/** A fix that is certain (punctuation, 〇): replace [start, end) of the segment's text with `replacement`. */
+export interface CheckFix {
+  replacement: string
+}
+
+export interface Finding {
+  /** Stable rule id, e.g. "punct.halfwidth-comma", "number.zero-in-year", "people.wrong-title". */
+  ruleId: string
+  severity: Severity
+  /** i18n key under "checks.rules" and its parameters; the UI renders the message in the UI language. */
+  messageKey: string
+  params?: Record<string, string | number>
+  /** Index into the input's `segments`, and the half-open UTF-16 range of the text the finding marks. */
+  segment: number
+  start: number
+  end: number
+  /** The marked text, kept so a waiver names what was let through even after the text moves. */
+  excerpt: string
+  fix?: CheckFix
+}
+
+/** A person the office knows, with the titles they held over time (the title in force at 发布时间 applies). */
+export interface CheckPerson {
+  name: string
+  titles: { title: string; from: string | null }[]
+  /** Leaders' rank: lower comes first in a list of leaders; null for people who are not ranked. */
+  rank: number | null
+}
+
+export interface CheckWordRule {
+  word: string
+  kind: 'forbidden' | 'caution'
+  replacement?: string
+  note?: string
+}
+
+export interface CheckPhoto {
+  key: string
+  caption: string
+  photographer: string
+  width: number
+  height: number
+}
+
+export interface CheckLink {
+  segment: number
+  href: string
+}
+
+export interface CheckOptions {
+  people: CheckPerson[]
+  words: CheckWordRule[]
+  /** The school's own domains; links elsewhere are findings unless approved. */
+  ownDomains: string[]
+  titleMax: number | null
+  summaryRequired: boolean
+  minPhotoWidth: number | null
+  /** Preferred 异体字 forms: variant → preferred. */
+  variants: Record<string, string>
+  /** ISO date-time of 发布时间, or null when not set. */
+  publishAt: string | null
+}
+
+export interface CheckInput {
+  segments: CheckSegment[]
+  photos: CheckPhoto[]
+  links: CheckLink[]
+  options: CheckOptions
+}
+
+export interface CheckResult {
+  findings: Finding[]
+  /** Ids of every rule that ran, so a sign-off can say what was checked, not only what was found. */
+  rulesRun: string[]
+}
