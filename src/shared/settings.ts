@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ChainSchema, DEFAULT_CHAIN } from './model/chain'
+import { CheckSettingsSchema, DEFAULT_CHECK_SETTINGS } from './checks/settings'
 import { CHINESE_SCRIPTS, CREDIT_TEMPLATE_MAX, DEFAULT_CREDIT_TEMPLATE, validateCreditTemplate } from './article/creditLine'
 
 export const UI_LANGUAGES = ['zh-CN', 'en'] as const
@@ -69,7 +70,9 @@ export const SettingsSchema = z.object({
   /** Simplified as typed, or Traditional (Taiwan / Hong Kong) for the credit line in preview and export. */
   creditScript: z.enum(CHINESE_SCRIPTS),
   /** Long edge, quality and format of photos compressed for the site. */
-  photoCompression: PhotoCompressionSchema
+  photoCompression: PhotoCompressionSchema,
+  /** 发布前检查: the office's word list, own domains, 异体字 preferences and limits (src/shared/checks/settings.ts). */
+  checks: CheckSettingsSchema
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
@@ -89,5 +92,6 @@ export const DEFAULT_SETTINGS: Settings = {
   requiredMetadata: ['column', 'sourceDepartment', 'editor', 'authors'],
   creditTemplate: DEFAULT_CREDIT_TEMPLATE,
   creditScript: 'simplified',
-  photoCompression: DEFAULT_PHOTO_COMPRESSION
+  photoCompression: DEFAULT_PHOTO_COMPRESSION,
+  checks: DEFAULT_CHECK_SETTINGS
 }

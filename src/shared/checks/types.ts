@@ -1,3 +1,14 @@
+/*
+ * For the UI (from the rule engine's side):
+ * - `runChecks(input)` in ./engine; `RULE_SEVERITY` / `RULE_IDS` there list every rule id; messages are
+ *   `checks.rules.<ruleId>` (nested: checks.rules.punct.halfwidth) with the finding's params.
+ * - `checkOptionsOf(directory, settings.checks, publishAt)` in ./input builds CheckOptions the way main does;
+ *   `checkInputOf(storedDraft, …)` is main's flattening of a stored draft (same segments as articleSegments.ts).
+ * - Settings: `settings.checks` (CheckSettingsSchema in ./settings, starter lists in ./starterWords).
+ * - A photo finding points at the photo's caption segment (same key) or, with no caption, at segment 0.
+ * - CheckLink may carry `start`/`end` (the linked words); without them a link finding marks the whole segment.
+ */
+
 /**
  * 发布前检查: the contract between the rule engine (pure, text-only, runs in a Web Worker) and the editor UI.
  *
@@ -65,6 +76,9 @@ export interface CheckPhoto {
 export interface CheckLink {
   segment: number
   href: string
+  /** The linked words in the segment, when known; the finding marks them instead of the whole segment. */
+  start?: number
+  end?: number
 }
 
 export interface CheckOptions {
