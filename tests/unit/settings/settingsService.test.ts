@@ -1,3 +1,4 @@
+import { DEFAULT_CHECK_SETTINGS } from '../../../src/shared/checks/settings'
 import { DEFAULT_CHAIN } from '../../../src/shared/model/chain'
 import { readFile, writeFile } from 'node:fs/promises'
 import Conf from 'conf'
@@ -34,7 +35,8 @@ describe('settingsService over a real conf store', () => {
       requiredMetadata: ['column', 'sourceDepartment', 'editor', 'authors'],
       creditTemplate: DEFAULT_CREDIT_TEMPLATE,
       creditScript: 'simplified',
-      photoCompression: { longEdge: 1920, quality: 82, format: 'jpeg', keepCaptureDate: false }
+      photoCompression: { longEdge: 1920, quality: 82, format: 'jpeg', keepCaptureDate: false },
+      checks: DEFAULT_CHECK_SETTINGS
     })
   })
 
