@@ -1,4 +1,4 @@
-import type { CheckFix, CheckInput, CheckResult, Finding, Severity } from './types'
+import type { CheckFix, CheckInput, CheckResult, CheckSegment, Finding, Severity } from './types'
 import { completenessRules } from './rules/completeness'
 import { numberRules } from './rules/numbers'
 import { peopleRules } from './rules/people'
@@ -59,6 +59,14 @@ export interface RuleGroup {
 }
 
 const GROUPS: readonly RuleGroup[] = [peopleRules, punctuationRules, numberRules, scriptRules, wordRules, completenessRules]
+
+/**
+ * Names a finding across edits and between the page and main: the rule, the field and the text it marks
+ * (offsets move as people type). A waiver carries it as `key`.
+ */
+export function findingKeyOf(finding: Finding, segments: readonly CheckSegment[]): string {
+  return `${finding.ruleId}|${segments[finding.segment]?.field ?? ''}|${finding.excerpt}`
+}
 
 export function messageKeyOf(ruleId: string): string {
   return `checks.rules.${ruleId}`

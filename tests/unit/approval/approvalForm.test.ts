@@ -71,6 +71,7 @@ function signOff(overrides: Partial<SignOff>): SignOff {
     invalidatedRevision: null,
     versionId: null,
     waivers: [],
+    checks: null,
     signature: null,
     importedAt: null,
     ...overrides
