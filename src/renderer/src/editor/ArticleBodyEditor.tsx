@@ -22,6 +22,7 @@ import { PastePlugin } from './plugins/paste/PastePlugin'
 import { WordCountPlugin } from './plugins/WordCountPlugin'
 import { useFirstLineIndent } from './firstLineIndent'
 import { takeParsedBody } from './body'
+import { CheckPlugin } from '../checks/CheckPlugin'
 
 type Props = {
   /** Serialized editor state checked by loadArticleBody; undefined starts with an empty paragraph. Read once. */
@@ -73,6 +74,7 @@ export function ArticleBodyEditor({ initialState, onChange, editorRef }: Props) 
         <LinkOpenPlugin />
         <ImagesPlugin />
         <PastePlugin />
+        <CheckPlugin />
       </div>
       <WordCountPlugin />
     </LexicalComposer>

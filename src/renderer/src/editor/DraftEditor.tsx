@@ -11,6 +11,11 @@ import { SaveStatus } from './SaveStatus'
 import { PreviewButton } from '../preview/PreviewButton'
 import { loadArticleBody } from './body'
 import { MetadataPanel } from '../metadata/MetadataPanel'
+import { articleOf } from '@shared/article/articleOf'
+import { formatCreditLine } from '@shared/article/creditLine'
+import { ChecksProvider, type FixableField } from '../checks/ChecksContext'
+import { ChecksPanel } from '../checks/ChecksPanel'
+import { useCheckOptions } from '../checks/checkOptions'
 
 /** Reads the body as of one edit (null for a draft whose body was never written). */
 type ReadBody = () => DraftContent['body']
@@ -32,7 +37,7 @@ type Props = {
   onRetry(): void
   autoFocusTitle: boolean
   /** Required metadata and the credit line's template and script. */
-  settings: Pick<Settings, 'requiredMetadata' | 'creditTemplate' | 'creditScript'>
+  settings: Pick<Settings, 'requiredMetadata' | 'creditTemplate' | 'creditScript' | 'checks'>
   /** Shown above the article and aligned with it, staying in view while the article scrolls (the workflow bar). */
   header?: ReactNode
   ref?: Ref<DraftEditorHandle>
@@ -56,6 +61,17 @@ export function DraftEditor({ draft, saveState, onChange, onRetry, autoFocusTitl
   const editorRef = useRef<LexicalEditor | null>(null)
   const titleInput = useRef<HTMLTextAreaElement>(null)
   const loaded = useMemo(() => loadArticleBody(draft.body), [draft.body])
+  const checkOptions = useCheckOptions(settings.checks, metadata.publishAt)
+  const checkFields = useMemo(() => {
+    let creditLine = ''
+    try {
+      const article = articleOf({ title, column, body: null, metadata }, output)
+      creditLine = formatCreditLine(article.metadata, article.creditLine)
+    } catch {
+      // A broken template is reported in the settings; there is no line to check then.
+    }
+    return { title, subtitle: metadata.subtitle, summary: metadata.summary, creditLine, photographers: metadata.photographers }
+  }, [title, column, metadata, output])
 
   const report = useCallback(
     (patch: Partial<Omit<DraftContent, 'body'> & { readBody: ReadBody }>) => {
@@ -86,8 +102,23 @@ export function DraftEditor({ draft, saveState, onChange, onRetry, autoFocusTitl
     if (autoFocusTitle) titleInput.current?.focus()
   }, [autoFocusTitle])
 
+  const fixField = useCallback(
+    (field: FixableField, text: string) => {
+      if (field === 'title') {
+        setTitle(text)
+        report({ title: text })
+        return
+      }
+      const next = { ...(parts.current.metadata ?? metadata), [field]: text }
+      setMetadata(next)
+      report({ metadata: next })
+    },
+    [metadata, report]
+  )
+
   const readOnly = !loaded.ok
   return (
+    <ChecksProvider draftId={draft.id} fields={checkFields} options={checkOptions} editorRef={editorRef} onFixField={fixField}>
     <div className="draft-workbench">
       <div className="draft-column">
         {header}
@@ -98,6 +129,7 @@ export function DraftEditor({ draft, saveState, onChange, onRetry, autoFocusTitl
               <textarea
                 ref={titleInput}
                 className="draft-title-input"
+                data-check-field="title"
                 rows={1}
                 aria-label={t('editor.title')}
                 placeholder={t('editor.titlePlaceholder')}
@@ -132,6 +164,7 @@ export function DraftEditor({ draft, saveState, onChange, onRetry, autoFocusTitl
             )}
           </section>
         </div>
+        {loaded.ok && <ChecksPanel />}
       </div>
       <MetadataPanel
         key={metadataGeneration}
@@ -153,6 +186,7 @@ export function DraftEditor({ draft, saveState, onChange, onRetry, autoFocusTitl
         }}
       />
     </div>
+    </ChecksProvider>
   )
 }
 

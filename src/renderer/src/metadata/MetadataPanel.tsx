@@ -159,6 +159,7 @@ export function MetadataPanel({ draftId, column, metadata, required, output, rea
             aria-invalid={isMissing('subtitle')}
             aria-describedby={isMissing('subtitle') ? hintId('subtitle') : undefined}
             id={`${ids}-subtitle`}
+            data-check-field="subtitle"
             readOnly={readOnly}
             onChange={(event) => onChange({ subtitle: event.target.value })}
           />
@@ -265,6 +266,7 @@ export function MetadataPanel({ draftId, column, metadata, required, output, rea
           t('metadata.fields.summary'),
           <textarea
             id={`${ids}-summary`}
+            data-check-field="summary"
             className="metadata-input metadata-summary"
             rows={3}
             value={metadata.summary}
@@ -312,7 +314,7 @@ function CreditPreview({ metadata, output }: { metadata: ArticleMetadata; output
   return (
     <div className="metadata-credit">
       <span className="metadata-label">{t('metadata.creditLine')}</span>
-      <p className="metadata-credit-line" data-testid="credit-line">
+      <p className="metadata-credit-line" data-testid="credit-line" data-check-field="credit">
         {credit === '' ? <span className="metadata-note">{t('metadata.noCreditLine')}</span> : credit}
       </p>
       <span className="metadata-label">{t('metadata.editorLine')}</span>
