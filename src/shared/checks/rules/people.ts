@@ -53,7 +53,7 @@ export function looksAlike(a: string, b: string): boolean {
 }
 
 /** Characters that may stand right before or after a name in running text, so a 2-character match is a whole name. */
-const NAME_EDGE = new Set([...'，。、；：！？（）“”‘’《》和与及等同在出指表强说讲主致介代为对向率带参来就是也还都将于由请到会看听陪一'])
+const NAME_EDGE = new Set([...'，。、；：！？（）“”‘’《》和与及等同在出指表强说讲主致介代为对向率带参来就是也还都将于由请到会看听陪一作宣观调走看希要'])
 
 interface People {
   byName: Map<string, CheckPerson>

@@ -144,7 +144,8 @@ function unpaired(context: RuleContext): void {
 
 const ELLIPSIS = /\.{3,}|。{3,}|・{3,}|．{3,}|(?<!…)…(?!…)|…{3,}/g
 const DASH = /-{2,}|－{2,}|—{3,}|(?<!—)(?:—-|-—)(?!—)/g
-const DOUBLED = /([，、；：。])\1(?!\1)|[，、；：][，、；：。]|。[，、；：]/g
+// Three or more 。 are an ellipsis (reported as that), so a doubled mark stands alone.
+const DOUBLED = /(?<![，、；：。])(?:([，、；：。])\1|[，、；：][，、；：。]|。[，、；：])(?![，、；：。])/g
 
 function marks(context: RuleContext): void {
   context.input.segments.forEach((segment, index) => {
@@ -176,6 +177,8 @@ export const punctuationRules: RuleGroup = {
   rulesFor: () => ['punct.halfwidth', 'punct.space', 'punct.unpaired', 'punct.ellipsis', 'punct.dash', 'punct.doubled', 'punct.unify'],
   run(context) {
     context.input.segments.forEach((segment, index) => {
+      // The credit line is spaced by the office's template (供稿：… 文字：… 摄影：…), not typed.
+      if (segment.field === 'credit') return
       const at = suspects(segment.text)
       if (at.length === 0) return
       let i = 0
