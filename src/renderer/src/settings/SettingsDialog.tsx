@@ -19,8 +19,10 @@ import { ChainSettings, chainSettingsValid, type ChainSettingsValue } from './ch
 import { SigningKeys } from './chain/SigningKeys'
 
 import { AboutSection } from './AboutSection'
+import { CheckSettingsFields } from '../checks/CheckSettingsFields'
+import type { CheckSettings } from '@shared/checks/settings'
 
-const SETTINGS_TABS = ['general', 'article', 'chain', 'directory', 'publish', 'advanced', 'about'] as const
+const SETTINGS_TABS = ['general', 'article', 'checks', 'chain', 'directory', 'publish', 'advanced', 'about'] as const
 export type SettingsTab = (typeof SETTINGS_TABS)[number]
 
 /** Tabs whose changes apply at once (they save each entry themselves); the others wait for 保存. */
@@ -59,6 +61,7 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onChooseDataD
   const [chainValue, setChainValue] = useState<ChainSettingsValue>({ chain: settings.chain, requireSignatures: settings.requireSignatures })
   const chainValid = chainSettingsValid(chainValue)
   const photoForm = usePhotoCompressionForm(settings.photoCompression)
+  const [checks, setChecks] = useState<CheckSettings | null>(settings.checks)
   const tabLabel = (name: SettingsTab) =>
     name === 'general'
       ? t('directory.tabs.general')
@@ -86,9 +89,10 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onChooseDataD
     if (photoForm.patch) patch.photoCompression = photoForm.patch
     if (JSON.stringify(chainValue.chain) !== JSON.stringify(settings.chain)) patch.chain = chainValue.chain
     if (chainValue.requireSignatures !== settings.requireSignatures) patch.requireSignatures = chainValue.requireSignatures
+    if (checks && JSON.stringify(checks) !== JSON.stringify(settings.checks)) patch.checks = checks
     return patch
   }
-  const valid = delayValid && articleValid && photoForm.valid && chainValid
+  const valid = delayValid && articleValid && photoForm.valid && chainValid && checks !== null
   // Nothing typed that 保存 would keep: the dialog offers 关闭, so nobody wonders what 取消 would undo.
   const dirty = !valid || Object.keys(changes()).length > 0
 
@@ -154,6 +158,9 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onChooseDataD
         <div role="tabpanel" id={`${ids}-panel-article`} aria-labelledby={`${ids}-tab-article`} className="settings-panel" hidden={tab !== 'article'}>
           <CreditSettings value={article} onChange={setArticle} />
           <PhotoCompressionFields form={photoForm} />
+        </div>
+        <div role="tabpanel" id={`${ids}-panel-checks`} aria-labelledby={`${ids}-tab-checks`} className="settings-panel" hidden={tab !== 'checks'}>
+          <CheckSettingsFields initial={settings.checks} onChange={setChecks} />
         </div>
         <div role="tabpanel" id={`${ids}-panel-chain`} aria-labelledby={`${ids}-tab-chain`} className="settings-panel" hidden={tab !== 'chain'}>
           <ChainSettings value={chainValue} onChange={setChainValue} />

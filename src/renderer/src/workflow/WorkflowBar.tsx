@@ -120,7 +120,7 @@ export function WorkflowBar({ draftId, userName, requireApproval, lastSigners, o
           : action === 'sign'
             ? await api.sign({ ...base, ...comment, ...waived, stepId, ...(pin !== undefined ? { pin } : {}) })
             : action === 'submit'
-              ? await api.submit({ ...base, ...comment })
+              ? await api.submit({ ...base, ...comment, ...waived })
               : await api.publish({ ...base, ...comment })
       if (action === 'sign') onSigned(stepId, name)
       onAdopt(result.draft)
