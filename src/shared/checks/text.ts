@@ -1,9 +1,19 @@
 /** Character classes and small text helpers the rules share. Pure, no DOM: runs in a Web Worker and in main. */
 
-const HAN_RE = /\p{Script=Han}/u
-
+/**
+ * A Han character by its first UTF-16 unit: CJK blocks, 〇, compatibility ideographs, and the high surrogates of
+ * the supplementary ideograph planes. A range test, not \p{Script=Han}: the rules ask it of every character.
+ */
 export function isHan(ch: string | undefined): boolean {
-  return ch !== undefined && ch !== '' && HAN_RE.test(ch)
+  if (ch === undefined || ch === '') return false
+  const code = ch.charCodeAt(0)
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    code === 0x3007 ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xd840 && code <= 0xd88f)
+  )
 }
 
 /** Full-width punctuation that sits between Chinese words (what a half-width mark next to it should have been). */
@@ -18,14 +28,16 @@ export function isChineseContext(ch: string | undefined): boolean {
   return isHan(ch) || isFullwidthPunct(ch)
 }
 
+const isSpace = (ch: string) => ch === ' ' || ch === '\u3000' || ch === '\t' || ch === '\u00a0' || ch === '\n'
+
 /** The character before `index`, skipping spaces (half- and full-width). */
 export function prevVisible(text: string, index: number): string | undefined {
-  for (let i = index - 1; i >= 0; i -= 1) if (!/\s/.test(text.charAt(i))) return text.charAt(i)
+  for (let i = index - 1; i >= 0; i -= 1) if (!isSpace(text.charAt(i))) return text.charAt(i)
   return undefined
 }
 
 export function nextVisible(text: string, index: number): string | undefined {
-  for (let i = index; i < text.length; i += 1) if (!/\s/.test(text.charAt(i))) return text.charAt(i)
+  for (let i = index; i < text.length; i += 1) if (!isSpace(text.charAt(i))) return text.charAt(i)
   return undefined
 }
 

@@ -7,6 +7,11 @@
  * - Settings: `settings.checks` (CheckSettingsSchema in ./settings, starter lists in ./starterWords).
  * - A photo finding points at the photo's caption segment (same key) or, with no caption, at segment 0.
  * - CheckLink may carry `start`/`end` (the linked words); without them a link finding marks the whole segment.
+ * - Main's gate (workflow:sign / submit) re-runs the checks on the stored draft and matches waivers by
+ *   `Waiver.key = findingKeyOf(finding, segments)` (engine.ts; same format as the panel's findingId). Send it:
+ *   a waiver without a key falls back to rule id + the excerpt quoted in `finding`. Earlier valid sign-offs'
+ *   waivers of the round count; `by` is set by main to the signer. Refusal: AppError code `checks-failed`.
+ * - SignOff.checks = { rulesRun, errors, warnings } (null on old records), signed in form 2.
  */
 
 /**

@@ -1,4 +1,4 @@
-import AhoCorasick from 'modern-ahocorasick'
+import { AhoCorasick, type AcMatch } from '../ahoCorasick'
 import { pinyin } from 'pinyin-pro'
 import { titleOn } from '../../model/directory'
 import type { RuleContext, RuleGroup } from '../engine'
@@ -82,7 +82,7 @@ function prepare(list: readonly CheckPerson[]): People {
   for (const name of byName.keys()) byLength.set(name.length, [...(byLength.get(name.length) ?? []), name])
   const people: People = {
     byName,
-    names: byName.size === 0 ? null : new AhoCorasick([...byName.values()].map((p) => ({ pattern: p.name, data: p }))),
+    names: byName.size === 0 ? null : new AhoCorasick([...byName.values()].map((person) => ({ pattern: person.name, data: person }))),
     titles: new AhoCorasick([...titleSet].map((t) => ({ pattern: t, data: t }))),
     titleSet,
     longestTitle: Math.max(...[...titleSet].map((t) => t.length)),
@@ -119,11 +119,16 @@ function former(text: string, titleStart: number): boolean {
   return /(?:原|前|时任|老|曾任|退休)$/.test(text.slice(Math.max(0, titleStart - 2), titleStart))
 }
 
-function wrongTitles(context: RuleContext, p: People, date: string | null): void {
+/** Each segment's known names and 职务 words, found once for all three rules. */
+interface Found {
+  names: AcMatch<CheckPerson>[][]
+  titles: AcMatch<string>[][]
+}
+
+function wrongTitles(context: RuleContext, p: People, found: Found, date: string | null): void {
   context.input.segments.forEach((segment, index) => {
     const text = segment.text
-    if (!p.names) return
-    for (const match of p.names.search(text, { strategy: 'leftmost-longest' })) {
+    for (const match of found.names[index] ?? []) {
       const person = match.data
       if (!person) continue
       const held = heldTitles(person, date)
@@ -144,21 +149,19 @@ function wrongTitles(context: RuleContext, p: People, date: string | null): void
 const JOINER = /^[、，,和与及\s]*(?:以及)?[、，,和与及\s]*$/
 
 /** Leaders named one after another in a sentence (joined by 、 和 与 及, each with their titles) must come in rank order. */
-function rankOrder(context: RuleContext, p: People): void {
-  if (!p.names) return
+function rankOrder(context: RuleContext, p: People, found: Found): void {
   context.input.segments.forEach((segment, index) => {
     const text = segment.text
-    const found = p.names?.search(text, { strategy: 'leftmost-longest' }) ?? []
-    const ranked = found.filter((m) => m.data?.rank !== null && m.data?.rank !== undefined)
+    const ranked = (found.names[index] ?? []).filter((m) => m.data.rank !== null)
     if (ranked.length < 2) return
     for (const sentence of sentences(text)) {
       const inSentence = ranked.filter((m) => m.start >= sentence.start && m.end <= sentence.end)
       let chain: typeof inSentence = []
       const flush = () => {
-        const ranks = chain.map((m) => m.data?.rank ?? 0)
+        const ranks = chain.map((m) => m.data.rank ?? 0)
         if (chain.length >= 2 && ranks.some((r, i) => i > 0 && r < (ranks[i - 1] ?? 0))) {
-          const expected = [...chain].sort((a, b) => (a.data?.rank ?? 0) - (b.data?.rank ?? 0)).map((m) => m.pattern)
-          context.report('people.rank-order', index, chain[0]?.start ?? 0, chain.at(-1)?.end ?? 0, { names: chain.map((m) => m.pattern).join('、'), expected: expected.join('、') })
+          const expected = [...chain].sort((a, b) => (a.data.rank ?? 0) - (b.data.rank ?? 0)).map((m) => (m.data.name))
+          context.report('people.rank-order', index, chain[0]?.start ?? 0, chain.at(-1)?.end ?? 0, { names: chain.map((m) => (m.data.name)).join('、'), expected: expected.join('、') })
         }
         chain = []
       }
@@ -166,9 +169,9 @@ function rankOrder(context: RuleContext, p: People): void {
         const last = chain.at(-1)
         if (last) {
           let between = text.slice(last.end, m.start)
-          for (const hit of p.titles.search(between, { strategy: 'leftmost-longest' }).reverse()) between = between.slice(0, hit.start) + between.slice(hit.end)
+          for (const hit of p.titles.search(between).reverse()) between = between.slice(0, hit.start) + between.slice(hit.end)
           between = between.replace(/同志/g, '')
-          if (!JOINER.test(between) || last.pattern === m.pattern) flush()
+          if (!JOINER.test(between) || last.data.name === m.data.name) flush()
         }
         chain.push(m)
       }
@@ -178,7 +181,7 @@ function rankOrder(context: RuleContext, p: People): void {
 }
 
 /** A name one character off a known one, 同音 or 形近, where a name stands: next to a 职务 or in a list with known names. */
-function nameTypos(context: RuleContext, p: People): void {
+function nameTypos(context: RuleContext, p: People, found: Found): void {
   const suggestion = (candidate: string): string | null => {
     if (p.byName.has(candidate) || ![...candidate].every((ch) => isHan(ch))) return null
     for (const name of p.byLength.get(candidate.length) ?? []) {
@@ -213,13 +216,13 @@ function nameTypos(context: RuleContext, p: People): void {
       reported.add(start)
       context.report('people.name-typo', index, start, start + length, { written: candidate, name })
     }
-    for (const hit of p.titles.search(text, { strategy: 'leftmost-longest' })) {
+    for (const hit of found.titles[index] ?? []) {
       for (const length of lengths) {
         tryAt(hit.end, length, true, false)
         tryAt(hit.start - length, length, false, true)
       }
     }
-    for (const hit of p.names?.search(text, { strategy: 'leftmost-longest' }) ?? []) {
+    for (const hit of found.names[index] ?? []) {
       for (const length of lengths) {
         if (text.charAt(hit.end) === '、') tryAt(hit.end + 1, length, true, false)
         if (text.charAt(hit.start - 1) === '、') tryAt(hit.start - 1 - length, length, false, true)
@@ -238,8 +241,12 @@ export const peopleRules: RuleGroup = {
   },
   run(context) {
     const p = prepare(context.input.options.people)
-    wrongTitles(context, p, calendarDateOf(context.input.options.publishAt))
-    rankOrder(context, p)
-    nameTypos(context, p)
+    const found: Found = {
+      names: context.input.segments.map((segment) => p.names?.search(segment.text) ?? []),
+      titles: context.input.segments.map((segment) => p.titles.search(segment.text))
+    }
+    wrongTitles(context, p, found, calendarDateOf(context.input.options.publishAt))
+    rankOrder(context, p, found)
+    nameTypos(context, p, found)
   }
 }

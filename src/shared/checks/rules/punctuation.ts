@@ -53,15 +53,13 @@ const UNIFIED: Readonly<Record<string, string>> = { '「': '“', '」': '”', 
 const SPACE = /[ \t\u00a0\u3000]/
 
 /** A half-width mark or a space with Chinese on one side: the only places zhlint is asked about. */
+const SUSPECT = /[,;:?!().「」『』 \t\u00a0\u3000]/g
+
 function suspects(text: string): number[] {
   const at: number[] = []
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text.charAt(i)
-    if (ch in FULLWIDTH_OF) {
-      if (isChineseContext(text.charAt(i - 1)) || isChineseContext(text.charAt(i + 1))) at.push(i)
-    } else if (SPACE.test(ch)) {
-      if (isChineseContext(text.charAt(i - 1)) || isChineseContext(text.charAt(i + 1))) at.push(i)
-    } else if (ch in UNIFIED) at.push(i)
+  for (const match of text.matchAll(SUSPECT)) {
+    const i = match.index
+    if (match[0] in UNIFIED || isChineseContext(text.charAt(i - 1)) || isChineseContext(text.charAt(i + 1))) at.push(i)
   }
   return at
 }
@@ -109,13 +107,23 @@ function lintSentence(context: RuleContext, segment: number, text: string, from:
 const PAIRS: Readonly<Record<string, string>> = { '“': '”', '‘': '’', '（': '）', '《': '》', '〈': '〉', '【': '】', '(': ')' }
 const CLOSERS = new Map(Object.entries(PAIRS).map(([open, close]) => [close, open]))
 
+const PAIR_MARKS = /[“”‘’（）《》〈〉【】()]/g
+
 function unpaired(context: RuleContext): void {
   const segments = context.input.segments
+  const nextOfField = new Map<string, number>()
+  const following = segments.map(() => -1)
+  for (let i = segments.length - 1; i >= 0; i -= 1) {
+    const field = segments[i]?.field ?? ''
+    following[i] = nextOfField.get(field) ?? -1
+    nextOfField.set(field, i)
+  }
   segments.forEach((segment, index) => {
     const text = segment.text
     const stack: { ch: string; at: number }[] = []
-    for (let i = 0; i < text.length; i += 1) {
-      const ch = text.charAt(i)
+    for (const mark of text.matchAll(PAIR_MARKS)) {
+      const i = mark.index
+      const ch = mark[0]
       // An apostrophe in O’Brien or it’s is not a closing quote.
       if (ch === '’' && /[A-Za-z]/.test(text.charAt(i - 1)) && /[A-Za-z]/.test(text.charAt(i + 1))) continue
       if (ch in PAIRS) {
@@ -133,7 +141,7 @@ function unpaired(context: RuleContext): void {
       // Openers left inside the pair just closed were never closed themselves.
       for (const inner of stack.splice(match).slice(1)) if (inner.ch !== '(') context.report('punct.unpaired', index, inner.at, inner.at + 1, { mark: inner.ch })
     }
-    const next = segments.slice(index + 1).find((s) => s.field === segment.field)
+    const next = segments[following[index] ?? -1]
     for (const left of stack) {
       if (left.ch === '(') continue
       if (left.ch === '“' && segment.field === 'body' && next?.text.trimStart().startsWith('“')) continue

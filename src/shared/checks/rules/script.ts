@@ -12,11 +12,16 @@ let toSimplified: ((text: string) => string) | null = null
 export const scriptRules: RuleGroup = {
   rulesFor: () => ['script.traditional'],
   run({ input, report }) {
+    toSimplified ??= Converter({ from: 't', to: 'cn' })
+    const convert = toSimplified
+    // One conversion for the whole article (a call per paragraph costs more than the conversion itself).
+    const SEPARATOR = '\u0001'
+    const joined = input.segments.map((s) => s.text)
+    const whole = joined.some((t) => t.includes(SEPARATOR)) ? null : convert(joined.join(SEPARATOR)).split(SEPARATOR)
     input.segments.forEach((segment, index) => {
       const text = segment.text
       if (!/[\u3400-\u9fff]/.test(text)) return
-      toSimplified ??= Converter({ from: 't', to: 'cn' })
-      const simplified = toSimplified(text)
+      const simplified = whole?.length === input.segments.length ? (whole[index] ?? convert(text)) : convert(text)
       // OpenCC keeps lengths for Traditional → Simplified except for a few phrases; then compare word by word below.
       if (simplified.length === text.length) {
         let i = 0
@@ -34,7 +39,7 @@ export const scriptRules: RuleGroup = {
       }
       for (const match of text.matchAll(/\p{Script=Han}+/gu)) {
         const word = match[0]
-        const converted = toSimplified(word)
+        const converted = convert(word)
         if (converted !== word) report('script.traditional', index, match.index, match.index + word.length, { simplified: converted }, { replacement: converted })
       }
     })

@@ -1,4 +1,4 @@
-import AhoCorasick from 'modern-ahocorasick'
+import { AhoCorasick } from '../ahoCorasick'
 import type { CheckWordRule } from '../types'
 import type { RuleGroup, RuleId } from '../engine'
 
@@ -36,10 +36,8 @@ export const wordRules: RuleGroup = {
     if (!matcher) return
     input.segments.forEach((segment, index) => {
       if (segment.text === '') return
-      // Longest first: 截止到目前 is one finding, not also 截止目前's.
-      for (const match of matcher.search(segment.text, { strategy: 'leftmost-longest' })) {
+      for (const match of matcher.search(segment.text)) {
         const entry = match.data
-        if (!entry) continue
         if ('variant' in entry) {
           report('script.variant', index, match.start, match.end, { word: entry.variant, preferred: entry.preferred }, { replacement: entry.preferred })
           continue
