@@ -1,4 +1,4 @@
-import { run as zhlint } from 'zhlint/lib/run.js'
+import { lintText } from '../zhlintCore'
 import type { RuleContext, RuleGroup } from '../engine'
 import { isChineseContext, isHan, nextVisible, prevVisible, sentences } from '../text'
 
@@ -12,25 +12,21 @@ import { isChineseContext, isHan, nextVisible, prevVisible, sentences } from '..
  * nothing for it to find: it runs only on sentences with a half-width mark or a space next to Chinese.
  */
 
-const ZHLINT_OPTIONS = {
-  rules: {
-    halfwidthPunctuation: '',
-    fullwidthPunctuation: '，。：；？！“”‘’（）《》〈〉【】',
-    adjustedFullwidthPunctuation: '',
-    unifiedPunctuation: 'simplified' as const,
-    spaceBetweenHalfwidthContent: true,
-    noSpaceBetweenFullwidthContent: true,
-    spaceBetweenMixedwidthContent: false,
-    noSpaceBeforePauseOrStop: true,
-    noSpaceAfterFullwidthPauseOrStop: true,
-    noSpaceOutsideFullwidthQuotation: true,
-    noSpaceInsideQuotation: true,
-    noSpaceOutsideFullwidthBracket: true,
-    noSpaceInsideBracket: true,
-    skipPureWestern: true
-  },
-  hyperParse: [] as never[],
-  logger: { log() {}, warn() {}, error() {} } as unknown as Console
+const ZHLINT_RULES = {
+  halfwidthPunctuation: '',
+  fullwidthPunctuation: '，。：；？！“”‘’（）《》〈〉【】',
+  adjustedFullwidthPunctuation: '',
+  unifiedPunctuation: 'simplified' as const,
+  spaceBetweenHalfwidthContent: true,
+  noSpaceBetweenFullwidthContent: true,
+  spaceBetweenMixedwidthContent: false,
+  noSpaceBeforePauseOrStop: true,
+  noSpaceAfterFullwidthPauseOrStop: true,
+  noSpaceOutsideFullwidthQuotation: true,
+  noSpaceInsideQuotation: true,
+  noSpaceOutsideFullwidthBracket: true,
+  noSpaceInsideBracket: true,
+  skipPureWestern: true
 }
 
 // zhlint's messages (lib/rules/messages.js) are its only rule names.
@@ -73,7 +69,7 @@ function lintSentence(context: RuleContext, segment: number, text: string, from:
   if (start === end) return
   const sentence = text.slice(start, end)
   const reported = new Set<number>()
-  for (const v of zhlint(sentence, ZHLINT_OPTIONS).validations) {
+  for (const v of lintText(sentence, ZHLINT_RULES)) {
     if (v.message === WIDTH_MESSAGE && v.target === 'value' && v.length === 1) {
       const at = start + v.index
       const ch = text.charAt(at)
