@@ -36,6 +36,8 @@ export const RULE_SEVERITY = {
   'complete.caption': 'error',
   'complete.credit': 'error',
   'complete.title-length': 'error',
+  'complete.wechat-title': 'error',
+  'complete.wechat-summary': 'error',
   'complete.summary': 'error',
   'complete.empty-paragraph': 'warning',
   'complete.duplicate-paragraph': 'error',

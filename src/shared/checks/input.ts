@@ -21,7 +21,8 @@ export function checkOptionsOf(directory: OfficeDirectory | null, checks: CheckS
     summaryRequired: checks.summaryRequired,
     minPhotoWidth: checks.minPhotoWidth,
     variants: checks.variants,
-    publishAt
+    publishAt,
+    wechat: checks.wechat ?? false
   }
 }
 

@@ -38,7 +38,9 @@ export const CheckSettingsSchema = z.object({
   /** 摘要 required before 提交校对. */
   summaryRequired: z.boolean(),
   /** Narrowest photo, in pixels, the site shows without blur; null for none. */
-  minPhotoWidth: z.number().int().min(1).max(20_000).nullable()
+  minPhotoWidth: z.number().int().min(1).max(20_000).nullable(),
+  /** The office also posts the article to its 微信公众号: 标题 and 摘要 must fit that channel's limits too. */
+  wechat: z.boolean().optional()
 })
 export type CheckSettings = z.infer<typeof CheckSettingsSchema>
 

@@ -12,6 +12,7 @@
  *   a waiver without a key falls back to rule id + the excerpt quoted in `finding`. Earlier valid sign-offs'
  *   waivers of the round count; `by` is set by main to the signer. Refusal: AppError code `checks-failed`.
  * - SignOff.checks = { rulesRun, errors, warnings } (null on old records), signed in form 2.
+ * - CheckOptions.wechat / settings.checks.wechat (optional): 公众号 limits for 标题 and 摘要.
  */
 
 /**
@@ -98,6 +99,8 @@ export interface CheckOptions {
   variants: Record<string, string>
   /** ISO date-time of 发布时间, or null when not set. */
   publishAt: string | null
+  /** The article also goes to the office's 微信公众号: its 标题 and 摘要 limits apply (WECHAT_LIMITS in rules/completeness.ts). */
+  wechat?: boolean
 }
 
 export interface CheckInput {

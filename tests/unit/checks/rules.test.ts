@@ -221,6 +221,19 @@ describe('completeness', () => {
     ])
   })
 
+  it('applies the 公众号 limits for 标题 (32) and 摘要 (128) only when the office posts there', () => {
+    const segments: CheckSegment[] = [
+      { field: 'title', key: 'title', text: '学校召开2025年全面从严治党工作会议暨党风廉政建设和反腐败工作会议' },
+      { field: 'summary', key: 'summary', text: '会'.repeat(130) }
+    ]
+    expect(runChecks(base({ segments })).findings.map((f) => f.ruleId)).toEqual([])
+    const found = runChecks(base({ segments, options: options({ wechat: true }) })).findings
+    expect(found.map((f) => [f.ruleId, f.params?.length, f.params?.max])).toEqual([
+      ['complete.wechat-title', 34, 32],
+      ['complete.wechat-summary', 130, 128]
+    ])
+  })
+
   it('flags links and written-out addresses outside the school’s domains', () => {
     const segments: CheckSegment[] = [{ field: 'body', key: 'p0', text: '详见学校官网和新闻稿，也可访问www.example.com/a。' }]
     const links = [

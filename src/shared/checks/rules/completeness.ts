@@ -1,4 +1,4 @@
-import type { RuleGroup, RuleId } from '../engine'
+import type { RuleContext, RuleGroup, RuleId } from '../engine'
 import type { CheckInput } from '../types'
 
 /**
@@ -24,6 +24,22 @@ export function isOwnHost(host: string, ownDomains: readonly string[]): boolean 
 
 const normalise = (text: string) => text.replace(/[\s\u3000]+/g, '')
 
+/**
+ * 微信公众号's limits for an article (新增草稿 draft_add, developers.weixin.qq.com/doc/service/api/draftbox/
+ * draftmanage/api_draft_add): title 不超过32个字, digest 不超过128个字.
+ */
+export const WECHAT_LIMITS = { title: 32, summary: 128 } as const
+
+function overLimit(report: RuleContext['report'], ruleId: RuleId, segments: CheckInput['segments'], field: 'title' | 'summary', max: number): void {
+  segments.forEach((segment, index) => {
+    if (segment.field !== field) return
+    const chars = [...segment.text.trim()]
+    if (chars.length <= max) return
+    const start = segment.text.indexOf(chars.slice(max).join(''), chars.slice(0, max).join('').length)
+    report(ruleId, index, Math.max(0, start), segment.text.length, { length: chars.length, max })
+  })
+}
+
 /** Paragraphs shorter than this repeat legitimately (“会议议程如下：”), so only longer ones count as duplicated. */
 const DUPLICATE_MIN = 12
 
@@ -38,6 +54,7 @@ export const completenessRules: RuleGroup = {
     if (photos.length > 0) ids.push('complete.caption', 'complete.credit')
     if (photos.length > 0 && options.minPhotoWidth !== null) ids.push('complete.photo-size')
     if (options.titleMax !== null) ids.push('complete.title-length')
+    if (options.wechat === true) ids.push('complete.wechat-title', 'complete.wechat-summary')
     if (options.summaryRequired) ids.push('complete.summary')
     if (options.ownDomains.length > 0) ids.push('complete.external-link')
     return ids
@@ -52,15 +69,10 @@ export const completenessRules: RuleGroup = {
         report('complete.photo-size', at, 0, 0, { width: photo.width, height: photo.height, min: options.minPhotoWidth })
       }
     }
-    if (options.titleMax !== null) {
-      const max = options.titleMax
-      segments.forEach((segment, index) => {
-        if (segment.field !== 'title') return
-        const chars = [...segment.text.trim()]
-        if (chars.length <= max) return
-        const start = segment.text.indexOf(chars.slice(max).join(''), chars.slice(0, max).join('').length)
-        report('complete.title-length', index, Math.max(0, start), segment.text.length, { length: chars.length, max })
-      })
+    if (options.titleMax !== null) overLimit(report, 'complete.title-length', segments, 'title', options.titleMax)
+    if (options.wechat === true) {
+      overLimit(report, 'complete.wechat-title', segments, 'title', WECHAT_LIMITS.title)
+      overLimit(report, 'complete.wechat-summary', segments, 'summary', WECHAT_LIMITS.summary)
     }
     if (options.summaryRequired && !segments.some((s) => s.field === 'summary' && s.text.trim() !== '')) {
       const at = segments.findIndex((s) => s.field === 'summary')
