@@ -8,6 +8,8 @@ import { findingMessage } from './findingText'
 import './styles.css'
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info']
+/** Entries shown per severity until asked for all: a long list costs every check a long re-render. */
+const SHOWN_PER_SEVERITY = 30
 
 /** 检查: the open draft's findings by severity, each with 定位, a one-click fix where one is certain, and 忽略. */
 export function ChecksPanel() {
@@ -17,6 +19,7 @@ export function ChecksPanel() {
   const snapshot = useCheckSnapshot()
   const [open, setOpen] = useState(true)
   const [problem, setProblem] = useState<string | null>(null)
+  const [showAll, setShowAll] = useState(false)
   if (!checks || !snapshot) return null
   const entries = openFindings(snapshot)
   const count = (severity: Severity) => entries.filter((entry) => entry.finding.severity === severity && !entry.ignored).length
@@ -57,7 +60,7 @@ export function ChecksPanel() {
               <div key={severity} className="checks-group">
                 <h3 className={`checks-group-title checks-${severity}`}>{t(`checks.severity.${severity}`, { count: group.length })}</h3>
                 <ul className="checks-items">
-                  {group.map((entry, index) => (
+                  {(showAll ? group : group.slice(0, SHOWN_PER_SEVERITY)).map((entry, index) => (
                     <FindingItem
                       key={`${entry.id}#${index}`}
                       entry={entry}
@@ -76,6 +79,11 @@ export function ChecksPanel() {
                     />
                   ))}
                 </ul>
+                {!showAll && group.length > SHOWN_PER_SEVERITY && (
+                  <button type="button" className="button button-small button-quiet" onClick={() => setShowAll(true)}>
+                    {t('checks.panel.showAll', { count: group.length })}
+                  </button>
+                )}
               </div>
             )
           })}
