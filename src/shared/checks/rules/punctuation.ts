@@ -76,6 +76,8 @@ function lintSentence(context: RuleContext, segment: number, text: string, from:
       const fixed = FULLWIDTH_OF[ch]
       // English inside Chinese keeps its own marks (Dr. Smith, “This is great.”): only a mark touching Chinese is wrong.
       if (!fixed || !(isChineseContext(prevVisible(text, at)) || isHan(nextVisible(text, at + 1)))) continue
+      // “1.开幕式”: GB/T 15834 writes an Arabic ordinal with the half-width 下脚点.
+      if (ch === '.' && /[0-9]/.test(text.charAt(at - 1))) continue
       if (reported.has(at)) continue
       reported.add(at)
       const certain = ch !== '.' || at + 1 >= text.length || isHan(text.charAt(at + 1))
