@@ -81,7 +81,7 @@ describe('punctuation (GB/T 15834)', () => {
       ['punct.halfwidth', '!', '！']
     ])
     expect(brief('会议8:30开始，增长3.5%，Dr. Smith说“This is great.”，网址www.zjut-demo.edu.cn。')).toEqual([])
-    // An Arabic ordinal takes the half-width 下脚点 (GB/T 15834 4.4.3).
+    // An Arabic ordinal takes the half-width 下脚点 (GB/T 15834).
     expect(brief('会议议程：1.开幕式；2.主旨报告。')).toEqual([])
     expect(brief('他说"好",走了。')).toEqual([
       ['punct.halfwidth', '"', '“'],
