@@ -85,6 +85,9 @@ suite('发布前检查 while writing and at every sign-off', () => {
     await dialog.getByRole('textbox', { name: '签字人' }).fill('张编辑')
     await dialog.locator('button[type=submit]').click()
     await expect.poll(() => statusText(page)).toBe('待校对')
+    // Main checked the stored draft again and kept the waiver in the submission's record.
+    const submitted = (await draftJson(dataDir)).signOffs.find((s: { action: string }) => s.action === 'submit')
+    expect(submitted.waivers).toEqual([{ ruleId: 'number.zero-in-year', finding: expect.stringContaining('二0二四'), reason: REASON, by: '张编辑' }])
 
     // 校对 signs with the waiver, in their own name.
     await workflowBar(page).getByRole('button', { name: '校对通过', exact: true }).click()
@@ -113,16 +116,17 @@ suite('发布前检查 while writing and at every sign-off', () => {
     // 历史版本 and 操作记录 name the waiver, who made it and the rule.
     await workflowBar(reviewer).getByRole('button', { name: '历史版本' }).click()
     const history = reviewer.getByRole('dialog')
-    // Newest first: the review's version, then the proofread's, each with its own signer's waiver.
-    await expect.poll(() => history.getByTestId('waivers').count()).toBe(2)
+    // Newest first: the review's version, the proofread's, the submission's, each with its own signer's waiver.
+    await expect.poll(() => history.getByTestId('waivers').count()).toBe(3)
     const versions = await history.getByTestId('waivers').allTextContents()
     expect(versions[0]).toContain('王审核 放行 number.zero-in-year')
     expect(versions[1]).toContain('李校对 放行 number.zero-in-year')
+    expect(versions[2]).toContain('张编辑 放行 number.zero-in-year')
     expect(versions[1]).toContain(REASON)
     await history.getByRole('button', { name: '关闭' }).click()
     await workflowBar(reviewer).getByRole('button', { name: '操作记录' }).click()
     const audit = reviewer.getByRole('dialog')
-    await expect.poll(() => audit.getByTestId('waivers').count()).toBe(2)
+    await expect.poll(() => audit.getByTestId('waivers').count()).toBe(3)
     expect((await audit.getByTestId('waivers').allTextContents()).join('\n')).toContain(REASON)
   })
 

@@ -162,7 +162,8 @@ export class CheckController {
       const id = findingId(finding, segments)
       if (ignored.has(id)) continue
       const summary = describe(finding, segments)
-      const waiver = waivers.find((w) => w.ruleId === finding.ruleId && w.finding === summary.slice(0, 500))
+      // The latest signer's word on it: they saw the earlier ones and signed after them.
+      const waiver = waivers.findLast((w) => w.ruleId === finding.ruleId && w.finding === summary.slice(0, 500))
       if (waiver) ignored.set(id, { reason: waiver.reason, by: waiver.by })
     }
     return ignored
