@@ -87,7 +87,7 @@ suite('发布前检查 while writing and at every sign-off', () => {
     await expect.poll(() => statusText(page)).toBe('待校对')
     // Main checked the stored draft again and kept the waiver in the submission's record.
     const submitted = (await draftJson(dataDir)).signOffs.find((s: { action: string }) => s.action === 'submit')
-    expect(submitted.waivers).toEqual([{ ruleId: 'number.zero-in-year', finding: expect.stringContaining('二0二四'), reason: REASON, by: '张编辑' }])
+    expect(submitted.waivers).toEqual([{ ruleId: 'number.zero-in-year', finding: expect.stringContaining('二0二四'), reason: REASON, by: '张编辑', key: 'number.zero-in-year|body|二0二四' }])
 
     // 校对 signs with the waiver, in their own name.
     await workflowBar(page).getByRole('button', { name: '校对通过', exact: true }).click()
@@ -97,7 +97,7 @@ suite('发布前检查 while writing and at every sign-off', () => {
     await dialog.locator('button[type=submit]').click()
     await expect.poll(() => statusText(page)).toBe('待审核')
     const proofread = (await draftJson(dataDir)).signOffs.find((s: { stepId: string }) => s.stepId === 'proofread')
-    expect(proofread.waivers).toEqual([{ ruleId: 'number.zero-in-year', finding: expect.stringContaining('二0二四'), reason: REASON, by: '李校对' }])
+    expect(proofread.waivers).toEqual([{ ruleId: 'number.zero-in-year', finding: expect.stringContaining('二0二四'), reason: REASON, by: '李校对', key: 'number.zero-in-year|body|二0二四' }])
     await app.close()
 
     // The reviewer, on a desk that never saw the ignore: the finding shows as waived by the proofreader.

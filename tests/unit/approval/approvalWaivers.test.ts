@@ -15,7 +15,7 @@ const draft = DraftSchema.parse({
   revision: 3
 })
 
-const signOff = (stepId: string, stepName: string, name: string, waivers: Waiver[]) =>
+const signOff = (stepId: string, stepName: string, name: string, waivers: Waiver[], checks: { rulesRun: string[]; errors: number; warnings: number } | null = null) =>
   SignOffSchema.parse({
     id: `sign-${stepId}`,
     action: 'sign',
@@ -27,14 +27,16 @@ const signOff = (stepId: string, stepName: string, name: string, waivers: Waiver
     to: 'approved',
     revision: 2,
     contentHash: 'a'.repeat(64),
-    waivers
+    waivers,
+    checks
   })
 
 describe('the approval form lists what each signer let through', () => {
   it('names the step, the person, the rule, the finding and the reason; markup in a reason stays text', () => {
     const waiver = { ruleId: 'people.wrong-title', finding: '正文：“张三校长”：张三的职务是副校长', reason: '引用<b>原话</b>，保留', by: '王审核' }
-    const html = approvalFormHtml({ draft, signOffs: [signOff('proofread', '校对', '李校对', []), signOff('review', '审核', '王审核', [waiver])], resolveAsset: () => null }, 'zh-CN')
+    const html = approvalFormHtml({ draft, signOffs: [signOff('proofread', '校对', '李校对', []), signOff('review', '审核', '王审核', [waiver], { rulesRun: ['people.wrong-title', 'punct.halfwidth'], errors: 1, warnings: 0 })], resolveAsset: () => null }, 'zh-CN')
     const section = html.slice(html.indexOf('<h2>发布前检查放行</h2>'))
+    expect(section).toContain('<li>审核（王审核）签署时运行 2 项检查：错误 1，警告 0。</li>')
     expect(section).toContain('<table class="waivers">')
     expect(section).toContain('<td>审核</td><td>王审核</td>')
     expect(section).toContain('<code>people.wrong-title</code>')

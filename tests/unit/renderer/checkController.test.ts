@@ -95,7 +95,7 @@ describe('the check controller', () => {
     controller.ignore(finding, '  引用原文  ')
     const after = controller.getSnapshot()
     expect(unwaivedErrors(after)).toHaveLength(0)
-    expect(waiversOf(after, '王审核', (f) => `“${f.excerpt}”`)).toEqual([{ ruleId: 'punct.halfwidth-comma', finding: '“,”', reason: '引用原文', by: '王审核' }])
+    expect(waiversOf(after, '王审核', (f) => `“${f.excerpt}”`)).toEqual([{ ruleId: 'punct.halfwidth-comma', finding: '“,”', reason: '引用原文', by: '王审核', key: 'punct.halfwidth-comma|title|,' }])
 
     const reopened = new CheckController(createCheckRunner(() => fake.port), 'draft-2', storage, 0)
     reopened.setOptions(options)

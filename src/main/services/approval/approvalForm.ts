@@ -94,6 +94,7 @@ const WORDS = {
     listSeparator: '、',
     notePrefix: '注：',
     waivers: '发布前检查放行',
+    checksRan: (step: string, name: string, rules: number, errors: number, warnings: number) => `${step}（${name}）签署时运行 ${rules} 项检查：错误 ${errors}，警告 ${warnings}。`,
     noWaivers: '没有放行的检查项：签署时的检查没有未改正的错误。',
     waivedBy: '放行人',
     rule: '检查项',
@@ -154,6 +155,7 @@ const WORDS = {
     listSeparator: ', ',
     notePrefix: 'Note: ',
     waivers: 'Checks let through',
+    checksRan: (step: string, name: string, rules: number, errors: number, warnings: number) => `${step} (${name}): ${rules} checks ran, ${errors} errors, ${warnings} warnings.`,
     noWaivers: 'No check was let through: no uncorrected error was open at any sign-off.',
     waivedBy: 'By',
     rule: 'Check',
@@ -386,8 +388,14 @@ ${chainRows}${publish ? `\n${signOffRow(publish)}` : ''}
         )}</code></td><td>${escapeHtml(waiver.finding)}</td><td>${escapeHtml(waiver.reason)}</td></tr>`
     )
   )
+  // What main ran before each step was taken, so the form says what was checked, not only what was waived.
+  const ran = input.signOffs
+    .filter((s) => s.checks)
+    .map((s) => `<li>${escapeHtml(w.checksRan(stepWord(s, locale), s.name, s.checks?.rulesRun.length ?? 0, s.checks?.errors ?? 0, s.checks?.warnings ?? 0))}</li>`)
+  const checksRan = ran.length === 0 ? '' : `<ul class="checks-ran">\n${ran.join('\n')}\n</ul>\n`
   const waivers =
-    waiverRows.length === 0
+    checksRan +
+    (waiverRows.length === 0
       ? `<p>${escapeHtml(w.noWaivers)}</p>`
       : `<table class="waivers"><colgroup><col style="width:9%"><col style="width:12%"><col style="width:16%"><col style="width:15%"><col><col style="width:22%"></colgroup>
 <thead><tr><th>${escapeHtml(w.step)}</th><th>${escapeHtml(w.waivedBy)}</th><th>${escapeHtml(w.time)}</th><th>${escapeHtml(w.rule)}</th><th>${escapeHtml(w.finding)}</th><th>${escapeHtml(
@@ -395,7 +403,7 @@ ${chainRows}${publish ? `\n${signOffRow(publish)}` : ''}
         )}</th></tr></thead>
 <tbody>
 ${waiverRows.join('\n')}
-</tbody></table>`
+</tbody></table>`)
 
   const auditEntries = (input.audit ?? []).slice(-AUDIT_ROWS)
   const audit =

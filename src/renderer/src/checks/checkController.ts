@@ -26,7 +26,7 @@ export type CheckSnapshot = {
   ignored: ReadonlyMap<string, Ignored>
 }
 
-/** Names a finding across edits: the rule, the field and the text it marks (offsets move as people type). */
+/** Names a finding across edits: the rule, the field and the text it marks (offsets move as people type); main's findingKeyOf. */
 export function findingId(finding: Finding, segments: readonly CheckSegment[]): string {
   return `${finding.ruleId}|${segments[finding.segment]?.field ?? ''}|${finding.excerpt}`
 }
@@ -163,7 +163,7 @@ export class CheckController {
       if (ignored.has(id)) continue
       const summary = describe(finding, segments)
       // The latest signer's word on it: they saw the earlier ones and signed after them.
-      const waiver = waivers.findLast((w) => w.ruleId === finding.ruleId && w.finding === summary.slice(0, 500))
+      const waiver = waivers.findLast((w) => (w.key !== undefined ? w.key === id : w.ruleId === finding.ruleId && w.finding === summary.slice(0, 500)))
       if (waiver) ignored.set(id, { reason: waiver.reason, by: waiver.by })
     }
     return ignored
@@ -236,7 +236,7 @@ export function waiversOf(snapshot: CheckSnapshot, by: string, describe: (findin
   for (const entry of openFindings(snapshot)) {
     if (!entry.ignored || entry.ignored.reason === '' || seen.has(entry.id)) continue
     seen.add(entry.id)
-    waivers.push({ ruleId: entry.finding.ruleId, finding: describe(entry.finding).slice(0, 500), reason: entry.ignored.reason, by })
+    waivers.push({ ruleId: entry.finding.ruleId, finding: describe(entry.finding).slice(0, 500), reason: entry.ignored.reason, by, key: entry.id.slice(0, 800) })
   }
   return waivers.slice(0, 200)
 }
