@@ -13,7 +13,11 @@ export type SignOffCheckState = {
   blocking: number
   /** The waivers this step carries, in the signer's name. */
   waivers(by: string): Waiver[]
+  /** Waits for a check of the text as it is now and answers what blocks the step and what it carries. */
+  settle(by: string): Promise<{ blocking: number; waivers: Waiver[] }>
 }
+
+const SETTLE_MS = 15_000
 
 /**
  * The current result for a sign-off: checks the text as it is now (not as it was at the last pause in typing)
@@ -32,7 +36,7 @@ export function useSignOffChecks(): SignOffCheckState & { snapshot: CheckSnapsho
       live = false
     }
   }, [checks])
-  if (!checks || !snapshot) return { snapshot: null, available: false, ready: true, blocking: 0, waivers: () => [] }
+  if (!checks || !snapshot) return { snapshot: null, available: false, ready: true, blocking: 0, waivers: () => [], settle: async () => ({ blocking: 0, waivers: [] }) }
   // A check that failed does not hold the step up: main checks the stored draft again and refuses open errors.
   const ready = fresh && (snapshot.status === 'ready' || snapshot.status === 'failed')
   return {
@@ -40,7 +44,20 @@ export function useSignOffChecks(): SignOffCheckState & { snapshot: CheckSnapsho
     available: true,
     ready,
     blocking: ready && snapshot.status === 'ready' ? unwaivedErrors(snapshot).length : 0,
-    waivers: (by) => (ready && snapshot.status === 'ready' ? waiversOf(snapshot, by, (finding) => findingSummary(finding, snapshot.segments, t)) : [])
+    waivers: (by) => (ready && snapshot.status === 'ready' ? waiversOf(snapshot, by, (finding) => findingSummary(finding, snapshot.segments, t)) : []),
+    async settle(by) {
+      // Someone who signs before the first check is back waits for it rather than being turned away.
+      const deadline = Date.now() + SETTLE_MS
+      let current = await checks.controller.run()
+      while ((current.status === 'checking' || current.status === 'idle') && Date.now() < deadline) {
+        await new Promise((done) => setTimeout(done, 100))
+        current = checks.controller.getSnapshot()
+        if (current.status === 'idle') current = await checks.controller.run()
+      }
+      // A check that failed or never came back does not hold the step up: main checks the stored draft again.
+      if (current.status !== 'ready') return { blocking: 0, waivers: [] }
+      return { blocking: unwaivedErrors(current).length, waivers: waiversOf(current, by, (finding) => findingSummary(finding, current.segments, t)) }
+    }
   }
 }
 

@@ -68,17 +68,15 @@ export function SignOffDialog({ action, stepName, defaultName, withoutApproval, 
       setProblem(t('workflow.reasonRequired'))
       return
     }
-    if (checked && !checks.ready) {
-      setProblem(t('checks.signoff.checking'))
-      return
-    }
-    if (checked && checks.blocking > 0) {
-      setProblem(t('checks.signoff.blocking', { count: checks.blocking }))
-      return
-    }
     setBusy(true)
     setProblem(null)
-    const failure = await onConfirm(name.trim(), text.trim(), signs && hasKey ? pin : undefined, checked ? checks.waivers(name.trim()) : [])
+    const outcome = checked ? await checks.settle(name.trim()) : { blocking: 0, waivers: [] }
+    if (outcome.blocking > 0) {
+      setBusy(false)
+      setProblem(t('checks.signoff.blocking', { count: outcome.blocking }))
+      return
+    }
+    const failure = await onConfirm(name.trim(), text.trim(), signs && hasKey ? pin : undefined, outcome.waivers)
     setBusy(false)
     if (failure !== null) {
       setProblem(failure)
