@@ -67,7 +67,9 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onChooseDataD
       ? t('directory.tabs.general')
       : name === 'article'
         ? t('credit.tab')
-        : name === 'publish'
+        : name === 'checks'
+          ? t('checks.settings.tab')
+          : name === 'publish'
           ? t('publishTargets.tab')
           : name === 'chain'
             ? t('chain.settings.title')
