@@ -35,7 +35,12 @@ export default defineConfig({
     // Relative asset URLs so the same build loads from file:// in Electron and from loopback HTTP in tests.
     base: './',
     resolve: {
-      alias: { '@shared': resolve(__dirname, 'src/shared') },
+      alias: {
+        '@shared': resolve(__dirname, 'src/shared'),
+        // zhlint (the check worker's punctuation rules) reaches this through micromark; its browser build
+        // decodes with document.createElement, which a Web Worker does not have. The plain build is a table.
+        'decode-named-character-reference': resolve(__dirname, 'node_modules/decode-named-character-reference/index.js')
+      },
       // Two copies of lexical give "Minified Lexical error #365"; keep exactly one.
       dedupe: [
         'lexical',

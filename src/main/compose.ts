@@ -15,6 +15,7 @@ import { createPackageService } from './services/package/packageService'
 import { createApprovalService, type PdfRenderer } from './services/approval/approvalService'
 import { createDispatcher, type Dispatch, type DispatchLogger, type HandlerTable } from './ipc/dispatch'
 import { createWorkflowService, type WorkflowService } from './services/workflow/workflowService'
+import { storedPhotoSize } from './services/workflow/photoSize'
 import { nodeServiceFs } from './services/fs/serviceFs'
 import type { FetchLike } from './services/publish/http'
 import type { LivePageChecker } from './services/publish/livePage/checker'
@@ -195,6 +196,7 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
     clock,
     signing: () => signing,
     directory: () => directory.get(),
+    photoSize: (id, assetId) => storedPhotoSize(store, id, assetId),
     ...fsOption,
     onBackgroundError: (error) => (capabilities.logger ?? console).error('audit log or history write failed after a save', error)
   })

@@ -42,6 +42,8 @@ export const APP_ERROR_CODES = [
   'key-unavailable',
   /** A directory key differs from the one trusted for that name: a person must compare and confirm it. */
   'key-changed',
+  /** 发布前检查 found an error-level finding nobody waived with a reason: submit and sign-offs wait for a fix or a waiver. */
+  'checks-failed',
   'cancelled',
   'invalid-request',
   'invalid-response',

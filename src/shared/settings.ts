@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ChainSchema, DEFAULT_CHAIN } from './model/chain'
+import { CheckSettingsSchema, DEFAULT_CHECK_SETTINGS } from './checks/settings'
 import { CHINESE_SCRIPTS, CREDIT_TEMPLATE_MAX, DEFAULT_CREDIT_TEMPLATE, validateCreditTemplate } from './article/creditLine'
 import { DEFAULT_WECHAT_TEMPLATE, WechatTemplateSchema } from './model/wechat'
 
@@ -72,7 +73,9 @@ export const SettingsSchema = z.object({
   /** Long edge, quality and format of photos compressed for the site. */
   photoCompression: PhotoCompressionSchema,
   /** The office's 公众号 look (title bar, colours, end block), versioned; a sign-off covers it once changed. */
-  wechatTemplate: WechatTemplateSchema
+  wechatTemplate: WechatTemplateSchema,
+  /** 发布前检查: the office's word list, own domains, 异体字 preferences and limits (src/shared/checks/settings.ts). */
+  checks: CheckSettingsSchema
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
@@ -93,5 +96,6 @@ export const DEFAULT_SETTINGS: Settings = {
   creditTemplate: DEFAULT_CREDIT_TEMPLATE,
   creditScript: 'simplified',
   photoCompression: DEFAULT_PHOTO_COMPRESSION,
-  wechatTemplate: { ...DEFAULT_WECHAT_TEMPLATE }
+  wechatTemplate: { ...DEFAULT_WECHAT_TEMPLATE },
+  checks: DEFAULT_CHECK_SETTINGS
 }

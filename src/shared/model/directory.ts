@@ -16,7 +16,11 @@ export type PersonRole = z.infer<typeof PersonRoleSchema>
 /** A raw 32-byte Ed25519 public key in base64, as the directory and its CSV carry it. */
 export const PUBLIC_KEY_PATTERN = /^[A-Za-z0-9+/]{43}=$/
 
-export const DIRECTORY_VERSION = 1
+/** 2: people carry 职务 titles with the date each holds from, and a leader rank (version 1 files load with none). */
+export const DIRECTORY_VERSION = 2
+export const TITLE_NAME_MAX = 40
+export const TITLES_MAX = 20
+export const LEADER_RANK_MAX = 999
 export const PEOPLE_MAX = 5000
 export const DEPARTMENTS_MAX = 1000
 export const COLUMNS_MAX = 500
@@ -29,6 +33,28 @@ const NameSchema = (max: number) => z.string().trim().min(1, 'a name is required
 /** Each role once, in the order of PERSON_ROLES, whatever order they were given in. */
 const RolesSchema = z.array(PersonRoleSchema).transform((roles) => PERSON_ROLES.filter((role) => roles.includes(role)))
 
+/** A calendar date, YYYY-MM-DD, in the office's time zone. */
+export const CalendarDateSchema = z.iso.date()
+
+/**
+ * A 职务 a person holds from a date (null: since before anyone recorded it). The title in force at a moment is
+ * the one with the latest `from` not after it; titles change when people are appointed, so history is kept.
+ */
+export const PersonTitleSchema = z.object({
+  title: z.string().trim().min(1).max(TITLE_NAME_MAX),
+  from: CalendarDateSchema.nullable().default(null)
+})
+export type PersonTitle = z.output<typeof PersonTitleSchema>
+
+/** Titles oldest first (undated first), so the history reads in order wherever it is shown. */
+const TitlesSchema = z
+  .array(PersonTitleSchema)
+  .max(TITLES_MAX)
+  .transform((titles) => [...titles].sort((a, b) => (a.from ?? '').localeCompare(b.from ?? '')))
+
+/** Lower comes first when leaders are listed together (党委书记 1, 校长 2 …); null for people who are not ranked. */
+export const LeaderRankSchema = z.number().int().min(1).max(LEADER_RANK_MAX).nullable()
+
 export const PersonSchema = z.object({
   id: DirectoryIdSchema,
   name: NameSchema(NAME_MAX),
@@ -38,9 +64,21 @@ export const PersonSchema = z.object({
    * Their Ed25519 public key (raw, base64) as the directory carries it. Carrying is not trusting: a key
    * counts only after someone here confirms its fingerprint (src/main/services/signing).
    */
-  publicKey: z.string().regex(PUBLIC_KEY_PATTERN, 'not an Ed25519 public key').nullable().default(null)
+  publicKey: z.string().regex(PUBLIC_KEY_PATTERN, 'not an Ed25519 public key').nullable().default(null),
+  titles: TitlesSchema.default(() => []),
+  rank: LeaderRankSchema.default(null)
 })
 export type Person = z.output<typeof PersonSchema>
+
+/** The title a person holds on `date` (YYYY-MM-DD), or null when none was in force yet. */
+export function titleOn(titles: readonly PersonTitle[], date: string | null): string | null {
+  let held: PersonTitle | null = null
+  for (const entry of titles) {
+    if (entry.from !== null && date !== null && entry.from > date) continue
+    if (held === null || (entry.from ?? '') >= (held.from ?? '')) held = entry
+  }
+  return held?.title ?? null
+}
 
 export const DepartmentSchema = z.object({ id: DirectoryIdSchema, name: NameSchema(DEPARTMENT_MAX) })
 export type Department = z.output<typeof DepartmentSchema>
@@ -48,20 +86,29 @@ export type Department = z.output<typeof DepartmentSchema>
 export const ColumnSchema = z.object({ id: DirectoryIdSchema, name: NameSchema(COLUMN_MAX) })
 export type Column = z.output<typeof ColumnSchema>
 
-export const OfficeDirectorySchema = z.object({
+const OfficeDirectoryRecordSchema = z.object({
   version: z.literal(DIRECTORY_VERSION),
   people: z.array(PersonSchema).max(PEOPLE_MAX),
   departments: z.array(DepartmentSchema).max(DEPARTMENTS_MAX),
   columns: z.array(ColumnSchema).max(COLUMNS_MAX)
 })
-export type OfficeDirectory = z.output<typeof OfficeDirectorySchema>
+/** Version 1 had no titles or ranks: its people get none (the defaults), nothing else changes. */
+function migrateDirectory(raw: unknown): unknown {
+  if (typeof raw === 'object' && raw !== null && (raw as { version?: unknown }).version === 1) return { ...raw, version: DIRECTORY_VERSION }
+  return raw
+}
+export const OfficeDirectorySchema = z.preprocess(migrateDirectory, OfficeDirectoryRecordSchema)
+export type OfficeDirectory = z.output<typeof OfficeDirectoryRecordSchema>
 
 export function emptyDirectory(): OfficeDirectory {
   return { version: DIRECTORY_VERSION, people: [], departments: [], columns: [] }
 }
 
-/** A person as the settings form sends it: without an id for a new one. */
-export const PersonInputSchema = PersonSchema.extend({ id: DirectoryIdSchema.optional() })
+/**
+ * A person as the settings form sends it: without an id for a new one; titles and rank left out keep the
+ * ones the directory has (a form that does not edit them must not wipe them).
+ */
+export const PersonInputSchema = PersonSchema.extend({ id: DirectoryIdSchema.optional(), titles: TitlesSchema.optional(), rank: LeaderRankSchema.optional() })
 export type PersonInput = z.input<typeof PersonInputSchema>
 export const NamedEntryInputSchema = (max: number) => z.object({ id: DirectoryIdSchema.optional(), name: NameSchema(max) })
 export const DepartmentInputSchema = NamedEntryInputSchema(DEPARTMENT_MAX)
@@ -132,7 +179,8 @@ export function pinyinInitials(text: string): string {
 }
 
 /** `invalid-key`: the 公钥 cell holds no Ed25519 public key (the person is taken without it). */
-export const CSV_ISSUE_REASONS = ['missing-name', 'name-too-long', 'department-too-long', 'unknown-role', 'too-many-people', 'too-many-departments', 'duplicate', 'invalid-key'] as const
+/** `invalid-title`: a 职务 too long or a 任职日期 that is not a date (the titles are taken without it); `invalid-rank`: 排序 is not 1–999. */
+export const CSV_ISSUE_REASONS = ['missing-name', 'name-too-long', 'department-too-long', 'unknown-role', 'too-many-people', 'too-many-departments', 'duplicate', 'invalid-key', 'invalid-title', 'invalid-rank'] as const
 /** The preview lists at most this many lines of each kind (a 5 MB file could name 300,000); the totals say how many there were. */
 export const CSV_REPORT_ISSUES_MAX = 200
 export const CsvIssueReasonSchema = z.enum(CSV_ISSUE_REASONS)

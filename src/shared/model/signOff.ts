@@ -37,9 +37,22 @@ export const WaiverSchema = z.object({
   ruleId: z.string().min(1).max(80),
   finding: z.string().max(500),
   reason: z.string().trim().min(1).max(WAIVER_REASON_MAX),
-  by: z.string().trim().min(1).max(NAME_MAX)
+  by: z.string().trim().min(1).max(NAME_MAX),
+  /**
+   * Which finding: `ruleId|field|excerpt` (findingKeyOf in src/shared/checks/engine.ts), the handle main matches
+   * a waiver to its own run of the checks with. Records from before it match by rule and excerpt.
+   */
+  key: z.string().max(800).optional()
 })
 export type Waiver = z.infer<typeof WaiverSchema>
+
+/** What main checked before it took a submit or sign-off: the rules that ran and what they found. */
+export const SignOffChecksSchema = z.object({
+  rulesRun: z.array(z.string().min(1).max(80)).max(200),
+  errors: z.number().int().nonnegative(),
+  warnings: z.number().int().nonnegative()
+})
+export type SignOffChecks = z.infer<typeof SignOffChecksSchema>
 
 /**
  * An Ed25519 signature over the sign-off's canonical form of version `form` (src/main/services/signing/
@@ -85,6 +98,8 @@ export const SignOffSchema = z.object({
   versionId: z.string().max(120).nullable().default(null),
   /** Check findings let through by this signer (signed with the record, outside the content hash). */
   waivers: z.array(WaiverSchema).max(200).default([]),
+  /** 发布前检查 as main ran it on the stored draft for this record; null on records from before the checks and on 退回/发布. */
+  checks: SignOffChecksSchema.nullable().default(null),
   /** Null for a typed name; a signing key's signature otherwise. */
   signature: SignatureSchema.nullable().default(null),
   /**

@@ -71,6 +71,7 @@ function signOff(overrides: Partial<SignOff>): SignOff {
     invalidatedRevision: null,
     versionId: null,
     waivers: [],
+    checks: null,
     signature: null,
     importedAt: null,
     ...overrides
@@ -86,7 +87,7 @@ function input(overrides: Partial<ApprovalFormInput> = {}): ApprovalFormInput {
       signOff({ id: 'b', comment: HOSTILE_COMMENT, contentHash: contentHashOf(d), at: '2026-11-02T03:00:00.000Z' }),
       signOff({ id: 'c', action: 'sign', stepId: 'review', stepName: '审核', name: '王五', comment: '同意发布', contentHash: contentHashOf(d), from: 'awaiting:review', to: 'approved', at: '2026-11-02T04:10:00.000Z' })
     ],
-    directory: { version: 1, people: [{ id: 'p-1', name: '王五', roles: ['reviewer'], department: '党委宣传部', publicKey: null }], departments: [], columns: [] },
+    directory: { version: 2, people: [{ id: 'p-1', name: '王五', roles: ['reviewer'], department: '党委宣传部', publicKey: null, titles: [], rank: null }], departments: [], columns: [] },
     resolveAsset: (assetId) => (assetId === ASSET_A ? 'data:image/jpeg;base64,/9j/4AAQ' : assetId === ASSET_B ? 'javascript:alert(1)' : null),
     printedAt: new Date('2026-11-03T00:00:00.000Z'),
     ...overrides

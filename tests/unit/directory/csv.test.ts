@@ -31,12 +31,12 @@ describe('CSV reading', () => {
   })
 
   it('reads a GBK staff list with Chinese roles', () => {
-    expect(readStaffCsv(GBK_STAFF).people).toEqual([{ name: '张三', roles: ['editor', 'proofreader'], department: '宣传部', line: 2, publicKey: null }])
+    expect(readStaffCsv(GBK_STAFF).people).toEqual([{ name: '张三', roles: ['editor', 'proofreader'], department: '宣传部', line: 2, publicKey: null, titles: null, rank: null }])
   })
 
   it('takes English headers and role words, in any column order, tab-separated too', () => {
     const staff = readStaffCsv(utf8('Department\tName\tRoles\nStudent Union\tJohn Smith\tPhotographer; Author\n'))
-    expect(staff.people).toEqual([{ name: 'John Smith', roles: ['author', 'photographer'], department: 'Student Union', line: 2, publicKey: null }])
+    expect(staff.people).toEqual([{ name: 'John Smith', roles: ['author', 'photographer'], department: 'Student Union', line: 2, publicKey: null, titles: null, rank: null }])
   })
 
   it('reports lines it skipped and role words it did not know, with their line numbers', () => {
@@ -56,7 +56,7 @@ describe('CSV reading', () => {
 
   it('merges a person named on several lines into one, with every role', () => {
     const staff = readStaffCsv(utf8('姓名,角色,部门\n张三,编辑,\n张三,审核,宣传部\n'))
-    expect(staff.people).toEqual([{ name: '张三', roles: ['editor', 'reviewer'], department: '宣传部', line: 2, publicKey: null }])
+    expect(staff.people).toEqual([{ name: '张三', roles: ['editor', 'reviewer'], department: '宣传部', line: 2, publicKey: null, titles: null, rank: null }])
     expect(staff.warnings).toEqual([{ line: 3, reason: 'duplicate', detail: '张三 (line 2)' }])
   })
 
@@ -69,10 +69,10 @@ describe('CSV reading', () => {
 
 describe('CSV writing', () => {
   const directory: OfficeDirectory = {
-    version: 1,
+    version: 2,
     people: [
-      { id: 'p-1', name: '张三', roles: ['editor', 'proofreader'], department: '宣传部', publicKey: null },
-      { id: 'p-2', name: '=HYPERLINK("http://evil")', roles: [], department: '他说"好", 然后', publicKey: null }
+      { id: 'p-1', name: '张三', roles: ['editor', 'proofreader'], department: '宣传部', publicKey: null, titles: [], rank: null },
+      { id: 'p-2', name: '=HYPERLINK("http://evil")', roles: [], department: '他说"好", 然后', publicKey: null, titles: [], rank: null }
     ],
     departments: [],
     columns: []

@@ -26,12 +26,12 @@ describe('office directory', () => {
   afterEach(() => cleanup())
 
   it('starts empty and keeps people, departments and columns in directory.json, written atomically', async () => {
-    expect(await service.get()).toEqual({ version: 1, people: [], departments: [], columns: [] })
+    expect(await service.get()).toEqual({ version: 2, people: [], departments: [], columns: [] })
     await service.savePerson({ name: ' 张三 ', roles: ['proofreader', 'editor', 'editor'], department: '宣传部' })
     await service.saveDepartment({ name: '宣传部' })
     await service.saveColumn({ name: '校园动态' })
     const onDisk = OfficeDirectorySchema.parse(JSON.parse(await readFile(join(dir, 'directory.json'), 'utf8')))
-    expect(onDisk.people).toEqual([{ id: 'p-001', name: '张三', roles: ['editor', 'proofreader'], department: '宣传部', publicKey: null }])
+    expect(onDisk.people).toEqual([{ id: 'p-001', name: '张三', roles: ['editor', 'proofreader'], department: '宣传部', publicKey: null, titles: [], rank: null }])
     expect(onDisk.departments.map((d) => d.name)).toEqual(['宣传部'])
     expect(onDisk.columns.map((c) => c.name)).toEqual(['校园动态'])
     expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([])
@@ -42,7 +42,7 @@ describe('office directory', () => {
     const first = await service.savePerson({ name: '张三', roles: ['editor'], department: '' })
     const id = first.people[0]?.id ?? ''
     await service.savePerson({ id, name: '张三', roles: ['reviewer'], department: '校办' })
-    expect((await service.get()).people).toEqual([{ id, name: '张三', roles: ['reviewer'], department: '校办', publicKey: null }])
+    expect((await service.get()).people).toEqual([{ id, name: '张三', roles: ['reviewer'], department: '校办', publicKey: null, titles: [], rank: null }])
     await expect(service.savePerson({ name: '张三', roles: [], department: '' })).rejects.toMatchObject({ code: 'already-exists' })
     await expect(service.saveColumn({ name: '校园动态' }).then(() => service.saveColumn({ name: '校园动态' }))).rejects.toMatchObject({ code: 'already-exists' })
     await expect(service.removePerson('p-999')).rejects.toMatchObject({ code: 'not-found' })

@@ -46,7 +46,7 @@ describe('recent values per field', () => {
 
 describe('adding a draft’s names to 通讯录', () => {
   it('lists unknown people with the roles they hold in the draft, and unknown departments and columns', () => {
-    const directory = { ...emptyDirectory(), people: [{ id: 'p-known', name: '李四', roles: ['author' as const], department: '', publicKey: null }] }
+    const directory = { ...emptyDirectory(), people: [{ id: 'p-known', name: '李四', roles: ['author' as const], department: '', publicKey: null, titles: [], rank: null }] }
     const source = { ...emptyMetadata(), column: '校园动态', sourceDepartment: '双高办', editor: '张三', authors: ['张三', '李四'], reviewer: '王五' }
     const additions = directoryAdditions(source, directory)
     expect(additions.people).toEqual([

@@ -79,6 +79,7 @@ async function makeSetup(): Promise<Setup> {
     invalidatedRevision: null,
     versionId: HISTORY_ID,
     waivers: [],
+    checks: null,
     signature: null,
     importedAt: null
   }

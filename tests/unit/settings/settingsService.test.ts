@@ -1,3 +1,4 @@
+import { DEFAULT_CHECK_SETTINGS } from '../../../src/shared/checks/settings'
 import { DEFAULT_CHAIN } from '../../../src/shared/model/chain'
 import { readFile, writeFile } from 'node:fs/promises'
 import Conf from 'conf'
@@ -35,7 +36,8 @@ describe('settingsService over a real conf store', () => {
       creditTemplate: DEFAULT_CREDIT_TEMPLATE,
       creditScript: 'simplified',
       photoCompression: { longEdge: 1920, quality: 82, format: 'jpeg', keepCaptureDate: false },
-      wechatTemplate: { version: 1, accent: '#9b1c1c', text: '#333333', muted: '#888888', titleBar: true, endText: '' }
+      wechatTemplate: { version: 1, accent: '#9b1c1c', text: '#333333', muted: '#888888', titleBar: true, endText: '' },
+      checks: DEFAULT_CHECK_SETTINGS
     })
   })
 

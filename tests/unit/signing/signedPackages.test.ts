@@ -110,7 +110,7 @@ describe('signed sign-offs travel in a package and verify on another desk', () =
     expect(await a.refusal('workflow:sign', { draftId, stepId: 'proofread', name: '李校对' })).toBe('pin-required')
     expect(await a.refusal('workflow:sign', { draftId, stepId: 'proofread', name: '李校对', pin: '1111' })).toBe('pin-wrong')
     const proofread = await a.call<{ signOff: { signature: unknown } }>('workflow:sign', { draftId, stepId: 'proofread', name: '李校对', pin: '2468', comment: '无误' })
-    expect(proofread.signOff.signature).toMatchObject({ form: 1, algorithm: 'ed25519' })
+    expect(proofread.signOff.signature).toMatchObject({ form: 2, algorithm: 'ed25519' })
     const reviewed = await a.call<{ state: WorkflowState }>('workflow:sign', { draftId, stepId: 'review', name: '王审核', pin: '1357' })
     expect(reviewed.state.status).toBe('approved')
     expect(reviewed.state.progress.map((p) => p.signOff?.verification)).toEqual(['verified', 'verified'])

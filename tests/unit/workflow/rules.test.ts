@@ -170,15 +170,15 @@ describe('status replay over the office chain', () => {
     const chain: Chain = { ...preset, preset: 'custom', steps: preset.steps.map((step) => (step.id === 'proof-1' ? { ...step, roles: ['proofreader'] } : step)) }
     const policy = policyFor(chain)
     const draft: Draft = { ...base, schemaVersion: 2, status: 'awaiting:proof-1', signOffs: [signOff('submit', 1, h)] }
-    const directory = { people: [{ id: 'p-1', name: '刘晓', roles: ['proofreader' as const], department: '', publicKey: null }, { id: 'p-2', name: '李校', roles: ['proofreader' as const], department: '', publicKey: null }] }
-    const plan = (name: string, d: Draft = draft) => () => planStep(d, contentHash(d), { action: 'sign', name, comment: '' }, policy, { version: 1, departments: [], columns: [], ...directory })
+    const directory = { people: [{ id: 'p-1', name: '刘晓', roles: ['proofreader' as const], department: '', publicKey: null, titles: [], rank: null }, { id: 'p-2', name: '李校', roles: ['proofreader' as const], department: '', publicKey: null, titles: [], rank: null }] }
+    const plan = (name: string, d: Draft = draft) => () => planStep(d, contentHash(d), { action: 'sign', name, comment: '' }, policy, { version: 2, departments: [], columns: [], ...directory })
     expect(plan('刘晓')).toThrow(expect.objectContaining({ code: 'separation-required' }))
     expect(plan('路人')).toThrow(expect.objectContaining({ code: 'signer-not-allowed' }))
     expect(plan('李校')()).toMatchObject({ stepId: 'proof-1', stepName: '一校', status: 'awaiting:proof-2' })
 
     const reviews = presetChain('three-reviews')
     const inReview: Draft = { ...base, schemaVersion: 2, status: 'awaiting:second-review', signOffs: [signOff('submit', 1, h), signOff('first-review', 2, h, false, { name: '王审' })] }
-    const open = { version: 1 as const, departments: [], columns: [], people: [{ id: 'p-3', name: '王审', roles: ['reviewer' as const], department: '', publicKey: null }] }
+    const open = { version: 2 as const, departments: [], columns: [], people: [{ id: 'p-3', name: '王审', roles: ['reviewer' as const], department: '', publicKey: null, titles: [], rank: null }] }
     expect(() => planStep(inReview, h, { action: 'sign', name: '王审', comment: '' }, policyFor(reviews), open)).toThrow(expect.objectContaining({ code: 'separation-required' }))
   })
 

@@ -93,6 +93,13 @@ const WORDS = {
     none: '—',
     listSeparator: '、',
     notePrefix: '注：',
+    waivers: '发布前检查放行',
+    checksRan: (step: string, name: string, rules: number, errors: number, warnings: number) => `${step}（${name}）签署时运行 ${rules} 项检查：错误 ${errors}，警告 ${warnings}。`,
+    noWaivers: '没有放行的检查项：签署时的检查没有未改正的错误。',
+    waivedBy: '放行人',
+    rule: '检查项',
+    finding: '问题',
+    reason: '理由',
     hashNote: '“内容指纹”是签署时稿件内容的 SHA-256 摘要前 12 位；与上方当前内容指纹一致的审签针对的就是本稿。“已失效”表示签署之后稿件内容又有修改。'
   },
   en: {
@@ -147,6 +154,13 @@ const WORDS = {
     none: '—',
     listSeparator: ', ',
     notePrefix: 'Note: ',
+    waivers: 'Checks let through',
+    checksRan: (step: string, name: string, rules: number, errors: number, warnings: number) => `${step} (${name}): ${rules} checks ran, ${errors} errors, ${warnings} warnings.`,
+    noWaivers: 'No check was let through: no uncorrected error was open at any sign-off.',
+    waivedBy: 'By',
+    rule: 'Check',
+    finding: 'Finding',
+    reason: 'Reason',
     hashNote: 'The fingerprint is the first 12 hex digits of the SHA-256 of the content that was signed; a sign-off whose fingerprint equals the current one above was made on this text. Invalid: the content changed after the sign-off.'
   }
 } as const
@@ -255,7 +269,7 @@ table { width: 100%; border-collapse: collapse; table-layout: fixed; }
 th, td { border: 0.75pt solid #000; padding: 1.5mm 2mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 th { background: #f0f0f0; font-weight: bold; }
 table.fields th { width: 18%; }
-table.signoffs tr, table.audit tr { break-inside: avoid; }
+table.signoffs tr, table.audit tr, table.waivers tr { break-inside: avoid; }
 .first-page { break-after: page; }
 .first-page h2 { margin-top: 4mm; }
 .first-page table.fields td, .first-page table.fields th { padding: 1mm 2mm; }
@@ -365,6 +379,32 @@ ${signOffRows}
 ${chainRows}${publish ? `\n${signOffRow(publish)}` : ''}
 </tbody></table>`
 
+  // Every waiver of every sign-off, with the step it was signed at: the form says what each signer let through.
+  const waiverRows = input.signOffs.flatMap((s) =>
+    s.waivers.map(
+      (waiver) =>
+        `<tr><td>${escapeHtml(stepWord(s, locale))}</td><td>${person(waiver.by)}</td><td>${escapeHtml(formatTime(s.at, locale, timeZone))}</td><td><code>${escapeHtml(
+          waiver.ruleId
+        )}</code></td><td>${escapeHtml(waiver.finding)}</td><td>${escapeHtml(waiver.reason)}</td></tr>`
+    )
+  )
+  // What main ran before each step was taken, so the form says what was checked, not only what was waived.
+  const ran = input.signOffs
+    .filter((s) => s.checks)
+    .map((s) => `<li>${escapeHtml(w.checksRan(stepWord(s, locale), s.name, s.checks?.rulesRun.length ?? 0, s.checks?.errors ?? 0, s.checks?.warnings ?? 0))}</li>`)
+  const checksRan = ran.length === 0 ? '' : `<ul class="checks-ran">\n${ran.join('\n')}\n</ul>\n`
+  const waivers =
+    checksRan +
+    (waiverRows.length === 0
+      ? `<p>${escapeHtml(w.noWaivers)}</p>`
+      : `<table class="waivers"><colgroup><col style="width:9%"><col style="width:12%"><col style="width:16%"><col style="width:15%"><col><col style="width:22%"></colgroup>
+<thead><tr><th>${escapeHtml(w.step)}</th><th>${escapeHtml(w.waivedBy)}</th><th>${escapeHtml(w.time)}</th><th>${escapeHtml(w.rule)}</th><th>${escapeHtml(w.finding)}</th><th>${escapeHtml(
+          w.reason
+        )}</th></tr></thead>
+<tbody>
+${waiverRows.join('\n')}
+</tbody></table>`)
+
   const auditEntries = (input.audit ?? []).slice(-AUDIT_ROWS)
   const audit =
     auditEntries.length === 0
@@ -439,6 +479,8 @@ ${bodyHtml}
 </div>
 <h2>${escapeHtml(w.history)}</h2>
 ${signOffs}
+<h2>${escapeHtml(w.waivers)}</h2>
+${waivers}
 ${audit}
 </body>
 </html>

@@ -1,19 +1,26 @@
 import { AppError } from '../../../shared/errors'
 import { DEPARTMENT_MAX, NAME_MAX } from '../../../shared/model/metadata'
-import { PEOPLE_MAX } from '../../../shared/model/directory'
 import {
+  CalendarDateSchema,
+  LEADER_RANK_MAX,
+  PEOPLE_MAX,
+  TITLE_NAME_MAX,
+  TITLES_MAX,
   PERSON_ROLES,
   PUBLIC_KEY_PATTERN,
   ROLE_WORDS,
   roleOfWord,
   type CsvIssue,
   type OfficeDirectory,
-  type PersonRole
+  type PersonRole,
+  type PersonTitle
 } from '../../../shared/model/directory'
 
 /**
  * The staff list as a CSV file, the way an office keeps it in Excel: columns 姓名, 角色, 部门 (or Name,
- * Roles, Department), roles joined with 、 or ;. Quoting follows RFC 4180.
+ * Roles, Department), roles joined with 、 or ;. Quoting follows RFC 4180. Optional columns: 职务 (titles,
+ * joined with ；when they changed over time), 任职日期 (the date each of those titles holds from, in the same
+ * order), 排序 (a leader's rank, 1 first) and 公钥.
  */
 
 export const CSV_MAX_BYTES = 5 * 1024 * 1024
@@ -119,27 +126,70 @@ function unguard(value: string): string {
   return /^'[=+\-@]/.test(value) ? value.slice(1) : value
 }
 
-type Column = 'name' | 'roles' | 'department' | 'publicKey'
+type Column = 'name' | 'roles' | 'department' | 'publicKey' | 'titles' | 'titleFrom' | 'rank'
 
 const HEADER_WORDS: Record<Column, readonly string[]> = {
   name: ['姓名', '名字', '人员', '人名', 'name', 'fullname', 'person'],
   roles: ['角色', '职责', '身份', '分工', 'role', 'roles'],
   department: ['部门', '单位', '所在部门', '供稿单位', 'department', 'dept', 'unit', 'organization', 'organisation'],
-  publicKey: ['公钥', '签名公钥', 'publickey', 'signingkey']
+  publicKey: ['公钥', '签名公钥', 'publickey', 'signingkey'],
+  titles: ['职务', '职位', '职称', 'title', 'titles', 'position'],
+  titleFrom: ['任职日期', '任职时间', '任职起始', '起始日期', 'titlefrom', 'since', 'from'],
+  rank: ['排序', '领导排序', '排名', '位次', 'rank', 'order']
 }
 
 function columnOf(header: string): Column | null {
   const word = header.replace(/\s+/g, '').toLowerCase()
-  for (const column of ['name', 'roles', 'department', 'publicKey'] as const) if (HEADER_WORDS[column].includes(word)) return column
+  for (const column of Object.keys(HEADER_WORDS) as Column[]) if (HEADER_WORDS[column].includes(word)) return column
   return null
 }
 
 /** A person as one or more lines of the file describe them. */
-export type CsvPerson = { name: string; roles: PersonRole[]; department: string; publicKey: string | null; line: number }
+export type CsvPerson = {
+  name: string
+  roles: PersonRole[]
+  department: string
+  publicKey: string | null
+  /** Null when the file has no 职务 for them (the directory's titles are kept); rank likewise. */
+  titles: PersonTitle[] | null
+  rank: number | null
+  line: number
+}
 
 export type StaffCsv = { people: CsvPerson[]; skipped: CsvIssue[]; warnings: CsvIssue[] }
 
 const clip = (text: string) => (text.length > 120 ? `${text.slice(0, 120)}…` : text)
+
+const LIST_SEPARATOR = /[；;、|\n]+/
+const DATE_IN_CELL = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/
+
+/** `2024/7/1`, `2024年7月1日` and `2024-07-01` as YYYY-MM-DD (Excel rewrites dates as the system shows them), or null. */
+export function csvDate(text: string): string | null {
+  const match = DATE_IN_CELL.exec(text.trim())
+  if (!match) return null
+  const iso = `${match[1]}-${match[2]?.padStart(2, '0')}-${match[3]?.padStart(2, '0')}`
+  return CalendarDateSchema.safeParse(iso).success && !Number.isNaN(Date.parse(iso)) && new Date(iso).toISOString().startsWith(iso) ? iso : null
+}
+
+/** 职务 and 任职日期 cells as titles: the n-th date belongs to the n-th title; a bad part is left out with a warning. */
+function readTitles(titleCell: string, fromCell: string, line: number, warnings: CsvIssue[]): PersonTitle[] | null {
+  if (titleCell === '') return null
+  const names = titleCell.split(LIST_SEPARATOR).map((t) => t.trim())
+  const dates = fromCell === '' ? [] : fromCell.split(/[；;、|\n]+/).map((d) => d.trim())
+  const titles: PersonTitle[] = []
+  names.forEach((title, i) => {
+    if (title === '') return
+    if (title.length > TITLE_NAME_MAX || titles.length >= TITLES_MAX) {
+      warnings.push({ line, reason: 'invalid-title', detail: clip(title) })
+      return
+    }
+    const dateText = dates[i] ?? ''
+    const from = dateText === '' ? null : csvDate(dateText)
+    if (dateText !== '' && from === null) warnings.push({ line, reason: 'invalid-title', detail: clip(`${title} ${dateText}`) })
+    titles.push({ title, from })
+  })
+  return titles.sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''))
+}
 
 /**
  * Reads a staff list. Lines without a name, or with one too long to be a name, are skipped; unknown role
@@ -193,15 +243,24 @@ export function readStaffCsv(bytes: Uint8Array): StaffCsv {
       warnings.push({ line, reason: 'invalid-key', detail: clip(publicKey) })
       publicKey = null
     }
+    const titles = readTitles(cell(fields, 'titles'), cell(fields, 'titleFrom'), line, warnings)
+    const rankText = cell(fields, 'rank')
+    let rank: number | null = null
+    if (rankText !== '') {
+      rank = /^\d{1,3}$/.test(rankText) && Number(rankText) >= 1 && Number(rankText) <= LEADER_RANK_MAX ? Number(rankText) : null
+      if (rank === null) warnings.push({ line, reason: 'invalid-rank', detail: clip(rankText) })
+    }
     const earlier = byName.get(name)
     if (earlier) {
       warnings.push({ line, reason: 'duplicate', detail: `${name} (line ${earlier.line})` })
       earlier.roles = PERSON_ROLES.filter((role) => earlier.roles.includes(role) || roles.includes(role))
       if (department !== '') earlier.department = department
       if (publicKey !== null) earlier.publicKey = publicKey
+      if (titles !== null) earlier.titles = titles
+      if (rank !== null) earlier.rank = rank
       continue
     }
-    byName.set(name, { name, roles: PERSON_ROLES.filter((role) => roles.includes(role)), department, publicKey, line })
+    byName.set(name, { name, roles: PERSON_ROLES.filter((role) => roles.includes(role)), department, publicKey, titles, rank, line })
   }
   return { people: [...byName.values()], skipped, warnings }
 }
@@ -211,10 +270,21 @@ export function staffCsv(directory: OfficeDirectory, language: 'zh-CN' | 'en'): 
   const zh = language !== 'en'
   // The key column only when someone has a key, so a plain staff list stays the three columns offices know.
   const withKeys = directory.people.some((person) => person.publicKey !== null)
-  const rows: string[][] = [[...(zh ? ['姓名', '角色', '部门'] : ['Name', 'Roles', 'Department']), ...(withKeys ? [zh ? '公钥' : 'Public key'] : [])]]
+  // Likewise the title columns only when someone has a title or a rank.
+  const withTitles = directory.people.some((person) => person.titles.length > 0 || person.rank !== null)
+  const rows: string[][] = [
+    [
+      ...(zh ? ['姓名', '角色', '部门'] : ['Name', 'Roles', 'Department']),
+      ...(withTitles ? (zh ? ['职务', '任职日期', '排序'] : ['Title', 'Since', 'Rank']) : []),
+      ...(withKeys ? [zh ? '公钥' : 'Public key'] : [])
+    ]
+  ]
   for (const person of directory.people) {
     const roles = person.roles.map((role) => (zh ? ROLE_WORDS[role].zh : ROLE_WORDS[role].en))
-    rows.push([person.name, roles.join(zh ? '、' : '; '), person.department, ...(withKeys ? [person.publicKey ?? ''] : [])])
+    const titleColumns = withTitles
+      ? [person.titles.map((t) => t.title).join('；'), person.titles.some((t) => t.from !== null) ? person.titles.map((t) => t.from ?? '').join('；') : '', person.rank === null ? '' : String(person.rank)]
+      : []
+    rows.push([person.name, roles.join(zh ? '、' : '; '), person.department, ...titleColumns, ...(withKeys ? [person.publicKey ?? ''] : [])])
   }
   const text = new TextEncoder().encode(formatCsv(rows))
   const out = new Uint8Array(text.length + 3)

@@ -103,7 +103,7 @@ function mergeStaff(directory: OfficeDirectory, staff: StaffCsv, newId: (prefix:
         skipped.push({ line: row.line, reason: 'too-many-people', detail: row.name })
         continue
       }
-      const person = { id: newId('p'), name: row.name, roles: row.roles, department: row.department, publicKey: row.publicKey }
+      const person = { id: newId('p'), name: row.name, roles: row.roles, department: row.department, publicKey: row.publicKey, titles: row.titles ?? [], rank: row.rank }
       people.push(person)
       personByName.set(nameKey(row.name), person)
       added += 1
@@ -113,13 +113,24 @@ function mergeStaff(directory: OfficeDirectory, staff: StaffCsv, newId: (prefix:
     const department = row.department === '' ? existing.department : row.department
     // A key in the file is carried, never trusted: a changed one is flagged by the trust store until confirmed.
     const publicKey = row.publicKey ?? existing.publicKey
-    if (roles.length === existing.roles.length && department === existing.department && publicKey === existing.publicKey) {
+    // A file's 职务 replaces the directory's history for that person (the file is the office's list of record).
+    const titles = row.titles ?? existing.titles
+    const rank = row.rank ?? existing.rank
+    if (
+      roles.length === existing.roles.length &&
+      department === existing.department &&
+      publicKey === existing.publicKey &&
+      JSON.stringify(titles) === JSON.stringify(existing.titles) &&
+      rank === existing.rank
+    ) {
       unchanged += 1
       continue
     }
     existing.roles = roles
     existing.department = department
     existing.publicKey = publicKey
+    existing.titles = titles
+    existing.rank = rank
     updated += 1
   }
   skipped.sort((a, b) => a.line - b.line)
@@ -262,7 +273,18 @@ export function createDirectoryService(options: DirectoryServiceOptions): Direct
           d.people,
           input,
           // The person form does not edit keys: saving it keeps the key the directory carries.
-          (id): Person => ({ id, name: input.name, roles: input.roles, department: input.department, publicKey: input.publicKey ?? d.people.find((p) => p.id === id)?.publicKey ?? null }),
+          (id): Person => {
+            const before = d.people.find((p) => p.id === id)
+            return {
+              id,
+              name: input.name,
+              roles: input.roles,
+              department: input.department,
+              publicKey: input.publicKey ?? before?.publicKey ?? null,
+              titles: input.titles ?? before?.titles ?? [],
+              rank: input.rank === undefined ? (before?.rank ?? null) : input.rank
+            }
+          },
           'person'
         )
       }))
@@ -272,7 +294,7 @@ export function createDirectoryService(options: DirectoryServiceOptions): Direct
         const existing = d.people.find((p) => sameName(p.name, name))
         if (existing) return { ...d, people: d.people.map((p) => (p === existing ? { ...p, publicKey } : p)) }
         if (d.people.length >= PEOPLE_MAX) throw new AppError('file-too-large', `the directory already holds ${PEOPLE_MAX} people`)
-        return { ...d, people: [...d.people, { id: newId('p'), name: name.trim(), roles: [], department: '', publicKey }] }
+        return { ...d, people: [...d.people, { id: newId('p'), name: name.trim(), roles: [], department: '', publicKey, titles: [], rank: null }] }
       })
     },
     removePerson: (id) => update('remove the person', (d) => ({ ...d, people: removeFrom(d.people, id, 'person') })),

@@ -9,7 +9,7 @@ import { canonicalJson, type SignOff } from '../../../shared/model/workflow'
  * The content hash stands for the article; the waivers are signed beside it, not inside it, so a later
  * signer's waiver does not change what the earlier signer signed.
  */
-export const CURRENT_FORM = 1
+export const CURRENT_FORM = 2
 
 const FORMS: Record<number, (signOff: SignOff) => string> = {
   1: (s) =>
@@ -24,6 +24,21 @@ const FORMS: Record<number, (signOff: SignOff) => string> = {
       signer: s.name,
       comment: s.comment,
       waivers: s.waivers.map((w) => ({ ruleId: w.ruleId, finding: w.finding, reason: w.reason, by: w.by }))
+    }),
+  // 2: what was checked is signed too (the rules that ran and the counts), and each waiver's finding key.
+  2: (s) =>
+    canonicalJson({
+      type: 'campus-newsroom-signoff',
+      form: 2,
+      action: s.action,
+      stepId: s.stepId,
+      stepName: s.stepName,
+      contentHash: s.contentHash,
+      at: s.at,
+      signer: s.name,
+      comment: s.comment,
+      waivers: s.waivers.map((w) => ({ ruleId: w.ruleId, finding: w.finding, reason: w.reason, by: w.by, key: w.key ?? null })),
+      checks: s.checks === null ? null : { rulesRun: s.checks.rulesRun, errors: s.checks.errors, warnings: s.checks.warnings }
     })
 }
 

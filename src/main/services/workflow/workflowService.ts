@@ -27,11 +27,16 @@ import type { WechatArticle } from '../../../shared/model/wechat'
 import { afterEdit, invalidateChanged, isValid, planStep, statusOnArrival, workflowState, type Policy } from './rules'
 import type { OfficeDirectory } from '../../../shared/model/directory'
 import { keyFingerprint } from '../signing/signedForm'
+import { DEFAULT_CHECK_SETTINGS } from '../../../shared/checks/settings'
+import { assertChecksPass, photoAssetIds, runCheckGate, type CheckGateOutcome } from './checkGate'
 import { verdictOf, type SigningService } from '../signing/signingService'
 
-/** The credit settings are here because a sign-off's hash covers them (see creditSettingsInHash). */
+/**
+ * The credit settings are here because a sign-off's hash covers them (see creditSettingsInHash); `checks` is the
+ * 发布前检查 main runs before 提交 and every sign-off (the defaults when a caller leaves it out).
+ */
 export type WorkflowSettings = Pick<Settings, 'userName' | 'requireApproval' | 'historyIntervalMinutes' | 'creditTemplate' | 'creditScript' | 'chain' | 'requireSignatures'> &
-  Partial<Pick<Settings, 'wechatTemplate'>>
+  Partial<Pick<Settings, 'checks' | 'wechatTemplate'>>
 
 export type WorkflowServiceOptions = {
   drafts: () => DraftStore
@@ -47,6 +52,8 @@ export type WorkflowServiceOptions = {
   signing?: () => SigningService
   /** Who may sign which step (the chain's roles); without it only steps naming people can be restricted. */
   directory?: () => Promise<OfficeDirectory>
+  /** Pixel size of a stored photo, for the photo-size check; without it that check has nothing to measure. */
+  photoSize?: (id: DraftId, assetId: string) => Promise<{ width: number; height: number } | null>
 }
 
 export type WorkflowSaveResult = SaveResult & {
@@ -228,6 +235,15 @@ export function createWorkflowService(options: WorkflowServiceOptions): Workflow
     async step(id, request) {
       const rules = await policy()
       const directory = options.directory ? await options.directory() : null
+      const gated = request.action === 'submit' || request.action === 'sign'
+      // Sizes are read before the draft is locked; a photo added meanwhile is measured at the next sign-off.
+      const photoSizes = new Map<string, { width: number; height: number }>()
+      if (gated && options.photoSize) {
+        for (const assetId of photoAssetIds(await drafts().open(id))) {
+          const size = await options.photoSize(id, assetId).catch(() => null)
+          if (size) photoSizes.set(assetId, size)
+        }
+      }
       return drafts().transact(id, async (current, commit) => {
         const hash = contentHash(current, settings())
         const plan = planStep(
@@ -237,6 +253,20 @@ export function createWorkflowService(options: WorkflowServiceOptions): Workflow
           rules,
           directory
         )
+        // Main checks the draft it stores, never the page's word for it; the record says what ran and what was let through.
+        let checked: CheckGateOutcome | null = null
+        if (gated) {
+          const now = settings()
+          checked = runCheckGate({
+            draft: current,
+            directory,
+            settings: { creditTemplate: now.creditTemplate, creditScript: now.creditScript, checks: now.checks ?? DEFAULT_CHECK_SETTINGS },
+            photoSizes,
+            waivers: request.waivers ?? [],
+            signer: plan.name
+          })
+          assertChecksPass(checked, plan.stepName)
+        }
         const at = nowIso()
         // The signer's name goes into the credit line's field; those two fields are outside the hash.
         const metadata = plan.creditField ? { ...current.metadata, [plan.creditField]: plan.name } : current.metadata
@@ -259,7 +289,8 @@ export function createWorkflowService(options: WorkflowServiceOptions): Workflow
           invalidatedAt: null,
           invalidatedRevision: null,
           versionId: null,
-          waivers: request.waivers ?? [],
+          waivers: checked?.waivers ?? [],
+          checks: checked?.checks ?? null,
           signature: null,
           importedAt: null
         }
@@ -299,7 +330,13 @@ export function createWorkflowService(options: WorkflowServiceOptions): Workflow
                 to: plan.status,
                 revision,
                 ...(plan.comment ? { comment: plan.comment } : {}),
-                ...(plan.withoutApproval ? { withoutApproval: true } : {})
+                ...(plan.withoutApproval ? { withoutApproval: true } : {}),
+                ...(checked
+                  ? {
+                      checks: { rules: checked.checks.rulesRun.length, errors: checked.checks.errors, warnings: checked.checks.warnings },
+                      waivers: checked.waivers.map((w) => ({ ruleId: w.ruleId, finding: w.finding, reason: w.reason }))
+                    }
+                  : {})
               }
             },
             () => commit(next)

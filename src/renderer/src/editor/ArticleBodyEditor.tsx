@@ -23,6 +23,7 @@ import { WordCountPlugin } from './plugins/WordCountPlugin'
 import { useFirstLineIndent } from './firstLineIndent'
 import { takeParsedBody } from './body'
 import { ARTICLE_LANG } from '../a11y/articleLang'
+import { CheckPlugin } from '../checks/CheckPlugin'
 
 type Props = {
   /** Serialized editor state checked by loadArticleBody; undefined starts with an empty paragraph. Read once. */
@@ -75,6 +76,7 @@ export function ArticleBodyEditor({ initialState, onChange, editorRef }: Props) 
         <LinkOpenPlugin />
         <ImagesPlugin />
         <PastePlugin />
+        <CheckPlugin />
       </div>
       <WordCountPlugin />
     </LexicalComposer>

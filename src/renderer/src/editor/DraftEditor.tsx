@@ -12,6 +12,11 @@ import { loadArticleBody } from './body'
 import { MetadataPanel, MetadataPanelPlaceholder } from '../metadata/MetadataPanel'
 import { ARTICLE_LANG } from '../a11y/articleLang'
 import { useAfterFirstPaint } from './useAfterFirstPaint'
+import { articleOf } from '@shared/article/articleOf'
+import { formatCreditLine } from '@shared/article/creditLine'
+import { ChecksProvider, type FixableField } from '../checks/ChecksContext'
+import { ChecksPanel } from '../checks/ChecksPanel'
+import { useCheckOptions } from '../checks/checkOptions'
 
 /** Reads the body as of one edit (null for a draft whose body was never written). */
 type ReadBody = () => DraftContent['body']
@@ -34,7 +39,7 @@ type Props = {
   onRetry(): void
   autoFocusTitle: boolean
   /** Required metadata and the credit line's template and script. */
-  settings: Pick<Settings, 'requiredMetadata' | 'creditTemplate' | 'creditScript'> & Partial<Pick<Settings, 'wechatTemplate'>>
+  settings: Pick<Settings, 'requiredMetadata' | 'creditTemplate' | 'creditScript' | 'checks'> & Partial<Pick<Settings, 'wechatTemplate'>>
   /** Shown above the article and aligned with it, staying in view while the article scrolls (the workflow bar). */
   header?: ReactNode
   ref?: Ref<DraftEditorHandle>
@@ -62,6 +67,17 @@ export const DraftEditor = memo(function DraftEditor({ draft, saves, onChange, o
   const editorRef = useRef<LexicalEditor | null>(null)
   const titleInput = useRef<HTMLTextAreaElement>(null)
   const loaded = useMemo(() => loadArticleBody(draft.body), [draft.body])
+  const checkOptions = useCheckOptions(settings.checks, metadata.publishAt)
+  const checkFields = useMemo(() => {
+    let creditLine = ''
+    try {
+      const article = articleOf({ title, column, body: null, metadata }, output)
+      creditLine = formatCreditLine(article.metadata, article.creditLine)
+    } catch {
+      // A broken template is reported in the settings; there is no line to check then.
+    }
+    return { title, subtitle: metadata.subtitle, summary: metadata.summary, creditLine, photographers: metadata.photographers }
+  }, [title, column, metadata, output])
 
   const report = useCallback(
     (patch: Partial<Omit<DraftContent, 'body'> & { readBody: ReadBody }>) => {
@@ -95,8 +111,23 @@ export const DraftEditor = memo(function DraftEditor({ draft, saves, onChange, o
   // The article first: 稿件信息 and the workflow bar come a frame later, so opening a draft paints its text
   // without waiting for the panels' fields, suggestions and requests.
   const panelsReady = useAfterFirstPaint()
+  const fixField = useCallback(
+    (field: FixableField, text: string) => {
+      if (field === 'title') {
+        setTitle(text)
+        report({ title: text })
+        return
+      }
+      const next = { ...(parts.current.metadata ?? metadata), [field]: text }
+      setMetadata(next)
+      report({ metadata: next })
+    },
+    [metadata, report]
+  )
+
   const readOnly = !loaded.ok
   return (
+    <ChecksProvider draftId={draft.id} fields={checkFields} options={checkOptions} editorRef={editorRef} onFixField={fixField}>
     <div className="draft-workbench">
       <div className="draft-column">
         {panelsReady && header}
@@ -108,6 +139,7 @@ export const DraftEditor = memo(function DraftEditor({ draft, saves, onChange, o
                 ref={titleInput}
                 className="draft-title-input"
                 lang={ARTICLE_LANG}
+                data-check-field="title"
                 rows={1}
                 aria-label={t('editor.title')}
                 placeholder={t('editor.titlePlaceholder')}
@@ -142,6 +174,7 @@ export const DraftEditor = memo(function DraftEditor({ draft, saves, onChange, o
             )}
           </section>
         </div>
+        {loaded.ok && <ChecksPanel />}
       </div>
       {panelsReady ? (
       <MetadataPanel
@@ -167,6 +200,7 @@ export const DraftEditor = memo(function DraftEditor({ draft, saves, onChange, o
         <MetadataPanelPlaceholder />
       )}
     </div>
+    </ChecksProvider>
   )
 })
 

@@ -9,6 +9,7 @@ import { ArticlePreview } from '../preview/ArticlePreview'
 import { previewMarkup } from '../preview/previewMarkup'
 import { DiffView } from '../workflow/DiffView'
 import { fullTime } from '../workflow/timeText'
+import { WaiverList, useWaiversBySignOff } from '../checks/WaiverList'
 
 type Props = {
   draftId: string
@@ -33,6 +34,7 @@ export function HistoryDialog({ draftId, flush, onRestored, onClose, focusAfter 
   const [view, setView] = useState<View>({ kind: 'list' })
   const [problem, setProblem] = useState<{ text: string; detail: string } | null>(null)
   const [busy, setBusy] = useState(false)
+  const waivers = useWaiversBySignOff(draftId)
 
   const failed = (key: 'history.failed' | 'history.restoreFailed', error: unknown) =>
     setProblem({ text: t(key, { reason: t(`errors.${errorCodeOf(error)}`) }), detail: errorDetailOf(error) })
@@ -130,6 +132,7 @@ export function HistoryDialog({ draftId, flush, onRestored, onClose, focusAfter 
                       <span className="history-title">{summary.title || t('history.untitled')}</span>
                       <span className="history-words">{t('history.words', { count: summary.wordCount })}</span>
                       {summary.actor && <span className="history-actor">{summary.actor}</span>}
+                      {summary.signOffId && <WaiverList waivers={waivers.get(summary.signOffId) ?? []} />}
                     </div>
                     <div className="history-item-actions">
                       <button type="button" className="button button-small" onClick={() => void open(summary)}>

@@ -170,6 +170,7 @@ export function MetadataPanel({ draftId, column, metadata, required, output, rea
             aria-invalid={isMissing('subtitle')}
             aria-describedby={isMissing('subtitle') ? hintId('subtitle') : undefined}
             id={`${ids}-subtitle`}
+            data-check-field="subtitle"
             readOnly={readOnly}
             onChange={(event) => onChange({ subtitle: event.target.value })}
           />
@@ -278,6 +279,7 @@ export function MetadataPanel({ draftId, column, metadata, required, output, rea
           <textarea
             lang={ARTICLE_LANG}
             id={`${ids}-summary`}
+            data-check-field="summary"
             className="metadata-input metadata-summary"
             rows={3}
             value={metadata.summary}
@@ -325,7 +327,7 @@ function CreditPreview({ metadata, output }: { metadata: ArticleMetadata; output
   return (
     <div className="metadata-credit">
       <span className="metadata-label">{t('metadata.creditLine')}</span>
-      <p className="metadata-credit-line" data-testid="credit-line">
+      <p className="metadata-credit-line" data-testid="credit-line" data-check-field="credit">
         {credit === '' ? <span className="metadata-note">{t('metadata.noCreditLine')}</span> : credit}
       </p>
       <span className="metadata-label">{t('metadata.editorLine')}</span>

@@ -20,8 +20,10 @@ import { ChainSettings, chainSettingsValid, type ChainSettingsValue } from './ch
 import { SigningKeys } from './chain/SigningKeys'
 
 import { AboutSection } from './AboutSection'
+import { CheckSettingsFields } from '../checks/CheckSettingsFields'
+import type { CheckSettings } from '@shared/checks/settings'
 
-const SETTINGS_TABS = ['general', 'article', 'chain', 'directory', 'publish', 'advanced', 'about'] as const
+const SETTINGS_TABS = ['general', 'article', 'checks', 'chain', 'directory', 'publish', 'advanced', 'about'] as const
 export type SettingsTab = (typeof SETTINGS_TABS)[number]
 
 /** Tabs whose changes apply at once (they save each entry themselves); the others wait for 保存. */
@@ -61,12 +63,15 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onChooseDataD
   const chainValid = chainSettingsValid(chainValue)
   const photoForm = usePhotoCompressionForm(settings.photoCompression)
   const wechatForm = useWechatTemplateForm(settings.wechatTemplate)
+  const [checks, setChecks] = useState<CheckSettings | null>(settings.checks)
   const tabLabel = (name: SettingsTab) =>
     name === 'general'
       ? t('directory.tabs.general')
       : name === 'article'
         ? t('credit.tab')
-        : name === 'publish'
+        : name === 'checks'
+          ? t('checks.settings.tab')
+          : name === 'publish'
           ? t('publishTargets.tab')
           : name === 'chain'
             ? t('chain.settings.title')
@@ -89,9 +94,10 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onChooseDataD
     if (wechatForm.patch) patch.wechatTemplate = wechatForm.patch
     if (JSON.stringify(chainValue.chain) !== JSON.stringify(settings.chain)) patch.chain = chainValue.chain
     if (chainValue.requireSignatures !== settings.requireSignatures) patch.requireSignatures = chainValue.requireSignatures
+    if (checks && JSON.stringify(checks) !== JSON.stringify(settings.checks)) patch.checks = checks
     return patch
   }
-  const valid = delayValid && articleValid && photoForm.valid && chainValid && wechatForm.valid
+  const valid = delayValid && articleValid && photoForm.valid && chainValid && wechatForm.valid && checks !== null
   // Nothing typed that 保存 would keep: the dialog offers 关闭, so nobody wonders what 取消 would undo.
   const dirty = !valid || Object.keys(changes()).length > 0
 
@@ -166,6 +172,9 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onChooseDataD
           <CreditSettings value={article} onChange={setArticle} />
           <PhotoCompressionFields form={photoForm} />
           <WechatTemplateFields form={wechatForm} />
+        </div>
+        <div role="tabpanel" id={`${ids}-panel-checks`} aria-labelledby={`${ids}-tab-checks`} className="settings-panel" hidden={tab !== 'checks'}>
+          <CheckSettingsFields initial={settings.checks} onChange={setChecks} />
         </div>
         <div role="tabpanel" id={`${ids}-panel-chain`} aria-labelledby={`${ids}-tab-chain`} className="settings-panel" hidden={tab !== 'chain'}>
           <ChainSettings value={chainValue} onChange={setChainValue} />

@@ -2,10 +2,12 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Modal } from '../components/Modal'
 import { useLoaded } from '../components/useLoaded'
+import type { Waiver } from '@shared/model/signOff'
 import { newsroom } from '../newsroom'
 import { auditActionText, auditDetailsText } from './auditText'
 import { useChain } from './ChainContext'
 import { fullTime } from './timeText'
+import { WaiverList, useWaiversBySignOff } from '../checks/WaiverList'
 
 /** 操作记录: who did what to the draft and when, newest first. */
 export function AuditLogDialog({ draftId, onClose }: { draftId: string; onClose(): void }) {
@@ -13,6 +15,7 @@ export function AuditLogDialog({ draftId, onClose }: { draftId: string; onClose(
   const chain = useChain()
   const ids = useId()
   const loaded = useLoaded(async () => [...(await newsroom().audit.list({ draftId }))].reverse(), draftId)
+  const waivers = useWaiversBySignOff(draftId)
 
   return (
     <Modal labelledBy={`${ids}-title`} onClose={onClose} className="modal-wide">
@@ -44,7 +47,10 @@ export function AuditLogDialog({ draftId, onClose }: { draftId: string; onClose(
                     <td className="audit-time">{fullTime(entry.at)}</td>
                     <td>{entry.actor || t('workflow.audit.unknownActor')}</td>
                     <td>{auditActionText(entry, t)}</td>
-                    <td>{auditDetailsText(entry, t, chain)}</td>
+                    <td>
+                      {auditDetailsText(entry, t, chain)}
+                      <WaiverList waivers={waiversOf(entry.details['signOffId'], waivers)} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -59,4 +65,9 @@ export function AuditLogDialog({ draftId, onClose }: { draftId: string; onClose(
       </div>
     </Modal>
   )
+}
+
+/** The waivers of the sign-off an audit entry records (the log names it; the draft's record holds them). */
+function waiversOf(signOffId: unknown, bySignOff: ReadonlyMap<string, readonly Waiver[]>): readonly Waiver[] {
+  return typeof signOffId === 'string' ? (bySignOff.get(signOffId) ?? []) : []
 }

@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PIN_MAX } from '@shared/model/signing'
-import type { WorkflowAction } from '@shared/model/workflow'
+import type { Waiver, WorkflowAction } from '@shared/model/workflow'
+import { SignOffChecks, useSignOffChecks } from '../checks/SignOffChecks'
 import { Modal } from '../components/Modal'
 import { newsroom } from '../newsroom'
 import { SignerFields } from './SignerFields'
@@ -16,7 +17,7 @@ type Props = {
   /** Publishing now would be recorded as without approval (the office turned the gate off). */
   withoutApproval: boolean
   /** Resolves to an error to show in the dialog, or null when the step is done. */
-  onConfirm(name: string, text: string, pin: string | undefined): Promise<string | null>
+  onConfirm(name: string, text: string, pin: string | undefined, waivers: Waiver[]): Promise<string | null>
   onClose(): void
   /** Where focus goes once the step is taken and its button is gone (the next step). */
   focusAfter?: () => HTMLElement | null
@@ -38,6 +39,9 @@ export function SignOffDialog({ action, stepName, defaultName, withoutApproval, 
   const needsReason = action === 'return'
   const signs = action === 'sign'
   const warn = action === 'publish' && withoutApproval
+  // 发布前检查 binds to 提交 and every sign-off: the current result is shown and open errors block the step.
+  const checked = action === 'submit' || signs
+  const checks = useSignOffChecks()
 
   // Whether the name typed has a key on this desk decides whether a PIN is asked.
   useEffect(() => {
@@ -68,7 +72,13 @@ export function SignOffDialog({ action, stepName, defaultName, withoutApproval, 
     }
     setBusy(true)
     setProblem(null)
-    const failure = await onConfirm(name.trim(), text.trim(), signs && hasKey ? pin : undefined)
+    const outcome = checked ? await checks.settle(name.trim()) : { blocking: 0, waivers: [] }
+    if (outcome.blocking > 0) {
+      setBusy(false)
+      setProblem(t('checks.signoff.blocking', { count: outcome.blocking }))
+      return
+    }
+    const failure = await onConfirm(name.trim(), text.trim(), signs && hasKey ? pin : undefined, outcome.waivers)
     setBusy(false)
     if (failure !== null) {
       setProblem(failure)
@@ -130,6 +140,7 @@ export function SignOffDialog({ action, stepName, defaultName, withoutApproval, 
             )}
           </div>
         )}
+        {checked && <SignOffChecks state={checks} signer={name.trim()} />}
         {problem !== null && (
           <p role="alert" className="field-error">
             {problem}

@@ -1,7 +1,7 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Draft, DraftStatus } from '@shared/model/draft'
-import type { ChainProgress, WorkflowAction, WorkflowState } from '@shared/model/workflow'
+import type { ChainProgress, Waiver, WorkflowAction, WorkflowState } from '@shared/model/workflow'
 import { errorCodeOf, errorDetailOf } from '../drafts/errorText'
 import { newsroom } from '../newsroom'
 import { HistoryDialog } from '../history/HistoryDialog'
@@ -110,21 +110,22 @@ export function WorkflowBar({ draftId, userName, requireApproval, lastSigners, o
     }
   }, [draftId, requireApproval, chain])
 
-  async function step(dialogStep: Extract<Dialog, { kind: 'step' }>, name: string, text: string, pin: string | undefined): Promise<string | null> {
+  async function step(dialogStep: Extract<Dialog, { kind: 'step' }>, name: string, text: string, pin: string | undefined, waivers: Waiver[]): Promise<string | null> {
     const { action, stepId, stepName } = dialogStep
     const actionWord = action === 'sign' ? t('chain.sign', { step: stepName }) : t(`workflow.actions.${action}`)
     if (!(await flush())) return t('workflow.saveFirst')
     const base = { draftId, name, revision: revision() }
     const comment = text ? { comment: text } : {}
+    const waived = waivers.length > 0 ? { waivers } : {}
     try {
       const api = newsroom().workflow
       const result =
         action === 'return'
           ? await api.return({ ...base, reason: text })
           : action === 'sign'
-            ? await api.sign({ ...base, ...comment, stepId, ...(pin !== undefined ? { pin } : {}) })
+            ? await api.sign({ ...base, ...comment, ...waived, stepId, ...(pin !== undefined ? { pin } : {}) })
             : action === 'submit'
-              ? await api.submit({ ...base, ...comment })
+              ? await api.submit({ ...base, ...comment, ...waived })
               : await api.publish({ ...base, ...comment })
       if (action === 'sign') onSigned(stepId, name)
       onAdopt(result.draft)
@@ -280,7 +281,7 @@ export function WorkflowBar({ draftId, userName, requireApproval, lastSigners, o
           stepName={dialog.stepName}
           defaultName={dialog.defaultName}
           withoutApproval={state?.publishWithoutApproval ?? false}
-          onConfirm={(name, text, pin) => step(dialog, name, text, pin)}
+          onConfirm={(name, text, pin, waivers) => step(dialog, name, text, pin, waivers)}
           onClose={() => setDialog(null)}
           focusAfter={nextControl}
         />

@@ -35,6 +35,8 @@ const SignRequest = StepRequest.extend({
   /** 发布前检查 findings the signer lets through. */
   waivers: z.array(WaiverSchema).max(200).optional()
 })
+/** 提交 is gated by 发布前检查 like every sign-off: open errors go through only waived, with a reason. */
+const SubmitRequest = StepRequest.extend({ waivers: z.array(WaiverSchema).max(200).optional() })
 const ReturnRequest = StepRequest.extend({ reason: z.string().max(COMMENT_MAX) }).omit({ comment: true })
 const StepResponse = z.object({ draft: DraftSchema, signOff: SignOffSchema, state: WorkflowStateSchema })
 const DraftRef = z.object({ draftId: DraftIdSchema })
@@ -43,7 +45,7 @@ const VersionSide = z.union([z.literal('current'), HistoryVersionIdSchema])
 export const workflowChannels = {
   'workflow:get': { request: DraftRef, response: WorkflowStateSchema },
   /** 草稿/退回 → waiting for the chain's first step. */
-  'workflow:submit': { request: StepRequest, response: StepResponse },
+  'workflow:submit': { request: SubmitRequest, response: StepResponse },
   /** Signs the step the draft waits for (settings.chain): on to the next step, or 已签 after the last. */
   'workflow:sign': { request: SignRequest, response: StepResponse },
   /** 退回 with a reason, from any step of the chain. */

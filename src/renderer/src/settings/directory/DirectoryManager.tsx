@@ -2,13 +2,15 @@ import { useEffect, useId, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppErrorCode } from '@shared/errors'
 import { COLUMN_MAX } from '@shared/model/draft'
-import { PERSON_ROLES, type CsvImportReport, type CsvIssue, type OfficeDirectory, type PersonRole } from '@shared/model/directory'
+import { PERSON_ROLES, titleOn, type CsvImportReport, type CsvIssue, type OfficeDirectory, type PersonRole } from '@shared/model/directory'
+import { PersonTitlesFields } from './PersonTitlesFields'
+import { rankOfText, titleRowsOf, titlesOfRows, type TitleRow } from './personTitles'
 import { DEPARTMENT_MAX, NAME_MAX } from '@shared/model/metadata'
 import { errorCodeOf, errorDetailOf } from '../../drafts/errorText'
 import { newsroom } from '../../newsroom'
 
-type PersonDraft = { id?: string; name: string; roles: PersonRole[]; department: string }
-const blankPerson = (): PersonDraft => ({ name: '', roles: [], department: '' })
+type PersonDraft = { id?: string; name: string; roles: PersonRole[]; department: string; publicKey?: string | null; titleRows: TitleRow[]; rankText: string }
+const blankPerson = (): PersonDraft => ({ name: '', roles: [], department: '', titleRows: [], rankText: '' })
 
 type Status =
   | { kind: 'failed'; code: AppErrorCode; detail: string }
@@ -38,6 +40,8 @@ export function DirectoryManager() {
   const [status, setStatus] = useState<Status | null>(null)
   const [preview, setPreview] = useState<Preview | null>(null)
   const [busy, setBusy] = useState(false)
+  // Whose title is shown in the list: the one held today (an article is checked against its own 发布时间).
+  const [today] = useState(() => new Date().toLocaleDateString('sv-SE'))
 
   async function run(action: () => Promise<void>) {
     setBusy(true)
@@ -64,7 +68,11 @@ export function DirectoryManager() {
   const savePerson = () =>
     void run(async () => {
       if (person.name.trim() === '') return
-      setDirectory(await newsroom().directory.savePerson({ person: { ...person, name: person.name.trim(), department: person.department.trim() } }))
+      const titles = titlesOfRows(person.titleRows)
+      const rank = rankOfText(person.rankText)
+      if (titles === null || rank === undefined) return
+      const { titleRows: _rows, rankText: _rank, ...rest } = person
+      setDirectory(await newsroom().directory.savePerson({ person: { ...rest, name: person.name.trim(), department: person.department.trim(), titles, rank } }))
       setPerson(blankPerson())
       setStatus(null)
     })
@@ -195,6 +203,8 @@ export function DirectoryManager() {
                 <th scope="col">{t('directory.name')}</th>
                 <th scope="col">{t('directory.roles')}</th>
                 <th scope="col">{t('directory.department')}</th>
+                <th scope="col">{t('checks.person.current')}</th>
+                <th scope="col">{t('checks.person.rank')}</th>
                 <th scope="col" />
               </tr>
             </thead>
@@ -204,8 +214,25 @@ export function DirectoryManager() {
                   <td>{entry.name}</td>
                   <td>{entry.roles.length === 0 ? t('directory.noRoles') : entry.roles.map((role) => t(`directory.roleNames.${role}`)).join(t('directory.roleSeparator'))}</td>
                   <td>{entry.department}</td>
+                  <td>{titleOn(entry.titles, today) ?? ''}</td>
+                  <td>{entry.rank ?? ''}</td>
                   <td className="directory-row-actions">
-                    <button type="button" className="link-button" aria-label={t('directory.editNamed', { name: entry.name })} onClick={() => setPerson({ ...entry, roles: [...entry.roles] })}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={t('directory.editNamed', { name: entry.name })}
+                      onClick={() =>
+                        setPerson({
+                          id: entry.id,
+                          name: entry.name,
+                          roles: [...entry.roles],
+                          department: entry.department,
+                          publicKey: entry.publicKey,
+                          titleRows: titleRowsOf(entry.titles),
+                          rankText: entry.rank === null ? '' : String(entry.rank)
+                        })
+                      }
+                    >
                       {t('directory.editPerson')}
                     </button>
                     <button
@@ -260,13 +287,20 @@ export function DirectoryManager() {
               </label>
             ))}
           </div>
+          <PersonTitlesFields
+            name={person.name}
+            rows={person.titleRows}
+            rank={person.rankText}
+            onRows={(titleRows) => setPerson({ ...person, titleRows })}
+            onRank={(rankText) => setPerson({ ...person, rankText })}
+          />
           <div className="directory-actions">
             {person.id && (
               <button type="button" className="button button-small" onClick={() => setPerson(blankPerson())}>
                 {t('directory.cancelEdit')}
               </button>
             )}
-            <button type="button" className="button button-small button-primary" disabled={busy || person.name.trim() === ''} onClick={savePerson}>
+            <button type="button" className="button button-small button-primary" disabled={busy || person.name.trim() === '' || titlesOfRows(person.titleRows) === null || rankOfText(person.rankText) === undefined} onClick={savePerson}>
               {person.id ? t('directory.savePerson') : t('directory.addPerson')}
             </button>
           </div>

@@ -1,0 +1,242 @@
+import type { LexicalEditor, NodeKey } from 'lexical'
+// Relative, not @shared: the controller is unit-tested under Vitest, which has no @shared alias.
+import type { CheckInput, CheckOptions, CheckResult, CheckSegment, Finding } from '../../../shared/checks/types'
+import type { Waiver } from '../../../shared/model/signOff'
+import { WAIVER_REASON_MAX } from '../../../shared/model/signOff'
+import { $flattenBody, articleSegments, type ArticleFields, type FlatBody, type SegmentPlace } from './articleSegments'
+import type { CheckRunner } from './checkClient'
+
+export const PREPARE_MEASURE = 'newsroom-checks:prepare'
+
+/** Quiet time after the last keystroke before the article is checked: marks appear well within a second. */
+export const CHECK_DEBOUNCE_MS = 300
+
+/**
+ * A finding let through, with why (a reason is required for errors): ignored here, or waived by an earlier
+ * signer of this round (`by`), whose record the reviewer then sees beside the finding.
+ */
+export type Ignored = { reason: string; by?: string }
+
+export type CheckSnapshot = {
+  status: 'idle' | 'checking' | 'ready' | 'failed'
+  result: CheckResult | null
+  /** The segments the result's offsets refer to, and where each came from in the editor. */
+  segments: readonly CheckSegment[]
+  places: readonly SegmentPlace[]
+  ignored: ReadonlyMap<string, Ignored>
+}
+
+/** Names a finding across edits: the rule, the field and the text it marks (offsets move as people type); main's findingKeyOf. */
+export function findingId(finding: Finding, segments: readonly CheckSegment[]): string {
+  return `${finding.ruleId}|${segments[finding.segment]?.field ?? ''}|${finding.excerpt}`
+}
+
+export type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>
+
+/**
+ * Keeps one draft's check results: schedules a check after each edit, drops answers made stale by newer text,
+ * and remembers what the writer ignored (in localStorage, per draft, so a reload keeps the reasons).
+ */
+export class CheckController {
+  private snapshot: CheckSnapshot = { status: 'idle', result: null, segments: [], places: [], ignored: new Map() }
+  private listeners = new Set<() => void>()
+  private editor: LexicalEditor | null = null
+  private fields: ArticleFields = { title: '', subtitle: '', summary: '', creditLine: '', photographers: [] }
+  private options: CheckOptions | null = null
+  private timer: ReturnType<typeof setTimeout> | null = null
+  private disposed = false
+  /** Ignored on this desk (kept per draft); `snapshot.ignored` adds the earlier signers' waivers to these. */
+  private own: Map<string, Ignored>
+  private inherited: { waivers: readonly Waiver[]; describe: (finding: Finding, segments: readonly CheckSegment[]) => string } | null = null
+
+  constructor(
+    private readonly runner: CheckRunner,
+    private readonly draftId: string,
+    private readonly storage: Storage | null,
+    private readonly debounceMs = CHECK_DEBOUNCE_MS
+  ) {
+    this.own = this.loadIgnored()
+    this.snapshot = { ...this.snapshot, ignored: new Map(this.own) }
+  }
+
+  /** The waivers of the round's valid sign-offs: a finding one of them let through shows as waived, by whom. */
+  setInherited(waivers: readonly Waiver[], describe: (finding: Finding, segments: readonly CheckSegment[]) => string) {
+    this.inherited = { waivers, describe }
+    this.update({ ignored: this.ignoredFor(this.snapshot.result, this.snapshot.segments) })
+  }
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  getSnapshot = () => this.snapshot
+
+  setEditor(editor: LexicalEditor | null) {
+    this.editor = editor
+    this.schedule()
+  }
+
+  setFields(fields: ArticleFields) {
+    const same = (Object.keys(fields) as (keyof ArticleFields)[]).every((key) => String(fields[key]) === String(this.fields[key]))
+    this.fields = fields
+    if (!same) this.schedule()
+  }
+
+  setOptions(options: CheckOptions | null) {
+    this.options = options
+    this.schedule()
+  }
+
+  /** Called on every edit; only a timer is set, so a keystroke costs next to nothing. */
+  schedule() {
+    if (this.disposed) return
+    if (this.timer !== null) clearTimeout(this.timer)
+    this.timer = setTimeout(() => {
+      this.timer = null
+      void this.run()
+    }, this.debounceMs)
+  }
+
+  /** Checks now (the sign-off dialog wants the result for the text as it is, not as it was 300 ms ago). */
+  async run(): Promise<CheckSnapshot> {
+    if (this.timer !== null) {
+      clearTimeout(this.timer)
+      this.timer = null
+    }
+    const options = this.options
+    if (this.disposed || options === null) return this.snapshot
+    const started = performance.now()
+    const flat = this.flattenBody()
+    const article = articleSegments(this.fields, flat)
+    const input: CheckInput = { segments: article.segments, photos: flat.photos, links: article.links, options }
+    this.update({ status: 'checking' })
+    try {
+      const pending = this.runner.check(input)
+      // The main thread's share of a check (flattening, handing the text to the worker), for bench:checks.
+      performance.measure(PREPARE_MEASURE, { start: started, end: performance.now() })
+      // The page's timeline must not grow with every pause in typing over a long day.
+      if (performance.getEntriesByName(PREPARE_MEASURE).length > 200) performance.clearMeasures(PREPARE_MEASURE)
+      const result = await pending
+      // A newer check is under way: its answer will come.
+      if (result === null || this.disposed) return this.snapshot
+      this.update({ status: 'ready', result, segments: article.segments, places: article.places, ignored: this.ignoredFor(result, article.segments) })
+    } catch {
+      this.update({ status: 'failed' })
+    }
+    return this.snapshot
+  }
+
+  ignore(finding: Finding, reason: string) {
+    this.own.set(findingId(finding, this.snapshot.segments), { reason: reason.trim().slice(0, WAIVER_REASON_MAX) })
+    this.update({ ignored: this.ignoredFor(this.snapshot.result, this.snapshot.segments) })
+    this.saveIgnored()
+  }
+
+  /** Takes back an ignore made here; an earlier signer's waiver stays in their record and is shown again. */
+  unignore(finding: Finding) {
+    this.own.delete(findingId(finding, this.snapshot.segments))
+    this.update({ ignored: this.ignoredFor(this.snapshot.result, this.snapshot.segments) })
+    this.saveIgnored()
+  }
+
+  dispose() {
+    this.disposed = true
+    if (this.timer !== null) clearTimeout(this.timer)
+    this.runner.dispose()
+    this.listeners.clear()
+  }
+
+  private flattenBody(): FlatBody {
+    const editor = this.editor
+    if (!editor) return { segments: [], places: [], photos: [], links: [] }
+    const photographers = this.fields.photographers
+    return editor.getEditorState().read(() => $flattenBody((key) => photoSizeOf(editor, key), photographers))
+  }
+
+  private ignoredFor(result: CheckResult | null, segments: readonly CheckSegment[]): Map<string, Ignored> {
+    const ignored = new Map(this.own)
+    if (!this.inherited || !result) return ignored
+    const { waivers, describe } = this.inherited
+    for (const finding of result.findings) {
+      const id = findingId(finding, segments)
+      if (ignored.has(id)) continue
+      const summary = describe(finding, segments)
+      // The latest signer's word on it: they saw the earlier ones and signed after them.
+      const waiver = waivers.findLast((w) => (w.key !== undefined ? w.key === id : w.ruleId === finding.ruleId && w.finding === summary.slice(0, 500)))
+      if (waiver) ignored.set(id, { reason: waiver.reason, by: waiver.by })
+    }
+    return ignored
+  }
+
+  private update(patch: Partial<CheckSnapshot>) {
+    this.snapshot = { ...this.snapshot, ...patch }
+    for (const listener of this.listeners) listener()
+  }
+
+  private get storageKey() {
+    return `newsroom.checks.ignored.${this.draftId}`
+  }
+
+  private loadIgnored(): Map<string, Ignored> {
+    try {
+      const raw = this.storage?.getItem(this.storageKey)
+      const parsed: unknown = raw ? JSON.parse(raw) : []
+      if (!Array.isArray(parsed)) return new Map()
+      return new Map(
+        parsed.filter((entry): entry is [string, string] => Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'string').map(([id, reason]) => [id, { reason }])
+      )
+    } catch {
+      return new Map()
+    }
+  }
+
+  private saveIgnored() {
+    try {
+      const entries = [...this.own].map(([id, { reason }]) => [id, reason])
+      if (entries.length === 0) this.storage?.removeItem(this.storageKey)
+      else this.storage?.setItem(this.storageKey, JSON.stringify(entries))
+    } catch {
+      // Remembering ignores across a reload is a nicety; the sign-off asks again when they are gone.
+    }
+  }
+}
+
+/**
+ * A photo's pixel size as the editor loaded it; 0 × 0 while the picture has not loaded (the engine treats an
+ * unknown size as nothing to report).
+ */
+function photoSizeOf(editor: LexicalEditor, key: NodeKey): { width: number; height: number } {
+  const image = editor.getElementByKey(key)?.querySelector('img')
+  return { width: image?.naturalWidth ?? 0, height: image?.naturalHeight ?? 0 }
+}
+
+export type OpenFinding = { finding: Finding; id: string; ignored: Ignored | null }
+
+/** The findings of a snapshot with what was ignored, errors first, in reading order within a severity. */
+export function openFindings(snapshot: CheckSnapshot): OpenFinding[] {
+  const order = { error: 0, warning: 1, info: 2 } as const
+  return (snapshot.result?.findings ?? [])
+    .map((finding) => {
+      const id = findingId(finding, snapshot.segments)
+      return { finding, id, ignored: snapshot.ignored.get(id) ?? null }
+    })
+    .sort((a, b) => order[a.finding.severity] - order[b.finding.severity] || a.finding.segment - b.finding.segment || a.finding.start - b.finding.start)
+}
+
+/** Errors nobody has let through with a reason: these block 提交 and every sign-off. */
+export function unwaivedErrors(snapshot: CheckSnapshot): OpenFinding[] {
+  return openFindings(snapshot).filter((entry) => entry.finding.severity === 'error' && (entry.ignored === null || entry.ignored.reason === ''))
+}
+
+/** The waivers a sign-off carries: every finding ignored with a reason, signed by the person signing. */
+export function waiversOf(snapshot: CheckSnapshot, by: string, describe: (finding: Finding) => string): Waiver[] {
+  const seen = new Set<string>()
+  const waivers: Waiver[] = []
+  for (const entry of openFindings(snapshot)) {
+    if (!entry.ignored || entry.ignored.reason === '' || seen.has(entry.id)) continue
+    seen.add(entry.id)
+    waivers.push({ ruleId: entry.finding.ruleId, finding: describe(entry.finding).slice(0, 500), reason: entry.ignored.reason, by, key: entry.id.slice(0, 800) })
+  }
+  return waivers.slice(0, 200)
+}

@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { CheckInput, CheckOptions, CheckResult, Finding } from '../../../src/shared/checks/types'
+import { createCheckRunner } from '../../../src/renderer/src/checks/checkClient'
+import type { CheckRequest, CheckResponse } from '../../../src/renderer/src/checks/checkMessages'
+import { CheckController, unwaivedErrors, waiversOf } from '../../../src/renderer/src/checks/checkController'
+
+/** A worker stand-in that runs a trivial rule (half-width comma in Chinese text) when the test says so. */
+function fakePort() {
+  const pending: CheckRequest[] = []
+  const port = {
+    onmessage: null as ((event: MessageEvent<CheckResponse>) => void) | null,
+    postMessage: (request: CheckRequest) => pending.push(request),
+    terminate: () => undefined
+  }
+  const answer = () => {
+    const request = pending.shift()
+    if (!request) throw new Error('nothing to answer')
+    port.onmessage?.({ data: { id: request.id, ok: true, result: commaRule(request.input) } } as MessageEvent<CheckResponse>)
+  }
+  return { port, pending, answer }
+}
+
+function commaRule(input: CheckInput): CheckResult {
+  const findings: Finding[] = []
+  input.segments.forEach((segment, index) => {
+    for (const match of segment.text.matchAll(/(?<=\p{Script=Han}),/gu)) {
+      const start = match.index
+      findings.push({ ruleId: 'punct.halfwidth-comma', severity: 'error', messageKey: 'punct.halfwidthComma', segment: index, start, end: start + 1, excerpt: ',', fix: { replacement: '，' } })
+    }
+  })
+  return { findings, rulesRun: ['punct.halfwidth-comma'] }
+}
+
+const options: CheckOptions = { people: [], words: [], ownDomains: [], titleMax: null, summaryRequired: false, minPhotoWidth: null, variants: {}, publishAt: null }
+const input = (title: string): CheckInput => ({ segments: [{ field: 'title', key: 'title', text: title }], photos: [], links: [], options })
+
+function memoryStorage() {
+  const data = new Map<string, string>()
+  return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k), data }
+}
+
+describe('the check runner', () => {
+  it('answers only the newest text: requests overtaken while one runs settle as stale and are never sent', async () => {
+    const fake = fakePort()
+    const runner = createCheckRunner(() => fake.port)
+    const first = runner.check(input('甲,乙'))
+    const second = runner.check(input('丙,丁'))
+    const third = runner.check(input('戊,己'))
+    await expect(second).resolves.toBeNull()
+    expect(fake.pending).toHaveLength(1)
+    fake.answer()
+    // The first answer came back while a newer text waited: it is dropped and the newest is checked.
+    await expect(first).resolves.toBeNull()
+    expect(fake.pending).toHaveLength(1)
+    expect(fake.pending[0]!.input.segments[0]!.text).toBe('戊,己')
+    fake.answer()
+    await expect(third).resolves.toMatchObject({ findings: [{ start: 1 }] })
+  })
+})
+
+describe('the check controller', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+  const fields = (title: string) => ({ title, subtitle: '', summary: '', creditLine: '', photographers: [] })
+
+  it('waits for typing to pause, then checks once', async () => {
+    const fake = fakePort()
+    const controller = new CheckController(createCheckRunner(() => fake.port), 'draft-1', null, 300)
+    controller.setOptions(options)
+    for (const title of ['学', '学校', '学校,召开']) {
+      controller.setFields(fields(title))
+      await vi.advanceTimersByTimeAsync(100)
+    }
+    expect(fake.pending).toHaveLength(0)
+    await vi.advanceTimersByTimeAsync(300)
+    expect(fake.pending).toHaveLength(1)
+    fake.answer()
+    await vi.runAllTimersAsync()
+    const snapshot = controller.getSnapshot()
+    expect(snapshot.status).toBe('ready')
+    expect(snapshot.segments[0]!.text).toBe('学校,召开')
+    expect(unwaivedErrors(snapshot)).toHaveLength(1)
+  })
+
+  it('an error ignored with a reason becomes a waiver in the signer’s name, and is remembered for the draft', async () => {
+    const fake = fakePort()
+    const storage = memoryStorage()
+    const controller = new CheckController(createCheckRunner(() => fake.port), 'draft-2', storage, 0)
+    controller.setOptions(options)
+    controller.setFields(fields('学校,召开'))
+    const done = controller.run()
+    fake.answer()
+    const snapshot = await done
+    const finding = snapshot.result!.findings[0]!
+    controller.ignore(finding, '  引用原文  ')
+    const after = controller.getSnapshot()
+    expect(unwaivedErrors(after)).toHaveLength(0)
+    expect(waiversOf(after, '王审核', (f) => `“${f.excerpt}”`)).toEqual([{ ruleId: 'punct.halfwidth-comma', finding: '“,”', reason: '引用原文', by: '王审核', key: 'punct.halfwidth-comma|title|,' }])
+
+    const reopened = new CheckController(createCheckRunner(() => fake.port), 'draft-2', storage, 0)
+    reopened.setOptions(options)
+    reopened.setFields(fields('学校,召开'))
+    const again = reopened.run()
+    fake.answer()
+    expect(unwaivedErrors(await again)).toHaveLength(0)
+    expect([...storage.data.keys()]).toEqual(['newsroom.checks.ignored.draft-2'])
+
+    reopened.unignore(finding)
+    expect(unwaivedErrors(reopened.getSnapshot())).toHaveLength(1)
+    expect(storage.data.size).toBe(0)
+    controller.dispose()
+    reopened.dispose()
+  })
+})
