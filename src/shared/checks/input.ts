@@ -1,3 +1,4 @@
+import type { ChineseScript } from '../article/creditLine'
 import type { ArticleBody } from '../model/draft'
 import type { ArticleMetadata } from '../model/metadata'
 import type { OfficeDirectory } from '../model/directory'
@@ -12,7 +13,12 @@ import type { CheckInput, CheckLink, CheckOptions, CheckPhoto, CheckSegment } fr
  */
 
 /** What the engine is told about the office: its ranked and titled people, and the 检查 settings. */
-export function checkOptionsOf(directory: OfficeDirectory | null, checks: CheckSettings, publishAt: string | null): CheckOptions {
+export function checkOptionsOf(
+  directory: OfficeDirectory | null,
+  checks: CheckSettings,
+  publishAt: string | null,
+  creditScript: ChineseScript = 'simplified'
+): CheckOptions {
   return {
     people: (directory?.people ?? []).filter((person) => person.titles.length > 0 || person.rank !== null).map(({ name, titles, rank }) => ({ name, titles, rank })),
     words: checks.words,
@@ -22,7 +28,8 @@ export function checkOptionsOf(directory: OfficeDirectory | null, checks: CheckS
     minPhotoWidth: checks.minPhotoWidth,
     variants: checks.variants,
     publishAt,
-    wechat: checks.wechat ?? false
+    wechat: checks.wechat ?? false,
+    creditScript
   }
 }
 
@@ -37,6 +44,8 @@ export interface CheckSourceContext {
   checks: CheckSettings
   /** The credit line as the article shows it (formatCreditLine with the office's template). */
   creditLine: string
+  /** The script the credit line was written in (Settings.creditScript). */
+  creditScript?: ChineseScript
   /** Pixel size of a stored photo; null when the asset is missing (the size rule then skips it). */
   photoSize(assetId: string): { width: number; height: number } | null
 }
@@ -116,6 +125,6 @@ export function checkInputOf(draft: DraftCheckSource, context: CheckSourceContex
     segments,
     photos,
     links: bodyLinks.map((link) => ({ ...link, segment: link.segment + offset })),
-    options: checkOptionsOf(context.directory, context.checks, draft.metadata.publishAt)
+    options: checkOptionsOf(context.directory, context.checks, draft.metadata.publishAt, context.creditScript)
   }
 }

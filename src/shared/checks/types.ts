@@ -1,3 +1,4 @@
+import type { ChineseScript } from '../article/creditLine'
 /*
  * For the UI (from the rule engine's side):
  * - `runChecks(input)` in ./engine; `RULE_SEVERITY` / `RULE_IDS` there list every rule id; messages are
@@ -101,6 +102,11 @@ export interface CheckOptions {
   publishAt: string | null
   /** The article also goes to the office's 微信公众号: its 标题 and 摘要 limits apply (WECHAT_LIMITS in rules/completeness.ts). */
   wechat?: boolean
+  /**
+   * The script 设置 chose for the credit line: a Traditional credit line is the office's choice, not a slip, so the
+   * 简繁 rule leaves that segment alone. Simplified when not given.
+   */
+  creditScript?: ChineseScript
 }
 
 export interface CheckInput {

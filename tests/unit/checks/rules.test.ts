@@ -164,6 +164,17 @@ describe('简繁 and 异体字', () => {
     expect(brief('著名的乾隆皇帝，干部发展。')).toEqual([])
   })
 
+  it('leaves a Traditional credit line alone when 设置 chose that script for it, and only then', () => {
+    const segments: CheckSegment[] = [
+      { field: 'body', key: 'p0', text: '学校召开会议。' },
+      { field: 'credit', key: 'credit', text: '（雙高辦 張三供稿）' }
+    ]
+    const ruleIds = (extra: Partial<CheckOptions>) => runChecks({ segments, photos: [], links: [], options: options(extra) }).findings.map((f) => [f.ruleId, f.excerpt])
+    expect(ruleIds({ creditScript: 'traditional-tw' })).toEqual([])
+    expect(ruleIds({ creditScript: 'simplified' })).toContainEqual(['script.traditional', '雙'])
+    expect(ruleIds({})).toContainEqual(['script.traditional', '雙'])
+  })
+
   it('prefers the office’s forms', () => {
     expect(brief('这是惟一的帐号。')).toEqual([
       ['script.variant', '惟一', '唯一'],

@@ -78,6 +78,7 @@ export function runCheckGate(input: CheckGateInput): CheckGateOutcome {
     directory: input.directory,
     checks: settings.checks,
     creditLine: creditLineOf(draft, settings),
+    creditScript: settings.creditScript,
     photoSize: (assetId) => input.photoSizes.get(assetId) ?? null
   })
   const result = runChecks(checkInput)

@@ -67,7 +67,7 @@ export const DraftEditor = memo(function DraftEditor({ draft, saves, onChange, o
   const editorRef = useRef<LexicalEditor | null>(null)
   const titleInput = useRef<HTMLTextAreaElement>(null)
   const loaded = useMemo(() => loadArticleBody(draft.body), [draft.body])
-  const checkOptions = useCheckOptions(settings.checks, metadata.publishAt)
+  const checkOptions = useCheckOptions(settings.checks, metadata.publishAt, settings.creditScript)
   const checkFields = useMemo(() => {
     let creditLine = ''
     try {

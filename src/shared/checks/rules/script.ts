@@ -21,6 +21,7 @@ export const scriptRules: RuleGroup = {
     input.segments.forEach((segment, index) => {
       const text = segment.text
       if (!/[\u3400-\u9fff]/.test(text)) return
+      if (segment.field === 'credit' && (input.options.creditScript ?? 'simplified') !== 'simplified') return
       const simplified = whole?.length === input.segments.length ? (whole[index] ?? convert(text)) : convert(text)
       // OpenCC keeps lengths for Traditional → Simplified except for a few phrases; then compare word by word below.
       if (simplified.length === text.length) {
