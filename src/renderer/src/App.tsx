@@ -172,6 +172,10 @@ export function App() {
 
   async function loadLibrary() {
     try {
+      // The stored list paints at once; the checked one follows (drafts edited while the app was closed).
+      const stored = await api().drafts.list({ scope: 'active', stored: true })
+      setDrafts(stored.drafts)
+      setLoaded(true)
       const result = await refreshActive()
       setLoaded(true)
       const newest = result.drafts[0]

@@ -1,14 +1,14 @@
 import MiniSearch from 'minisearch'
 import type { LibraryHit, LibraryResult, LibraryView, SearchField, SnippetPart } from '../../../shared/library/query'
 import { awaitsPerson, everyone, type LibraryMe } from '../../../shared/library/statuses'
-import { createGramSlices } from './gramSlices'
+import { createGramSignatures } from './gramSignatures'
 import type { Fold } from './fold'
 import { peopleLine, type IndexedDraft } from './indexedDraft'
 
 /**
  * The library's search, in memory: MiniSearch over the short fields (title, 副标题, 摘要, captions, people
  * with their pinyin initials, 栏目, 供稿单位) with a CJK n-gram tokenizer for single characters and initials; every
- * field's runs of two and three characters in gramSlices for longer terms; every candidate confirmed on the
+ * field's runs of two and three characters in gramSignatures for longer terms; every candidate confirmed on the
  * folded text so a hit is a real substring. Filters and sorts run on the same entries, in orders kept between
  * keystrokes. No I/O: libraryIndex.ts loads and stores the entries.
  */
@@ -43,7 +43,7 @@ const WORD = /[\p{Script=Han}]+|[a-z0-9]+/gu
 
 /**
  * MiniSearch's terms: each CJK character and whole Latin/digit words. Runs of two characters or more are
- * gramSlices' work, so MiniSearch answers a lone character and names' pinyin initials typed as a prefix.
+ * gramSignatures' work, so MiniSearch answers a lone character and names' pinyin initials typed as a prefix.
  */
 export function indexTerms(folded: string): string[] {
   const out: string[] = []
@@ -67,8 +67,7 @@ export function createSearchCore(fold: Fold): SearchCore {
   const slots: (Slot | null)[] = []
   const slotOf = new Map<string, number>()
   const free: number[] = []
-  const pairs = createGramSlices(2)
-  const triples = createGramSlices(3)
+  const grams = createGramSignatures()
   const mini = new MiniSearch<{ id: number } & Record<ShortField | 'initials', string>>({
     idField: 'id',
     fields: [...SHORT_FIELDS, 'initials'],
@@ -123,8 +122,7 @@ export function createSearchCore(fold: Fold): SearchCore {
     if (slot === undefined) return
     changedDrafts()
     mini.discard(slot)
-    pairs.clear(slot)
-    triples.clear(slot)
+    grams.clear(slot)
     slots[slot] = null
     slotOf.delete(id)
     free.push(slot)
@@ -146,10 +144,8 @@ export function createSearchCore(fold: Fold): SearchCore {
     slots[slot] = { entry, text, folded, short, initials, names: everyone(entry.people) }
     slotOf.set(entry.id, slot)
     mini.add({ id: slot, ...pick(folded, SHORT_FIELDS), initials: initials.join(' ') })
-    for (const grams of [pairs, triples]) {
-      grams.add(slot, short)
-      grams.add(slot, folded.body)
-    }
+    grams.add(slot, short)
+    grams.add(slot, folded.body)
   }
 
   /** Whether a slot holds a folded term: anywhere for two characters or more, in a short field for one. */
@@ -180,26 +176,18 @@ export function createSearchCore(fold: Fold): SearchCore {
     const words = Math.ceil(slots.length / 32)
     const matches = previous && extends_(terms, previous.terms) ? previous.matches.slice() : new Uint32Array(words).fill(0xffffffff)
     for (const term of terms) {
-      const candidates = matches.slice()
-      if (term.length >= 2) {
-        pairs.narrow(candidates, term)
-        triples.narrow(candidates, term)
-      } else candidates.fill(0)
+      const wanted = grams.bitsOf(term)
       // Short fields answer for single characters, and for pinyin initials typed as a prefix.
-      if (term.length < 2 || LATIN.test(term)) {
-        for (const hit of mini.search(term)) {
-          const n = hit.id as number
-          if ((matches[n >>> 5] as number) & (1 << (n & 31))) candidates[n >>> 5] = (candidates[n >>> 5] as number) | (1 << (n & 31))
-        }
-      }
+      const fromMini = new Set<number>()
+      if (term.length < 2 || LATIN.test(term)) for (const hit of mini.search(term)) fromMini.add(hit.id as number)
       for (let w = 0; w < words; w++) {
-        let value = candidates[w] as number
+        let value = matches[w] as number
         let kept = 0
         while (value !== 0) {
           const low = value & -value
           const n = w * 32 + (31 - Math.clz32(low))
           const slot = slots[n]
-          if (slot && holds(slot, term)) kept |= low
+          if (slot && (fromMini.has(n) || (wanted.length > 0 && grams.mayHold(n, wanted))) && holds(slot, term)) kept |= low
           value ^= low
         }
         matches[w] = kept
@@ -264,7 +252,7 @@ export function createSearchCore(fold: Fold): SearchCore {
       return slotOf.size
     },
     get gramBytes() {
-      return pairs.bytes + triples.bytes
+      return grams.bytes
     }
   }
 }

@@ -6,7 +6,11 @@ import { NoRequest, Ok, type ChannelMap, type EventMap } from './common'
 
 export const draftChannels = {
   'drafts:list': {
-    request: z.object({ scope: z.enum(['active', 'trash']) }),
+    request: z.object({
+      scope: z.enum(['active', 'trash']),
+      /** The active drafts as last listed, without checking each file (the first paint at start); list again for the checked list. */
+      stored: z.boolean().optional()
+    }),
     response: z.object({ drafts: z.array(DraftSummarySchema), quarantined: z.array(QuarantinedDraftSchema) })
   },
   'drafts:create': {
