@@ -33,6 +33,9 @@ type NoticeState =
   | { kind: 'switchBlocked' }
   | { kind: 'damaged'; detail: string }
 
+/** Drafts asked for first at start: more than a maximized window shows, a small answer over IPC. */
+const FIRST_SCREEN = 60
+
 
 export function App() {
   const { t } = useTranslation()
@@ -172,8 +175,8 @@ export function App() {
 
   async function loadLibrary() {
     try {
-      // The stored list paints at once; the checked one follows (drafts edited while the app was closed).
-      const stored = await api().drafts.list({ scope: 'active', stored: true })
+      // The first screen of the stored list paints at once; the checked, whole list follows.
+      const stored = await api().drafts.list({ scope: 'active', storedFirst: FIRST_SCREEN })
       setDrafts(stored.drafts)
       setLoaded(true)
       const result = await refreshActive()

@@ -325,6 +325,7 @@ describe('DraftStore list index', () => {
     const entries = Object.fromEntries(Object.entries(later.entries).filter(([key]) => key !== added.id))
     await writeFile(indexPath(), JSON.stringify({ ...later, entries }))
     expect((await fresh().list('active', { stored: true })).drafts.map((d) => d.title)).toContain('新来的')
+    expect((await fresh().list('active', { stored: true, first: 2 })).drafts).toHaveLength(2)
   })
 
   it('forgets drafts that disappeared and ignores stray files beside the draft folders', async () => {

@@ -47,9 +47,10 @@ export type DraftStore = {
   readonly dataDir: string
   /**
    * `stored`: the active drafts from the summaries file when it names exactly the draft folders there are,
-   * without a stat of each file (5,000 stats are most of a start's list time); otherwise the checked list.
+   * without a stat of each file (5,000 stats are most of a start's list time), the newest `first` of them;
+   * otherwise the checked list.
    */
-  list(scope: DraftListScope, options?: { stored?: boolean }): Promise<DraftList>
+  list(scope: DraftListScope, options?: { stored?: boolean; first?: number }): Promise<DraftList>
   create(init?: { title?: string; column?: string; metadata?: Partial<Pick<ArticleMetadata, 'sourceDepartment' | 'editor'>> }): Promise<Draft>
   open(id: DraftId): Promise<Draft>
   save(id: DraftId, content: DraftContent): Promise<SaveResult>
@@ -442,7 +443,10 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
     async list(scope, options) {
       await ensureFolders()
       try {
-        if (scope === 'active' && options?.stored) return (await listStored()) ?? (await listActive())
+        if (scope === 'active' && options?.stored) {
+          const list = (await listStored()) ?? (await listActive())
+          return options.first === undefined ? list : { ...list, drafts: list.drafts.slice(0, options.first) }
+        }
         return scope === 'active' ? await listActive() : await listTrash()
       } catch (error) {
         throw asAppError(error, `cannot read the drafts in ${dataDir}`)

@@ -8,8 +8,11 @@ export const draftChannels = {
   'drafts:list': {
     request: z.object({
       scope: z.enum(['active', 'trash']),
-      /** The active drafts as last listed, without checking each file (the first paint at start); list again for the checked list. */
-      stored: z.boolean().optional()
+      /**
+       * Only the newest this many active drafts as last listed, without checking each file: the first screen at
+       * start, small enough to cross at once; list again (without it) for the checked, whole list.
+       */
+      storedFirst: z.number().int().min(1).max(1000).optional()
     }),
     response: z.object({ drafts: z.array(DraftSummarySchema), quarantined: z.array(QuarantinedDraftSchema) })
   },
