@@ -216,15 +216,14 @@ export async function benchSearch(dataDir: string) {
       indexToDraftsRatio: round(built.indexBytes / draftBytes),
       gramBytes: built.gramBytes
     },
-    // heap and external are the worker's own isolate; RSS is the process's, measured before the worker started
-    // and with it loaded (threads share one process, so the difference is the worker's share).
+    // heap and external are the worker's own isolate; RSS is the whole bench process's (threads share it),
+    // before the worker started and with it loaded.
     workerMemory: {
       heapUsedBytes: loaded.heapUsedBytes,
       externalBytes: loaded.externalBytes,
       afterBuildHeapUsedBytes: built.heapUsedBytes,
       processRssBeforeBytes: rssBefore,
-      processRssWithWorkerBytes: rssWithWorker,
-      workerRssBytes: Math.max(0, rssWithWorker - rssBefore)
+      processRssWithWorkerBytes: rssWithWorker
     },
     keystroke: {
       queries: QUERIES,
