@@ -19,7 +19,21 @@ const SAVES = Number(process.env.SAVES ?? 200)
 const DRAFTS = Number(process.env.DRAFTS ?? 5000)
 const DRAFT_CHARS = 20_000
 const LIST_RUNS = 5
-const TARGETS = { saveP50Ms: 10, listColdMs: 200, queryP95Ms: 30, startToListShowingMs: 300 }
+/**
+ * queryP95Ms and startToListShowingMs are the issue's; the search's build, size, memory and its margin over a plain
+ * scan are ours: a first start after an upgrade builds in the worker while the list is usable, the index is no
+ * bigger than the drafts it serves, the worker fits beside Electron on an office PC, the index beats the scan tenfold.
+ */
+const TARGETS = {
+  saveP50Ms: 10,
+  listColdMs: 200,
+  queryP95Ms: 30,
+  startToListShowingMs: 300,
+  minRatioScanToIndexP95: 10,
+  indexBuildMs: 60_000,
+  maxIndexToDraftsRatio: 1,
+  workerHeapAndExternalBytes: 512 * 1024 * 1024
+}
 
 async function benchSave(dataDir: string) {
   const store = createDraftStore({ dataDir, clock: systemClock })
@@ -140,11 +154,15 @@ async function main() {
       list,
       search,
       targets: TARGETS,
-      meets: {
+      met: {
         saveP50Ms: save.p50Ms <= TARGETS.saveP50Ms,
         listColdMs: list.coldWithIndexMs <= TARGETS.listColdMs,
         queryP95Ms: search.keystroke.indexP95Ms <= TARGETS.queryP95Ms,
-        startToListShowingMs: 'medianMs' in search.startToListShowing ? search.startToListShowing.medianMs <= TARGETS.startToListShowingMs : null
+        startToListShowingMs: 'medianMs' in search.startToListShowing ? search.startToListShowing.medianMs <= TARGETS.startToListShowingMs : null,
+        minRatioScanToIndexP95: search.keystroke.ratioScanToIndexP95 >= TARGETS.minRatioScanToIndexP95,
+        indexBuildMs: search.build.fromNothingMs <= TARGETS.indexBuildMs,
+        maxIndexToDraftsRatio: search.build.indexToDraftsRatio <= TARGETS.maxIndexToDraftsRatio,
+        workerHeapAndExternalBytes: search.workerMemory.heapUsedBytes + search.workerMemory.externalBytes <= TARGETS.workerHeapAndExternalBytes
       }
     }
     console.log(JSON.stringify(result))

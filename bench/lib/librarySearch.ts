@@ -4,10 +4,11 @@
  * of the same (already folded) texts on this thread in the same run.
  */
 import { existsSync } from 'node:fs'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Converter } from 'opencc-js/cn2t'
 import { createFold } from '../../src/main/services/library/fold'
+import { SEARCH_INDEX_FOLDER } from '../../src/main/services/library/libraryIndex'
 import { createWorkerLibrarySearch, type LibrarySearch } from '../../src/main/services/library/librarySearch'
 import { LibraryViewSchema } from '../../src/shared/library/query'
 import { DRAFT_SCHEMA_VERSION, type Draft } from '../../src/shared/model/draft'
@@ -109,7 +110,17 @@ async function listShowing(dataDir: string): Promise<{ medianMs: number; maxMs: 
   const { e2eUnavailableReason, launchApp, shutdownBrowser, RENDERER_DIR } = await import('../../tests/e2e/harness')
   const unavailable = e2eUnavailableReason() ?? (existsSync(join(RENDERER_DIR, 'index.html')) ? null : 'renderer not built (run npx electron-vite build)')
   if (unavailable) return { skipped: unavailable }
-  const app = await launchApp({ dataDir, viewport: { width: 1366, height: 650 } })
+  // The search in its worker thread, as in the app: inline, its load would hold up the list on the same thread.
+  const searches: LibrarySearch[] = []
+  const app = await launchApp({
+    dataDir,
+    viewport: { width: 1366, height: 650 },
+    librarySearch: (dir) => {
+      const search = startWorker(dir)
+      searches.push(search)
+      return search
+    }
+  })
   try {
     // A string, not a function: tsx would wrap a function in helpers the page does not have.
     await app.page.addInitScript({
@@ -130,6 +141,7 @@ async function listShowing(dataDir: string): Promise<{ medianMs: number; maxMs: 
     return { medianMs: percentile(runs, 50), maxMs: percentile(runs, 100), runs: runs.length }
   } finally {
     await app.close()
+    await Promise.all(searches.map((search) => search.close()))
     await shutdownBrowser()
   }
 }
@@ -140,6 +152,8 @@ export async function benchSearch(dataDir: string) {
   const chars = drafts.reduce((sum, draft) => sum + articlePlainText(draft.body).length, 0)
 
   // Build from nothing (no index folder), as on the first start after this version.
+  await rm(join(dataDir, SEARCH_INDEX_FOLDER), { recursive: true, force: true })
+  const rssBefore = settledRss()
   const buildStart = performance.now()
   let worker = startWorker(dataDir)
   const built = await worker.stats()
@@ -151,6 +165,7 @@ export async function benchSearch(dataDir: string) {
   worker = startWorker(dataDir)
   const loaded = await worker.stats()
   const loadMs = performance.now() - loadStart
+  const rssWithWorker = settledRss()
 
   const fold = createFold()
   const texts = drafts.map((draft) =>
@@ -184,9 +199,11 @@ export async function benchSearch(dataDir: string) {
   }
   const indexP95 = percentile(index, 95)
   const scanP95 = percentile(scan, 95)
+  const draftBytes = drafts.reduce((sum, draft) => sum + Buffer.byteLength(JSON.stringify(draft)), 0)
   return {
     drafts: DRAFTS,
     bodyChars: chars,
+    draftBytes,
     startToListShowing: list,
     // In the worker, from its first message to the index answering; the worker's own start (tsx compiling the
     // sources here, a bundle in the app) is the difference to the wall-clock figures.
@@ -196,9 +213,18 @@ export async function benchSearch(dataDir: string) {
       fromNothingWallMs: round(buildMs),
       reloadWallMs: round(loadMs),
       indexBytes: built.indexBytes,
+      indexToDraftsRatio: round(built.indexBytes / draftBytes),
       gramBytes: built.gramBytes
     },
-    workerMemory: { heapUsedBytes: loaded.heapUsedBytes, externalBytes: loaded.externalBytes, afterBuildHeapUsedBytes: built.heapUsedBytes },
+    // heap and external are the worker's own isolate; RSS is the whole bench process's (threads share it),
+    // before the worker started and with it loaded.
+    workerMemory: {
+      heapUsedBytes: loaded.heapUsedBytes,
+      externalBytes: loaded.externalBytes,
+      afterBuildHeapUsedBytes: built.heapUsedBytes,
+      processRssBeforeBytes: rssBefore,
+      processRssWithWorkerBytes: rssWithWorker
+    },
     keystroke: {
       queries: QUERIES,
       keystrokes,
@@ -210,4 +236,10 @@ export async function benchSearch(dataDir: string) {
       ratioScanToIndexP95: round(scanP95 / indexP95)
     }
   }
+}
+
+/** The process's resident memory once the garbage of this thread is collected (when --expose-gc allows). */
+function settledRss(): number {
+  ;(globalThis as { gc?: () => void }).gc?.()
+  return process.memoryUsage.rss()
 }

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import Conf from 'conf'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { composeApp, type AppServices } from '../../src/main/compose'
+import { composeApp, type AppCapabilities, type AppServices } from '../../src/main/compose'
 import type { ConfirmRequest } from '../../src/main/services/settings/guardedSettings'
 import { validateEvent, type HandlerContext } from '../../src/main/ipc/dispatch'
 import type { ServiceFs } from '../../src/main/services/fs/serviceFs'
@@ -45,6 +45,8 @@ export type LaunchOptions = {
   viewport?: { width: number; height: number }
   /** Load the page from here instead of the built renderer (the Vite dev server, in the dev-mode test). */
   rendererUrl?: string
+  /** The library search (the worker-thread one in bench:drafts, as in the app); inline when omitted. */
+  librarySearch?: AppCapabilities['librarySearch']
 }
 
 export type LaunchedApp = {
@@ -319,6 +321,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     // What Electron's main sends to every window; only called once the page below exists.
     broadcast: (channel, payload) => handlerContext.emit(channel, payload),
     ...(options.fs ? { fs: options.fs } : {}),
+    ...(options.librarySearch ? { librarySearch: options.librarySearch } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     logger: { error: (message, error) => pageErrors.push(`[main] ${message} ${String(error ?? '')}`) },
     diagnostics: {

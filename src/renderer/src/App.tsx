@@ -39,6 +39,9 @@ type NoticeState =
   | { kind: 'switchBlocked' }
   | { kind: 'damaged'; detail: string }
 
+/** Drafts asked for first at start: more than a maximized window shows, a small answer over IPC. */
+const FIRST_SCREEN = 60
+
 
 export function App() {
   const { t } = useTranslation()
@@ -201,6 +204,10 @@ export function App() {
 
   async function loadLibrary() {
     try {
+      // The first screen of the stored list paints at once; the checked, whole list follows.
+      const stored = await api().drafts.list({ scope: 'active', storedFirst: FIRST_SCREEN })
+      setDrafts(stored.drafts)
+      setLoaded(true)
       const result = await refreshActive()
       // Left untouched when the app was last closed: only a draft that looks new is asked about.
       const gone = await discardUntouched(

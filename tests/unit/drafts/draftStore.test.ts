@@ -328,6 +328,27 @@ describe('DraftStore list index', () => {
     expect((await fresh().list('active')).drafts.find((d) => d.id === id)?.title).not.toBe('索引里的标题')
   })
 
+  it('paints the stored list at start without checking each file, and checks when the folders differ', async () => {
+    await titles()
+    const index = JSON.parse(await readFile(indexPath(), 'utf8')) as { entries: Record<string, { summary: { title: string } }> }
+    const [id, entry] = defined(Object.entries(index.entries)[0])
+    entry.summary.title = '索引里的标题'
+    await writeFile(indexPath(), JSON.stringify(index))
+    // Changed behind its back with the same folders: the stored list says what the summaries say, the checked one what the file says.
+    await writeFile(join(dir, 'drafts', id, 'draft.json'), await readFile(join(dir, 'drafts', id, 'draft.json')))
+    expect((await fresh().list('active', { stored: true })).drafts.find((d) => d.id === id)?.title).toBe('索引里的标题')
+    expect((await fresh().list('active')).drafts.find((d) => d.id === id)?.title).not.toBe('索引里的标题')
+    // A draft folder the summaries do not name: the stored list is not trusted.
+    const added = await fresh().create({ title: '新来的' })
+    await rm(indexPath())
+    await titles()
+    const later = JSON.parse(await readFile(indexPath(), 'utf8')) as { entries: Record<string, unknown> }
+    const entries = Object.fromEntries(Object.entries(later.entries).filter(([key]) => key !== added.id))
+    await writeFile(indexPath(), JSON.stringify({ ...later, entries }))
+    expect((await fresh().list('active', { stored: true })).drafts.map((d) => d.title)).toContain('新来的')
+    expect((await fresh().list('active', { stored: true, first: 2 })).drafts).toHaveLength(2)
+  })
+
   it('forgets drafts that disappeared and ignores stray files beside the draft folders', async () => {
     const store = fresh()
     const first = defined((await store.list('active')).drafts[0])

@@ -5,6 +5,7 @@ import { createSearchCore, type SearchCore } from '../../../src/main/services/li
 import { defaultLibraryView, type LibraryViewInput, LibraryViewSchema } from '../../../src/shared/library/query'
 import type { Draft } from '../../../src/shared/model/draft'
 import { draftWith } from './fixtures'
+import { pinyinInitials } from '../../../src/shared/model/directory'
 import { DEFAULT_CHAIN } from '../../../src/shared/model/chain'
 import { libraryMe } from '../../../src/shared/library/statuses'
 
@@ -131,3 +132,39 @@ describe('filters and sort', () => {
     expect(core.query(view({ sort: 'title', descending: false }), me('')).ids).toEqual(['draft-cccc', 'draft-aaaa', 'draft-bbbb'])
   })
 })
+
+describe('exact substrings at scale', () => {
+  it('finds exactly the drafts holding a folded substring, whatever the hashed columns let through', async () => {
+    const { campusNews, personName } = await import('../../../bench/lib/campusNews')
+    const { seededRandom } = await import('../../../bench/lib/random')
+    const { Converter } = await import('opencc-js/cn2t')
+    const toTraditional = Converter({ from: 'cn', to: 'tw' })
+    const random = seededRandom(3)
+    const drafts = Array.from({ length: 150 }, (_, n) =>
+      draftWith({ id: `scale-${String(n).padStart(4, '0')}`, title: campusNews(12, n + 500), body: campusNews(3000, n), metadata: { authors: [personName(random)] } })
+    )
+    const core = coreWith(drafts)
+    const haystacks = drafts.map((draft) => fold([draft.title, draft.metadata.authors.join('、'), articlePlainTextOf(draft)].join('\n')))
+    let nonEmpty = 0
+    for (let i = 0; i < 120; i++) {
+      const source = haystacks[Math.floor(random() * haystacks.length)] ?? ''
+      const length = 2 + Math.floor(random() * 5)
+      const at = Math.floor(random() * (source.length - length))
+      // Every third query is two characters glued from far apart: mostly found nowhere, a hashed column's false hits.
+      let query = i % 3 === 2 ? source.charAt(at) + source.charAt((at * 7) % source.length) : source.slice(at, at + length)
+      if (/\s/.test(query)) continue
+      if (i % 4 === 1) query = toTraditional(query)
+      const expected = drafts.filter((_, n) => haystacks[n]?.includes(fold(query))).map((draft) => draft.id).sort()
+      if (expected.length > 0) nonEmpty += 1
+      expect([query, core.query(view({ text: query }), me('')).ids.sort()]).toEqual([query, expected])
+    }
+    expect(nonEmpty).toBeGreaterThan(60)
+    // A name of the metadata by its pinyin initials.
+    const name = drafts[7]?.metadata.authors[0] ?? ''
+    expect(core.query(view({ text: pinyinInitials(name) }), me('')).ids).toContain(drafts[7]?.id)
+  })
+})
+
+function articlePlainTextOf(draft: Draft): string {
+  return indexedDraft(draft, file).text.body
+}

@@ -6,7 +6,7 @@ import { ok, type HandlerDeps } from './deps'
 export function createDraftHandlers(deps: HandlerDeps): Pick<HandlerTable, keyof typeof draftChannels> {
   const { drafts, workflow } = deps
   return {
-    'drafts:list': ({ scope }) => drafts().list(scope),
+    'drafts:list': ({ scope, storedFirst }) => drafts().list(scope, storedFirst === undefined ? {} : { stored: true, first: storedFirst }),
     'drafts:create': async (init) => {
       const draft = await drafts().create(init)
       await workflow().recordCreated(draft.id)

@@ -6,20 +6,32 @@ import { DRAFT_FILE, parseDraftFile } from '../drafts/draftStore'
 import { nodeServiceFs, type ServiceFs } from '../fs/serviceFs'
 import { createFold, type Fold } from './fold'
 import { IndexedDraftSchema, indexedDraft, type IndexedDraft } from './indexedDraft'
+import { decodePack, encodePack } from './indexPack'
 import { createSearchCore, type SearchCore } from './searchCore'
 
-/** Bumped when IndexedDraft changes: an index of another version is rebuilt, not misread. */
-export const SEARCH_INDEX_VERSION = 1
+/** Bumped when the stored form changes: an index of another version is removed and rebuilt, not misread. */
+export const SEARCH_INDEX_VERSION = 2
 export const SEARCH_INDEX_FOLDER = '.search'
+export const PACK_FILE = 'pack.bin'
+export const FRESH_FOLDER = 'fresh'
 
 /** heapUsedBytes and externalBytes are of the thread the index runs on (the worker's own isolate). */
-export type LibraryIndexStats = { drafts: number; indexBytes: number; gramBytes: number; heapUsedBytes: number; externalBytes: number; loadMs: number }
+export type LibraryIndexStats = {
+  drafts: number
+  indexBytes: number
+  gramBytes: number
+  heapUsedBytes: number
+  externalBytes: number
+  rssBytes: number
+  loadMs: number
+}
 
 /**
- * The search index of one data folder: `<dataDir>/.search/v1/<id>.json` per active draft (what the search
- * needs of it, and the size and time of the draft.json it came from), loaded into a SearchCore. A missing or
- * damaged entry is read again from the draft; drafts changed while the app was closed are found by
- * `refresh`. Runs in the library worker in the app, inline in tests.
+ * The search index of one data folder, in `<dataDir>/.search/v2/`: pack.bin holds every draft's entry (what the
+ * search needs of it, and the size and time of the draft.json it came from), fresh/<id>.json an entry saved since
+ * the pack was written, so a save writes one small file. Loading reads both, reads again any draft whose file
+ * differs, and writes a new pack when anything changed. A missing or damaged pack or entry is rebuilt from the
+ * drafts. Runs in the library worker in the app, inline in tests.
  */
 export type LibraryIndex = {
   /** Loads the stored entries and brings them up to date with the drafts. */
@@ -37,12 +49,17 @@ export type LibraryIndexOptions = { dataDir: string; fs?: ServiceFs; fold?: Fold
 
 const SAFE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/
 const BATCH = 32
+/** Buffers per write when storing the pack (a few megabytes at a time). */
+const WRITE_PARTS = 512
 
 export function createLibraryIndex(options: LibraryIndexOptions): LibraryIndex {
   const fs = options.fs ?? nodeServiceFs
   const draftsDir = join(options.dataDir, 'drafts')
-  const folder = join(options.dataDir, SEARCH_INDEX_FOLDER, `v${SEARCH_INDEX_VERSION}`)
-  const entryFile = (id: string) => join(folder, `${id}.json`)
+  const root = join(options.dataDir, SEARCH_INDEX_FOLDER)
+  const folder = join(root, `v${SEARCH_INDEX_VERSION}`)
+  const packFile = join(folder, PACK_FILE)
+  const freshFolder = join(folder, FRESH_FOLDER)
+  const freshFile = (id: string) => join(freshFolder, `${id}.json`)
   let core: SearchCore | null = null
   let loaded = false
   let loadMs = 0
@@ -56,45 +73,52 @@ export function createLibraryIndex(options: LibraryIndexOptions): LibraryIndex {
 
   const theCore = () => (core ??= createSearchCore(options.fold ?? createFold()))
 
-  async function readStored(id: string): Promise<IndexedDraft | null> {
+  async function readFresh(id: string): Promise<IndexedDraft | null> {
     try {
-      const parsed = IndexedDraftSchema.safeParse(JSON.parse(await fs.readFile(entryFile(id), 'utf8')))
+      const parsed = IndexedDraftSchema.safeParse(JSON.parse(await fs.readFile(freshFile(id), 'utf8')))
       return parsed.success && parsed.data.id === id ? parsed.data : null
     } catch {
       return null
     }
   }
 
-  async function store(entry: IndexedDraft): Promise<void> {
-    // A cache: no fsync. A torn file fails to parse on the next start and is read again from the draft.
-    const temp = `${entryFile(entry.id)}.${process.pid}.tmp`
+  /** A cache, so no fsync: a torn file fails to parse on the next start and is read again from the draft. */
+  async function replace(path: string, data: readonly Uint8Array[]): Promise<void> {
+    const temp = `${path}.${process.pid}.tmp`
     try {
-      await fs.writeFile(temp, JSON.stringify(entry))
-      await fs.rename(temp, entryFile(entry.id))
+      const handle = await fs.open(temp, 'w')
+      try {
+        for (let at = 0; at < data.length; at += WRITE_PARTS) await handle.write(Buffer.concat(data.slice(at, at + WRITE_PARTS)))
+      } finally {
+        await handle.close()
+      }
+      await fs.rename(temp, path)
     } catch {
       await fs.rm(temp, { force: true }).catch(() => undefined)
     }
   }
 
   /** Indexes a draft from its file when the stored entry is not of that very file; drops it when it is gone. */
-  async function update(id: string, known: IndexedDraft | undefined): Promise<void> {
+  async function update(id: string, known: IndexedDraft | undefined): Promise<boolean> {
     const file = join(draftsDir, id, DRAFT_FILE)
     const stat = await fs.stat(file).catch(() => null)
     if (!stat?.isFile()) {
+      const had = theCore().get(id) !== undefined
       theCore().remove(id)
-      await fs.rm(entryFile(id), { force: true }).catch(() => undefined)
-      return
+      return had || known !== undefined
     }
     if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) {
-      if (!theCore().get(id)) theCore().put(known)
-      return
+      if (theCore().get(id) !== known) theCore().put(known)
+      return false
     }
     const loadedDraft = parseDraftFile(await fs.readFile(file).catch(() => Buffer.alloc(0)))
     // A damaged draft is the draft store's to quarantine; the search just leaves it out.
-    if (!loadedDraft.ok) return theCore().remove(id)
-    const entry = indexedDraft({ ...loadedDraft.draft, id }, { mtimeMs: stat.mtimeMs, size: stat.size })
-    theCore().put(entry)
-    await store(entry)
+    if (!loadedDraft.ok) {
+      theCore().remove(id)
+      return true
+    }
+    theCore().put(indexedDraft({ ...loadedDraft.draft, id }, { mtimeMs: stat.mtimeMs, size: stat.size }))
+    return true
   }
 
   async function draftIds(): Promise<string[]> {
@@ -106,15 +130,33 @@ export function createLibraryIndex(options: LibraryIndexOptions): LibraryIndex {
     for (let at = 0; at < ids.length; at += BATCH) await Promise.all(ids.slice(at, at + BATCH).map(work))
   }
 
-  async function refreshAll(stored: Map<string, IndexedDraft | null> | null) {
+  /** Brings the core up to date with the drafts; true when anything changed. */
+  async function refreshAll(stored: Map<string, IndexedDraft> | null): Promise<boolean> {
     const ids = await draftIds()
     const present = new Set(ids)
-    for (const id of theCore().ids()) {
+    let changed = false
+    for (const id of [...theCore().ids(), ...(stored?.keys() ?? [])]) {
       if (present.has(id)) continue
       theCore().remove(id)
-      await fs.rm(entryFile(id), { force: true }).catch(() => undefined)
+      changed = true
     }
-    await inBatches(ids, (id) => update(id, stored ? (stored.get(id) ?? undefined) : theCore().get(id)))
+    await inBatches(ids, async (id) => {
+      if (await update(id, stored ? stored.get(id) : theCore().get(id))) changed = true
+    })
+    return changed
+  }
+
+  /** The pack from the core as it is; the fresh entries are in it, so they go. */
+  async function writePack() {
+    const ids = theCore().ids().sort()
+    await replace(packFile, encodePack(SEARCH_INDEX_VERSION, ids.flatMap((id) => theCore().get(id) ?? [])))
+    await fs.rm(freshFolder, { recursive: true, force: true }).catch(() => undefined)
+    await fs.mkdir(freshFolder, { recursive: true })
+  }
+
+  async function readPack(): Promise<IndexedDraft[]> {
+    const data = await fs.readFile(packFile).catch(() => null)
+    return (data && decodePack(SEARCH_INDEX_VERSION, data)) ?? []
   }
 
   return {
@@ -124,19 +166,23 @@ export function createLibraryIndex(options: LibraryIndexOptions): LibraryIndex {
     load() {
       return serial(async () => {
         const started = performance.now()
-        await fs.mkdir(folder, { recursive: true })
-        const names = await fs.readdir(folder).catch(() => [] as string[])
-        const stored = new Map<string, IndexedDraft | null>()
+        // Indexes of other versions are not read; what they hold is rebuilt from the drafts.
+        const versions = await fs.readdir(root).catch(() => [] as string[])
+        await Promise.all(versions.filter((name) => name !== `v${SEARCH_INDEX_VERSION}`).map((name) => fs.rm(join(root, name), { recursive: true, force: true }).catch(() => undefined)))
+        await fs.mkdir(freshFolder, { recursive: true })
+        const stored = new Map<string, IndexedDraft>()
+        for (const entry of await readPack()) stored.set(entry.id, entry)
+        const packed = stored.size
+        const fresh = (await fs.readdir(freshFolder).catch(() => [] as string[])).filter((name) => name.endsWith('.json'))
         await inBatches(
-          names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)),
+          fresh.map((name) => name.slice(0, -5)),
           async (id) => {
-            stored.set(id, await readStored(id))
+            const entry = SAFE_ID.test(id) ? await readFresh(id) : null
+            if (entry) stored.set(id, entry)
           }
         )
-        // Leftovers of an interrupted write, and entries of drafts that are gone, go in refreshAll.
-        await Promise.all(names.filter((name) => name.endsWith('.tmp')).map((name) => fs.rm(join(folder, name), { force: true }).catch(() => undefined)))
-        await refreshAll(stored)
-        for (const id of stored.keys()) if (!theCore().get(id)) await fs.rm(entryFile(id), { force: true }).catch(() => undefined)
+        const changed = await refreshAll(stored)
+        if (changed || fresh.length > 0 || packed === 0) await writePack()
         loaded = true
         loadMs = performance.now() - started
       })
@@ -144,12 +190,26 @@ export function createLibraryIndex(options: LibraryIndexOptions): LibraryIndex {
     changed(id) {
       if (!SAFE_ID.test(id)) return Promise.resolve()
       return serial(async () => {
-        await fs.mkdir(folder, { recursive: true })
         await update(id, undefined)
+        const entry = theCore().get(id)
+        await fs.mkdir(freshFolder, { recursive: true })
+        // A removed draft's stale entry in the pack is dropped at the next start (its draft is gone then too).
+        if (entry) await replace(freshFile(id), [Buffer.from(JSON.stringify(entry))])
+        else await fs.rm(freshFile(id), { force: true }).catch(() => undefined)
       })
     },
     refresh() {
-      return serial(() => refreshAll(null))
+      return serial(async () => {
+        const before = new Map(theCore().ids().map((id) => [id, theCore().get(id)]))
+        if (!(await refreshAll(null))) return
+        for (const id of theCore().ids()) {
+          const entry = theCore().get(id)
+          if (entry && before.get(id) !== entry) {
+            await fs.mkdir(freshFolder, { recursive: true })
+            await replace(freshFile(id), [Buffer.from(JSON.stringify(entry))])
+          }
+        }
+      })
     },
     query(view, me) {
       if (!loaded || !core) {
@@ -158,14 +218,20 @@ export function createLibraryIndex(options: LibraryIndexOptions): LibraryIndex {
       return core.query(view, me)
     },
     async stats() {
-      const names = await fs.readdir(folder).catch(() => [] as string[])
-      const sizes: number[] = []
-      await inBatches(names, async (name) => {
-        sizes.push((await fs.stat(join(folder, name)).catch(() => null))?.size ?? 0)
-      })
-      const indexBytes = sizes.reduce((sum, size) => sum + size, 0)
+      const sizeOf = async (path: string) => (await fs.stat(path).catch(() => null))?.size ?? 0
+      const fresh = await fs.readdir(freshFolder).catch(() => [] as string[])
+      let indexBytes = await sizeOf(packFile)
+      for (const name of fresh) indexBytes += await sizeOf(join(freshFolder, name))
       const heap = getHeapStatistics()
-      return { drafts: core?.size ?? 0, indexBytes, gramBytes: core?.gramBytes ?? 0, heapUsedBytes: heap.used_heap_size, externalBytes: heap.external_memory, loadMs }
+      return {
+        drafts: core?.size ?? 0,
+        indexBytes,
+        gramBytes: core?.gramBytes ?? 0,
+        heapUsedBytes: heap.used_heap_size,
+        externalBytes: heap.external_memory,
+        rssBytes: process.memoryUsage.rss(),
+        loadMs
+      }
     }
   }
 }

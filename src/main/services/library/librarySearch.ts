@@ -84,7 +84,8 @@ export function createWorkerLibrarySearch(options: WorkerLibrarySearchOptions): 
   function start(): Worker {
     if (worker) return worker
     const started = new Worker(options.workerUrl, {
-      workerData: { ...options.workerData, dataDir: options.dataDir } satisfies LibraryWorkerData
+      workerData: { ...options.workerData, dataDir: options.dataDir } satisfies LibraryWorkerData,
+      resourceLimits: { maxOldGenerationSizeMb: 2048 }
     })
     started.unref()
     started.on('message', (response: LibraryWorkerResponse) => {

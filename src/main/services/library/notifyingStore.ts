@@ -16,8 +16,8 @@ export function notifyingStore(store: DraftStore, changed: (id: string) => void,
   return {
     ...store,
     dataDir: store.dataDir,
-    list: async (scope) => {
-      const list = await store.list(scope)
+    list: async (scope, options) => {
+      const list = await store.list(scope, options)
       if (scope === 'active') refresh()
       return list
     },

@@ -1,15 +1,16 @@
 import MiniSearch from 'minisearch'
 import type { LibraryHit, LibraryResult, LibraryView, SearchField, SnippetPart } from '../../../shared/library/query'
 import { awaitsPerson, everyone, type LibraryMe } from '../../../shared/library/statuses'
-import { createBodyGrams } from './bodyGrams'
+import { createGramSignatures } from './gramSignatures'
 import type { Fold } from './fold'
 import { peopleLine, type IndexedDraft } from './indexedDraft'
 
 /**
  * The library's search, in memory: MiniSearch over the short fields (title, 副标题, 摘要, captions, people
- * with their pinyin initials, 栏目, 供稿单位) with a CJK bigram tokenizer, bodies through bodyGrams, and every
- * candidate confirmed on the folded text so a hit is a real substring. Filters and sorts run on the same
- * entries. No I/O: libraryIndex.ts loads and stores the entries.
+ * with their pinyin initials, 栏目, 供稿单位) with a CJK n-gram tokenizer for single characters and initials; every
+ * field's runs of two and three characters in gramSignatures for longer terms; every candidate confirmed on the
+ * folded text so a hit is a real substring. Filters and sorts run on the same entries, in orders kept between
+ * keystrokes. No I/O: libraryIndex.ts loads and stores the entries.
  */
 export type SearchCore = {
   put(entry: IndexedDraft): void
@@ -29,50 +30,50 @@ type Slot = {
   /** Original and folded text per field; folded is the same string when folding changed nothing. */
   text: Record<SearchField, string>
   folded: Record<SearchField, string>
+  /** The folded short fields in one string, so one search covers them all. */
+  short: string
   initials: string[]
   names: string[]
 }
 
 const LATIN = /^[a-z0-9]+$/
+// Between the short fields: never in a folded query (queries are split on white space, this is a control character).
+const SEPARATOR = '\u0001'
 const WORD = /[\p{Script=Han}]+|[a-z0-9]+/gu
 
-/** Index terms: each CJK character and each pair of neighbours, and whole Latin/digit words. */
+/**
+ * MiniSearch's terms: each CJK character and whole Latin/digit words. Runs of two characters or more are
+ * gramSignatures' work, so MiniSearch answers a lone character and names' pinyin initials typed as a prefix.
+ */
 export function indexTerms(folded: string): string[] {
   const out: string[] = []
   for (const [run] of folded.matchAll(WORD)) {
-    if (LATIN.test(run)) {
-      out.push(run)
-      continue
-    }
-    for (let i = 0; i < run.length; i++) {
-      out.push(run.charAt(i))
-      if (i + 1 < run.length) out.push(run.slice(i, i + 2))
-    }
+    if (LATIN.test(run)) out.push(run)
+    else for (let i = 0; i < run.length; i++) out.push(run.charAt(i))
   }
   return out
 }
 
-/** Query terms: the pairs of a CJK run (a lone character stands for itself), and Latin words as prefixes. */
-function queryTerms(folded: string): string[] {
-  const out: string[] = []
-  for (const [run] of folded.matchAll(WORD)) {
-    if (LATIN.test(run) || run.length === 1) out.push(run)
-    else for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2))
-  }
-  return out
+/**
+ * A CJK term as the hex of its code: MiniSearch's radix tree looks through a node's children one by one, and
+ * thousands of characters under its root made adding a draft take milliseconds. Latin words stay as they are
+ * (their prefixes are searched); '~' keeps the two apart.
+ */
+function termKey(term: string): string {
+  return LATIN.test(term) ? term : `~${term.charCodeAt(0).toString(16)}`
 }
 
 export function createSearchCore(fold: Fold): SearchCore {
   const slots: (Slot | null)[] = []
   const slotOf = new Map<string, number>()
   const free: number[] = []
-  const grams = createBodyGrams()
+  const grams = createGramSignatures()
   const mini = new MiniSearch<{ id: number } & Record<ShortField | 'initials', string>>({
     idField: 'id',
     fields: [...SHORT_FIELDS, 'initials'],
     tokenize: indexTerms,
-    processTerm: (term) => term,
-    searchOptions: { tokenize: queryTerms, processTerm: (term) => term, combineWith: 'AND', prefix: (term) => LATIN.test(term) }
+    processTerm: termKey,
+    searchOptions: { tokenize: (term) => [term], processTerm: termKey, prefix: (term) => LATIN.test(term) }
   })
 
   /** The filters' choices, sorted by pinyin once per change of the drafts rather than once per keystroke. */
@@ -93,11 +94,33 @@ export function createSearchCore(fold: Fold): SearchCore {
     return cachedChoices
   }
 
+  /** Slots in each sort's ascending order, kept until the drafts change: a keystroke only walks one. */
+  const orders = new Map<LibraryView['sort'], { dated: number[]; undated: number[] }>()
+  function orderOf(sort: LibraryView['sort']): { dated: number[]; undated: number[] } {
+    const cached = orders.get(sort)
+    if (cached) return cached
+    const dated: number[] = []
+    const undated: number[] = []
+    slots.forEach((slot, n) => {
+      if (slot) (sort === 'publishAt' && !slot.entry.publishAt ? undated : dated).push(n)
+    })
+    const compare = comparator(sort)
+    dated.sort((a, b) => compare(slots[a] as Slot, slots[b] as Slot))
+    const order = { dated, undated }
+    orders.set(sort, order)
+    return order
+  }
+
+  function changedDrafts() {
+    cachedChoices = null
+    previous = null
+    orders.clear()
+  }
+
   function remove(id: string) {
     const slot = slotOf.get(id)
     if (slot === undefined) return
-    cachedChoices = null
-    previous = null
+    changedDrafts()
     mini.discard(slot)
     grams.clear(slot)
     slots[slot] = null
@@ -107,8 +130,7 @@ export function createSearchCore(fold: Fold): SearchCore {
 
   function put(entry: IndexedDraft) {
     remove(entry.id)
-    cachedChoices = null
-    previous = null
+    changedDrafts()
     const slot = free.pop() ?? slots.length
     const { names, initials } = peopleLine(entry)
     const text: Record<SearchField, string> = {
@@ -118,17 +140,26 @@ export function createSearchCore(fold: Fold): SearchCore {
       department: entry.department
     }
     const folded = Object.fromEntries(Object.entries(text).map(([field, value]) => [field, fold(value)])) as Record<SearchField, string>
-    slots[slot] = { entry, text, folded, initials, names: everyone(entry.people) }
+    const short = SHORT_FIELDS.map((field) => folded[field]).join(SEPARATOR)
+    slots[slot] = { entry, text, folded, short, initials, names: everyone(entry.people) }
     slotOf.set(entry.id, slot)
     mini.add({ id: slot, ...pick(folded, SHORT_FIELDS), initials: initials.join(' ') })
-    grams.set(slot, folded.body)
+    grams.add(slot, short)
+    grams.add(slot, folded.body)
   }
 
-  /** Where one folded term is found in a slot, in field order; empty when it is not. */
-  function fieldsWith(slot: Slot, term: string, bodyToo: boolean): SearchField[] {
+  /** Whether a slot holds a folded term: anywhere for two characters or more, in a short field for one. */
+  function holds(slot: Slot, term: string): boolean {
+    if (slot.short.includes(term)) return true
+    if (LATIN.test(term) && slot.initials.some((initials) => initials.startsWith(term))) return true
+    return term.length >= 2 && slot.folded.body.includes(term)
+  }
+
+  /** Where one folded term is found in a slot, in field order (only for the hits shown with snippets). */
+  function fieldsWith(slot: Slot, term: string): SearchField[] {
     const found: SearchField[] = SHORT_FIELDS.filter((field) => slot.folded[field].includes(term))
     if (!found.includes('people') && LATIN.test(term) && slot.initials.some((initials) => initials.startsWith(term))) found.push('people')
-    if (bodyToo && slot.folded.body.includes(term)) found.push('body')
+    if (term.length >= 2 && slot.folded.body.includes(term)) found.push('body')
     return found
   }
 
@@ -136,68 +167,66 @@ export function createSearchCore(fold: Fold): SearchCore {
    * The last search, for the next keystroke: a draft that does not contain "运动" cannot contain "运动会", so
    * typing on only rereads the drafts the previous text matched. Any change of the drafts forgets it.
    */
-  let previous: { terms: string[]; matches: Map<number, Set<SearchField>> } | null = null
+  let previous: { terms: string[]; matches: Uint32Array } | null = null
   // Only from terms that were looked for in bodies too: a lone character was not, so its matches are too few.
   const extends_ = (terms: string[], before: string[]) => terms.length >= before.length && before.every((term, i) => term.length >= 2 && terms[i]?.includes(term))
 
-  /** Slots matching every term, each with the fields each term was found in. */
-  function textMatches(terms: string[]): Map<number, Set<SearchField>> {
-    const narrowed = previous && extends_(terms, previous.terms) ? previous.matches : null
-    const matches = searchTerms(terms, narrowed)
+  /** One bit per slot matching every term. */
+  function textMatches(terms: string[]): Uint32Array {
+    const words = Math.ceil(slots.length / 32)
+    const matches = previous && extends_(terms, previous.terms) ? previous.matches.slice() : new Uint32Array(words).fill(0xffffffff)
+    for (const term of terms) {
+      const wanted = grams.bitsOf(term)
+      // Short fields answer for single characters, and for pinyin initials typed as a prefix.
+      const fromMini = new Set<number>()
+      if (term.length < 2 || LATIN.test(term)) for (const hit of mini.search(term)) fromMini.add(hit.id as number)
+      for (let w = 0; w < words; w++) {
+        let value = matches[w] as number
+        let kept = 0
+        while (value !== 0) {
+          const low = value & -value
+          const n = w * 32 + (31 - Math.clz32(low))
+          const slot = slots[n]
+          if (slot && (fromMini.has(n) || (wanted.length > 0 && grams.mayHold(n, wanted))) && holds(slot, term)) kept |= low
+          value ^= low
+        }
+        matches[w] = kept
+      }
+    }
     previous = { terms, matches }
     return matches
-  }
-
-  function searchTerms(terms: string[], within: Map<number, Set<SearchField>> | null): Map<number, Set<SearchField>> {
-    let result: Map<number, Set<SearchField>> | null = null
-    for (const term of terms) {
-      // A single character is not searched in bodies: it is in nearly all of them.
-      const bodyToo = term.length >= 2
-      const candidates = new Set<number>()
-      if (within) for (const slot of within.keys()) candidates.add(slot)
-      else {
-        for (const hit of mini.search(term)) candidates.add(hit.id as number)
-        if (bodyToo) for (const slot of grams.candidates(term, (s) => slots[s] != null) ?? []) candidates.add(slot)
-      }
-      const next = new Map<number, Set<SearchField>>()
-      for (const slotNumber of candidates) {
-        if (result && !result.has(slotNumber)) continue
-        const slot = slots[slotNumber]
-        if (!slot) continue
-        const fields = fieldsWith(slot, term, bodyToo)
-        if (fields.length === 0) continue
-        next.set(slotNumber, new Set([...(result?.get(slotNumber) ?? []), ...fields]))
-      }
-      result = next
-    }
-    return result ?? new Map()
   }
 
   function query(view: LibraryView, me: LibraryMe, snippetCount = 100): LibraryResult {
     const terms = fold(view.text).split(/\s+/).filter((term) => term !== '')
     const matches = terms.length > 0 ? textMatches(terms) : null
     const dateOf = (entry: IndexedDraft) => (view.sort === 'created' ? entry.createdAt : view.sort === 'publishAt' ? entry.publishAt : entry.updatedAt)
+    const person = view.person.trim()
     const picked: Slot[] = []
-    slots.forEach((slot, slotNumber) => {
+    const consider = (n: number) => {
+      if (matches && !((matches[n >>> 5] as number) & (1 << (n & 31)))) return
+      const slot = slots[n]
       if (!slot) return
       const { entry } = slot
-      if (matches && !matches.has(slotNumber)) return
       if (view.status && entry.status !== view.status) return
       if (view.column && entry.column !== view.column) return
       if (view.department && entry.department !== view.department) return
-      if (view.person && !slot.names.includes(view.person.trim())) return
+      if (person && !slot.names.includes(person)) return
       if (view.from || view.to) {
         const day = localDay(dateOf(entry))
         if (!day || (view.from && day < view.from) || (view.to && day > view.to)) return
       }
       if (view.mine && !awaitsPerson(entry.status, entry.people, me)) return
       picked.push(slot)
-    })
-    picked.sort(comparator(view))
+    }
+    const { dated, undated } = orderOf(view.sort)
+    if (view.descending) for (let i = dated.length - 1; i >= 0; i--) consider(dated[i] as number)
+    else for (const n of dated) consider(n)
+    for (const n of undated) consider(n)
     const hits: LibraryHit[] = []
     if (matches) {
       for (const slot of picked.slice(0, snippetCount)) {
-        const fields = matches.get(slotOf.get(slot.entry.id) ?? -1) ?? new Set<SearchField>()
+        const fields = new Set(terms.flatMap((term) => fieldsWith(slot, term)))
         hits.push({ id: slot.entry.id, matches: snippets(slot, fields, terms) })
       }
     }
@@ -243,21 +272,19 @@ function localDay(iso: string | null): string | null {
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`
 }
 
-function comparator(view: LibraryView): (a: Slot, b: Slot) => number {
-  const sign = view.descending ? -1 : 1
+/** Ascending order of a sort (the list runs it backwards when descending); ties go by last edited. */
+function comparator(sort: LibraryView['sort']): (a: Slot, b: Slot) => number {
+  const key = sort === 'created' ? 'createdAt' : sort === 'publishAt' ? 'publishAt' : 'updatedAt'
   return (a, b) => {
     let order: number
-    if (view.sort === 'title') order = collator.compare(a.entry.text.title, b.entry.text.title)
+    if (sort === 'title') order = collator.compare(a.entry.text.title, b.entry.text.title)
     else {
-      const key = view.sort === 'created' ? 'createdAt' : view.sort === 'publishAt' ? 'publishAt' : 'updatedAt'
       const x = a.entry[key] ?? ''
       const y = b.entry[key] ?? ''
-      // Drafts without a publish time go last whichever way the list runs.
-      if (x === '' || y === '') return x === y ? 0 : x === '' ? 1 : -1
       order = x < y ? -1 : x > y ? 1 : 0
     }
     if (order === 0) order = a.entry.updatedAt < b.entry.updatedAt ? -1 : a.entry.updatedAt > b.entry.updatedAt ? 1 : 0
-    return order * sign
+    return order
   }
 }
 

@@ -6,7 +6,14 @@ import { NoRequest, Ok, type ChannelMap, type EventMap } from './common'
 
 export const draftChannels = {
   'drafts:list': {
-    request: z.object({ scope: z.enum(['active', 'trash']) }),
+    request: z.object({
+      scope: z.enum(['active', 'trash']),
+      /**
+       * Only the newest this many active drafts as last listed, without checking each file: the first screen at
+       * start, small enough to cross at once; list again (without it) for the checked, whole list.
+       */
+      storedFirst: z.number().int().min(1).max(1000).optional()
+    }),
     response: z.object({ drafts: z.array(DraftSummarySchema), quarantined: z.array(QuarantinedDraftSchema) })
   },
   'drafts:create': {
