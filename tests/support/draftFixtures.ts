@@ -34,7 +34,8 @@ export function content(title: string, ...texts: string[]): DraftContent {
 
 export async function makeTempDir(prefix = 'newsroom-test-'): Promise<{ dir: string; cleanup(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), prefix))
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) }
+  // Retries: the library index may still be writing its fresh entries under .search/ when a test ends (ENOTEMPTY).
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }) }
 }
 
 /** Every file below `folder` (relative path → bytes), to prove a move kept the files byte for byte. */

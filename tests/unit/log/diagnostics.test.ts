@@ -13,7 +13,7 @@ describe('设置 → 关于: the log and 复制诊断信息', () => {
     dir = await mkdtemp(join(tmpdir(), 'newsroom-diag-'))
   })
   afterEach(async () => {
-    await rm(dir, { recursive: true, force: true })
+    await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 })
   })
 
   function app(diagnostics?: DiagnosticsCapability) {
