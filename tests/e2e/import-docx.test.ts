@@ -42,7 +42,8 @@ suite('导入 Word 文档', () => {
     await expect.poll(() => editor.locator('h2').first().textContent()).toContain('Lorem ipsum dolor sit amet')
     await expect.poll(() => editor.locator('ul li').count()).toBeGreaterThanOrEqual(6)
     await expect.poll(() => editor.locator('a[href="https://products.office.com/en-us/word"]').count()).toBe(1)
-    // The embedded JPEG was stored as an asset of the new draft and is shown from there.
+    // The embedded JPEG was stored as an asset of the new draft and is shown from there (photos load lazily: bring it into view).
+    await editor.locator('img').first().scrollIntoViewIfNeeded()
     await expect.poll(() => editor.locator('img').first().evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
     await expect.poll(() => page.getByRole('list', { name: '稿件列表' }).getByText('Lorem ipsum').count()).toBeGreaterThan(0)
 

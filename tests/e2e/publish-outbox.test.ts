@@ -104,7 +104,7 @@ suite('the publish outbox', () => {
     await expect.poll(() => page.getByRole('button', { name: /^待发/ }).count()).toBe(0)
     await expect.poll(() => bar(page).locator('.workflow-status').textContent()).toBe('已发布')
     expect(JSON.parse(await readFile(outboxFile, 'utf8'))).toEqual({ jobs: [] })
-    await expect.poll(() => bar(page).getByRole('listitem', { name: '学校网站' }).textContent()).toContain(`${cms.url}/news/`)
+    await expect.poll(() => bar(page).getByRole('listitem', { name: '学校网站' }).locator('.published-address').getAttribute('title')).toContain(`${cms.url}/news/`)
   })
 
   it('sends the waiting jobs as soon as the computer is back online, without waiting for the backoff', async () => {

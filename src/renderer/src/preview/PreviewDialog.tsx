@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next'
 import type { AppErrorCode } from '@shared/errors'
 import type { MissingPicture, SiteStyles } from '@shared/ipc/channels/export'
 import { Modal } from '../components/Modal'
+import { TabList } from '../components/TabList'
 import { errorCodeOf, errorDetailOf } from '../drafts/errorText'
 import { newsroom } from '../newsroom'
 import { WechatPanel } from '../wechat/WechatPanel'
@@ -41,6 +42,9 @@ type Props = {
 }
 
 /** 预览: the article as the school's site shows it, and its export as a web page or a Word document. */
+const PREVIEW_VIEWS = ['site', 'wechat'] as const
+type PreviewView = (typeof PREVIEW_VIEWS)[number]
+
 export function PreviewDialog({ draftId, source, output, wechatTemplate, saveFailed, onClose }: Props) {
   const { t } = useTranslation()
   const ids = useId()
@@ -48,7 +52,7 @@ export function PreviewDialog({ draftId, source, output, wechatTemplate, saveFai
   const [styles, setStyles] = useState<SiteStyles | null>(null)
   const [status, setStatus] = useState<Status | null>(null)
   const [now] = useState(() => new Date())
-  const [view, setView] = useState<'site' | 'wechat'>('site')
+  const [view, setView] = useState<PreviewView>('site')
 
   useEffect(() => {
     let live = true
@@ -135,25 +139,12 @@ export function PreviewDialog({ draftId, source, output, wechatTemplate, saveFai
             </button>
           </div>
         </div>
-        <div className="preview-views" role="tablist" aria-label={t('wechat.views')}>
-          {(['site', 'wechat'] as const).map((name) => (
-            <button
-              key={name}
-              type="button"
-              role="tab"
-              id={`${ids}-view-${name}`}
-              aria-selected={view === name}
-              aria-controls={`${ids}-panel-${name}`}
-              className={view === name ? 'preview-view preview-view-active' : 'preview-view'}
-              onClick={() => setView(name)}
-            >
-              {t(name === 'site' ? 'wechat.viewSite' : 'wechat.viewWechat')}
-            </button>
-          ))}
-        </div>
+        <TabList tabs={PREVIEW_VIEWS} selected={view} onSelect={setView} label={t('wechat.views')} idPrefix={ids}>
+          {(name) => t(name === 'site' ? 'wechat.viewSite' : 'wechat.viewWechat')}
+        </TabList>
         {saveFailed && <p className="preview-status preview-status-warning">{t('preview.saveFailed')}</p>}
         {view === 'site' ? (
-          <div role="tabpanel" id={`${ids}-panel-site`} aria-labelledby={`${ids}-view-site`} className="preview-view-panel">
+          <div role="tabpanel" id={`${ids}-panel-site`} aria-labelledby={`${ids}-tab-site`} className="preview-view-panel">
             {status === null && <p className="preview-status preview-status-quiet">{t('outputs.whichHtml')}</p>}
             {styles?.source === 'custom' && status?.kind !== 'stylesFile' && (
               <p className="preview-status preview-status-quiet">{t('preview.customStylesInUse', { path: styles.path })}</p>
@@ -168,7 +159,7 @@ export function PreviewDialog({ draftId, source, output, wechatTemplate, saveFai
             </div>
           </div>
         ) : (
-          <div role="tabpanel" id={`${ids}-panel-wechat`} aria-labelledby={`${ids}-view-wechat`} className="preview-view-panel">
+          <div role="tabpanel" id={`${ids}-panel-wechat`} aria-labelledby={`${ids}-tab-wechat`} className="preview-view-panel">
             {assetUrlBase === null ? (
               <p className="preview-loading">{t('preview.loading')}</p>
             ) : (

@@ -9,6 +9,7 @@ import {
   type UiLanguage
 } from '@shared/settings'
 import { Modal } from '../components/Modal'
+import { TabList } from '../components/TabList'
 import { msToSecondsText, secondsTextToMs } from './autosaveDelay'
 import { CreditSettings, articleSettingsValid, type ArticleSettingsValue } from './credit/CreditSettings'
 import { DirectoryManager } from './directory/DirectoryManager'
@@ -115,30 +116,9 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onChooseDataD
         <h2 id={`${ids}-heading`} className="modal-title">
           {t('settings.title')}
         </h2>
-        <div className="settings-tabs" role="tablist" aria-label={t('settings.title')}>
-          {SETTINGS_TABS.map((name) => (
-            <button
-              key={name}
-              type="button"
-              role="tab"
-              id={`${ids}-tab-${name}`}
-              aria-selected={tab === name}
-              aria-controls={`${ids}-panel-${name}`}
-              tabIndex={tab === name ? 0 : -1}
-              className={tab === name ? 'settings-tab settings-tab-active' : 'settings-tab'}
-              onClick={() => setTab(name)}
-              onKeyDown={(event) => {
-                const next = tabAfterKey(tab, event.key)
-                if (next === null) return
-                event.preventDefault()
-                setTab(next)
-                document.getElementById(`${ids}-tab-${next}`)?.focus()
-              }}
-            >
-              {tabLabel(name)}
-            </button>
-          ))}
-        </div>
+        <TabList tabs={SETTINGS_TABS} selected={tab} onSelect={setTab} label={t('settings.title')} idPrefix={ids}>
+          {tabLabel}
+        </TabList>
         <div role="tabpanel" id={`${ids}-panel-general`} aria-labelledby={`${ids}-tab-general`} className="settings-panel" hidden={tab !== 'general'}>
           <div className="field">
             <label className="field-label" htmlFor={`${ids}-language`}>
@@ -225,21 +205,4 @@ export function SettingsDialog({ settings, currentDataDir, onSave, onChooseDataD
       </form>
     </Modal>
   )
-}
-
-/** WAI-ARIA tabs: ←/→ (and ↑/↓) move to the neighbouring tab and round the ends, Home/End to the first and last. */
-function tabAfterKey(current: SettingsTab, key: string): SettingsTab | null {
-  const at = SETTINGS_TABS.indexOf(current)
-  const count = SETTINGS_TABS.length
-  const index =
-    key === 'ArrowRight' || key === 'ArrowDown'
-      ? (at + 1) % count
-      : key === 'ArrowLeft' || key === 'ArrowUp'
-        ? (at - 1 + count) % count
-        : key === 'Home'
-          ? 0
-          : key === 'End'
-            ? count - 1
-            : null
-  return index === null ? null : (SETTINGS_TABS[index] ?? null)
 }
