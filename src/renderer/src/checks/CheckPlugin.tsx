@@ -16,9 +16,7 @@ export function CheckPlugin() {
   useEffect(() => {
     if (!controller) return
     controller.setEditor(editor)
-    const off = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
-      if (dirtyElements.size > 0 || dirtyLeaves.size > 0) controller.schedule()
-    })
+    const off = editor.registerUpdateListener((update) => controller.noteUpdate(update))
     return () => {
       off()
       controller.setEditor(null)
