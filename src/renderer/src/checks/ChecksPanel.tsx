@@ -12,7 +12,8 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info']
 const SHOWN_PER_SEVERITY = 30
 
 /** 检查: the open draft's findings by severity, each with 定位, a one-click fix where one is certain, and 忽略. */
-export function ChecksPanel() {
+// Memo: the editor around it re-renders on every keystroke; the panel changes only with a check's answer.
+export const ChecksPanel = memo(function ChecksPanel() {
   const { t } = useTranslation()
   const ids = useId()
   const checks = useChecks()
@@ -118,7 +119,7 @@ export function ChecksPanel() {
       )}
     </section>
   )
-}
+})
 
 const rowKeyOf = (entry: OpenFinding, index: number) => `${entry.id}#${index}`
 
@@ -142,8 +143,15 @@ type ItemProps = {
 function sameRow(a: ItemProps, b: ItemProps): boolean {
   if (a.rowKey !== b.rowKey || a.field !== b.field || a.fixable !== b.fixable || a.actions !== b.actions || a.entry.id !== b.entry.id) return false
   if (a.entry.ignored?.reason !== b.entry.ignored?.reason || a.entry.ignored?.by !== b.entry.ignored?.by) return false
-  const shown = ({ start: _start, end: _end, segment: _segment, ...rest }: Finding) => JSON.stringify(rest)
-  return a.entry.finding === b.entry.finding || shown(a.entry.finding) === shown(b.entry.finding)
+  const [x, y] = [a.entry.finding, b.entry.finding]
+  return x === y || (x.ruleId === y.ruleId && x.severity === y.severity && x.messageKey === y.messageKey && x.excerpt === y.excerpt && x.fix?.replacement === y.fix?.replacement && sameParams(x.params, y.params))
+}
+
+function sameParams(a: Finding['params'], b: Finding['params']): boolean {
+  if (a === b) return true
+  if (!a || !b) return false
+  const keys = Object.keys(a)
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key])
 }
 
 const FindingItem = memo(function FindingItem({ rowKey, entry, field, fixable, actions }: ItemProps) {
