@@ -9,6 +9,14 @@ import type { CheckRunner } from './checkClient'
 export const PREPARE_MEASURE = 'newsroom-checks:prepare'
 /** Where a check cycle starts on the main thread; bench:checks times from here to the end of the task. */
 export const PREPARE_START = 'newsroom-checks:prepare-start'
+/** Set when an answer's marks are painted, after React's commit: bench:checks times the answer up to here. */
+export const APPLIED_MARK = 'newsroom-checks:applied'
+
+/** A mark on the page's timeline for bench:checks, which must not grow with every pause over a long day. */
+export function benchMark(name: string): number {
+  if (performance.getEntriesByName(name).length > 200) performance.clearMarks(name)
+  return performance.mark(name).startTime
+}
 
 /** Quiet time after the last keystroke before the article is checked: marks appear well within a second. */
 export const CHECK_DEBOUNCE_MS = 300
@@ -130,9 +138,7 @@ export class CheckController {
     }
     const options = this.options
     if (this.disposed || options === null) return this.snapshot
-    // The page's timeline must not grow with every pause in typing over a long day.
-    if (performance.getEntriesByName(PREPARE_START).length > 200) performance.clearMarks(PREPARE_START)
-    const started = performance.mark(PREPARE_START).startTime
+    const started = benchMark(PREPARE_START)
     const flat = this.flattenBody()
     const article = articleSegments(this.fields, flat)
     const input: CheckInput = { segments: article.segments, photos: flat.photos, links: article.links, options }
