@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { createEditor, type LexicalEditor } from 'lexical'
+import { $createParagraphNode, $createTextNode, $getRoot, $isElementNode, $isTextNode, createEditor, type LexicalEditor } from 'lexical'
 import { articleNodes } from '../../../src/renderer/src/editor/nodes'
-import { $flattenBody, articleSegments, bodyRangeOf } from '../../../src/renderer/src/checks/articleSegments'
+import { $flattenBody, BodyFlattener, articleSegments, bodyRangeOf } from '../../../src/renderer/src/checks/articleSegments'
 import { checkInputOf } from '../../../src/shared/checks/input'
 import { DEFAULT_CHECK_SETTINGS } from '../../../src/shared/checks/settings'
 import type { ArticleBody } from '../../../src/shared/model/draft'
@@ -87,5 +87,69 @@ describe('the editor flattened into check segments', () => {
     expect(live.segments.map((s) => [s.field, s.text])).toEqual(stored.segments.map((s) => [s.field, s.text]))
     expect(live.links).toEqual(stored.links)
     expect(flat.photos.map(({ key: _key, ...photo }) => photo)).toEqual(stored.photos.map(({ key: _key, ...photo }) => photo))
+  })
+})
+
+describe('flattening again after an edit', () => {
+  const size = () => ({ width: 1200, height: 800 })
+  const full = (editor: LexicalEditor) => editor.getEditorState().read(() => $flattenBody(size, ['王五']))
+
+  /** A flattener fed by the update listener's dirty keys, as the check controller feeds it. */
+  function tracked(editor: LexicalEditor) {
+    const flattener = new BodyFlattener()
+    const reads: string[] = []
+    editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
+      flattener.markDirty(dirtyElements.keys())
+      flattener.markDirty(dirtyLeaves)
+    })
+    const flatten = () => {
+      const spy = (key: string) => {
+        reads.push(key)
+        return size()
+      }
+      return editor.getEditorState().read(() => flattener.$flatten(spy, ['王五']))
+    }
+    return { flatten, reads }
+  }
+
+  it('re-reads only the blocks an update touched and gives what a full flatten gives', () => {
+    const editor = editorWith(body)
+    const { flatten } = tracked(editor)
+    const before = flatten()
+    editor.update(() => {
+      const paragraph = $getRoot().getChildAtIndex(1)
+      const last = $isElementNode(paragraph) ? paragraph.getFirstDescendant() : null
+      if ($isTextNode(last)) last.setTextContent('副校长')
+    }, { discrete: true })
+    const after = flatten()
+    expect(after).toEqual(full(editor))
+    expect(after.segments[1]!.text.startsWith('副校长张三')).toBe(true)
+    // The untouched heading is the same object as before: it was not read again.
+    expect(after.segments[0]).toBe(before.segments[0])
+    expect(after.segments[1]).not.toBe(before.segments[1])
+  })
+
+  it('follows blocks added and removed, and keeps link offsets on the right segment', () => {
+    const editor = editorWith(body)
+    const { flatten } = tracked(editor)
+    flatten()
+    editor.update(() => {
+      $getRoot().getChildAtIndex(0)?.insertBefore($createParagraphNode().append($createTextNode('新的导语')))
+      $getRoot().getChildAtIndex(3)?.remove()
+    }, { discrete: true })
+    const after = flatten()
+    expect(after).toEqual(full(editor))
+    expect(after.segments[0]!.text).toBe('新的导语')
+    expect(after.links[0]!.segment).toBe(2)
+  })
+
+  it('reads photos every time (a picture’s size arrives without an update)', () => {
+    const editor = editorWith(body)
+    const { flatten, reads } = tracked(editor)
+    flatten()
+    const first = reads.length
+    flatten()
+    expect(reads.length).toBe(first * 2)
+    expect(first).toBeGreaterThan(0)
   })
 })

@@ -3,6 +3,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useCheckController } from './ChecksContext'
 import { clearFindingPaint, fieldElementKey, fieldSeverities, paintFindings } from './paintFindings'
 import { fieldElement } from './fieldElements'
+import { APPLIED_MARK, benchMark } from './checkController'
 
 /**
  * 发布前检查 in the editor: each edit only restarts a timer (the check itself runs in a worker), and each result
@@ -16,9 +17,7 @@ export function CheckPlugin() {
   useEffect(() => {
     if (!controller) return
     controller.setEditor(editor)
-    const off = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
-      if (dirtyElements.size > 0 || dirtyLeaves.size > 0) controller.schedule()
-    })
+    const off = editor.registerUpdateListener((update) => controller.noteUpdate(update))
     return () => {
       off()
       controller.setEditor(null)
@@ -36,6 +35,7 @@ export function CheckPlugin() {
       const element = severity ? fieldElement(editor, place) : null
       if (element && severity) element.dataset['checkMark'] = severity
     })
+    benchMark(APPLIED_MARK)
   }, [editor, snapshot])
 
   useEffect(

@@ -11,7 +11,7 @@ import { newsroom } from '../newsroom'
 /** The fields outside the body a one-click fix can rewrite. */
 export type FixableField = 'title' | 'subtitle' | 'summary'
 
-type ChecksApi = {
+export type ChecksApi = {
   controller: CheckController
   editorRef: RefObject<LexicalEditor | null>
   fixField(field: FixableField, text: string): void

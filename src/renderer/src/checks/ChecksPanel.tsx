@@ -1,8 +1,8 @@
-import { useId, useState } from 'react'
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CheckField, Severity } from '@shared/checks/types'
-import { useChecks, useCheckSnapshot } from './ChecksContext'
-import { openFindings, type OpenFinding } from './checkController'
+import type { CheckField, Finding, Severity } from '@shared/checks/types'
+import { useChecks, useCheckSnapshot, type ChecksApi } from './ChecksContext'
+import { openFindings, type CheckSnapshot, type OpenFinding } from './checkController'
 import { applyFix, canFix, locateFinding } from './findingActions'
 import { findingMessage } from './findingText'
 import './styles.css'
@@ -12,7 +12,8 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info']
 const SHOWN_PER_SEVERITY = 30
 
 /** 检查: the open draft's findings by severity, each with 定位, a one-click fix where one is certain, and 忽略. */
-export function ChecksPanel() {
+// Memo: the editor around it re-renders on every keystroke; the panel changes only with a check's answer.
+export const ChecksPanel = memo(function ChecksPanel() {
   const { t } = useTranslation()
   const ids = useId()
   const checks = useChecks()
@@ -20,8 +21,41 @@ export function ChecksPanel() {
   const [open, setOpen] = useState(true)
   const [problem, setProblem] = useState<string | null>(null)
   const [showAll, setShowAll] = useState(false)
+  const result = snapshot?.result
+  const segments = snapshot?.segments
+  const ignoredMap = snapshot?.ignored
+  // A 'checking' render (every pause in typing) keeps the list: only a new result or a new ignore rebuilds it.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const entries = useMemo(() => (snapshot ? openFindings(snapshot) : []), [result, segments, ignoredMap])
+  // Rows skip re-rendering when what they show is unchanged, so their handlers find the finding as checked last.
+  const rows = useMemo(() => {
+    const byKey = new Map<string, Finding>()
+    for (const severity of SEVERITIES) entries.filter((entry) => entry.finding.severity === severity).forEach((entry, index) => byKey.set(rowKeyOf(entry, index), entry.finding))
+    return byKey
+  }, [entries])
+  const latest = useRef({ snapshot, checks, rows })
+  useEffect(() => {
+    latest.current = { snapshot, checks, rows }
+  })
+  const actions = useMemo<RowActions>(() => {
+    const act = (key: string, action: (finding: Finding, snapshot: CheckSnapshot, checks: ChecksApi) => void) => {
+      const { snapshot: current, checks: api, rows: found } = latest.current
+      const finding = found.get(key)
+      if (finding && current && api) action(finding, current, api)
+    }
+    return {
+      locate: (key) => act(key, (finding, current, api) => setProblem(locateFinding(api.editorRef.current, current, finding) ? null : t('checks.panel.locateFailed'))),
+      fix: (key) =>
+        act(key, (finding, current, api) => {
+          const done = applyFix(api.editorRef.current, current, finding, api.fixField)
+          setProblem(done ? null : t('checks.panel.fixFailed'))
+          void api.controller.run()
+        }),
+      ignore: (key, reason) => act(key, (finding, _current, api) => api.controller.ignore(finding, reason)),
+      unignore: (key) => act(key, (finding, _current, api) => api.controller.unignore(finding))
+    }
+  }, [t])
   if (!checks || !snapshot) return null
-  const entries = openFindings(snapshot)
   const count = (severity: Severity) => entries.filter((entry) => entry.finding.severity === severity && !entry.ignored).length
   const summary =
     snapshot.status === 'idle' || (snapshot.status === 'checking' && !snapshot.result)
@@ -30,7 +64,6 @@ export function ChecksPanel() {
         ? t('checks.panel.failed')
         : t('checks.panel.summary', { errors: count('error'), warnings: count('warning'), infos: count('info') })
 
-  const editor = () => checks.editorRef.current
   return (
     <section className="checks-panel" aria-labelledby={`${ids}-title`}>
       <div className="checks-head">
@@ -60,24 +93,19 @@ export function ChecksPanel() {
               <div key={severity} className="checks-group">
                 <h3 className={`checks-group-title checks-${severity}`}>{t(`checks.severity.${severity}`, { count: group.length })}</h3>
                 <ul className="checks-items">
-                  {(showAll ? group : group.slice(0, SHOWN_PER_SEVERITY)).map((entry, index) => (
-                    <FindingItem
-                      key={`${entry.id}#${index}`}
-                      entry={entry}
-                      field={snapshot.segments[entry.finding.segment]?.field ?? 'body'}
-                      fixable={canFix(snapshot, entry.finding)}
-                      onLocate={() => {
-                        setProblem(locateFinding(editor(), snapshot, entry.finding) ? null : t('checks.panel.locateFailed'))
-                      }}
-                      onFix={() => {
-                        const done = applyFix(editor(), snapshot, entry.finding, checks.fixField)
-                        setProblem(done ? null : t('checks.panel.fixFailed'))
-                        void checks.controller.run()
-                      }}
-                      onIgnore={(reason) => checks.controller.ignore(entry.finding, reason)}
-                      onUnignore={() => checks.controller.unignore(entry.finding)}
-                    />
-                  ))}
+                  {(showAll ? group : group.slice(0, SHOWN_PER_SEVERITY)).map((entry, index) => {
+                    const rowKey = rowKeyOf(entry, index)
+                    return (
+                      <FindingItem
+                        key={rowKey}
+                        rowKey={rowKey}
+                        entry={entry}
+                        field={snapshot.segments[entry.finding.segment]?.field ?? 'body'}
+                        fixable={canFix(snapshot, entry.finding)}
+                        actions={actions}
+                      />
+                    )
+                  })}
                 </ul>
                 {!showAll && group.length > SHOWN_PER_SEVERITY && (
                   <button type="button" className="button button-small button-quiet" onClick={() => setShowAll(true)}>
@@ -91,19 +119,46 @@ export function ChecksPanel() {
       )}
     </section>
   )
+})
+
+const rowKeyOf = (entry: OpenFinding, index: number) => `${entry.id}#${index}`
+
+/** What a row's buttons do, by the row's key: stable across checks, so an unchanged row need not re-render. */
+type RowActions = {
+  locate(key: string): void
+  fix(key: string): void
+  ignore(key: string, reason: string): void
+  unignore(key: string): void
 }
 
 type ItemProps = {
+  rowKey: string
   entry: OpenFinding
   field: CheckField
   fixable: boolean
-  onLocate(): void
-  onFix(): void
-  onIgnore(reason: string): void
-  onUnignore(): void
+  actions: RowActions
 }
 
-function FindingItem({ entry, field, fixable, onLocate, onFix, onIgnore, onUnignore }: ItemProps) {
+/** What a row shows: the finding without where it is (offsets move with every keystroke before it), and its ignore. */
+function sameRow(a: ItemProps, b: ItemProps): boolean {
+  if (a.rowKey !== b.rowKey || a.field !== b.field || a.fixable !== b.fixable || a.actions !== b.actions || a.entry.id !== b.entry.id) return false
+  if (a.entry.ignored?.reason !== b.entry.ignored?.reason || a.entry.ignored?.by !== b.entry.ignored?.by) return false
+  const [x, y] = [a.entry.finding, b.entry.finding]
+  return x === y || (x.ruleId === y.ruleId && x.severity === y.severity && x.messageKey === y.messageKey && x.excerpt === y.excerpt && x.fix?.replacement === y.fix?.replacement && sameParams(x.params, y.params))
+}
+
+function sameParams(a: Finding['params'], b: Finding['params']): boolean {
+  if (a === b) return true
+  if (!a || !b) return false
+  const keys = Object.keys(a)
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key])
+}
+
+const FindingItem = memo(function FindingItem({ rowKey, entry, field, fixable, actions }: ItemProps) {
+  const onLocate = () => actions.locate(rowKey)
+  const onFix = () => actions.fix(rowKey)
+  const onIgnore = (reason: string) => actions.ignore(rowKey, reason)
+  const onUnignore = () => actions.unignore(rowKey)
   const { t } = useTranslation()
   const ids = useId()
   const [asking, setAsking] = useState(false)
@@ -208,4 +263,4 @@ function FindingItem({ entry, field, fixable, onLocate, onFix, onIgnore, onUnign
       )}
     </li>
   )
-}
+}, sameRow)

@@ -1,4 +1,4 @@
-import { $getRoot, $isElementNode, $isLineBreakNode, $isTextNode, type ElementNode, type NodeKey } from 'lexical'
+import { $getRoot, $isElementNode, $isLineBreakNode, $isTextNode, type ElementNode, type LexicalNode, type NodeKey } from 'lexical'
 import { $isLinkNode } from '@lexical/link'
 // Relative, not @shared: the flattening is unit-tested under Vitest, which has no @shared alias.
 import type { CheckField, CheckLink, CheckPhoto, CheckSegment } from '../../../shared/checks/types'
@@ -25,8 +25,65 @@ export const photoKeyOf = (nodeKey: NodeKey, index: number | null) => (index ===
  * Runs inside editor.read / editorState.read.
  */
 export function $flattenBody(photoSize: (nodeKey: NodeKey) => { width: number; height: number }, photographers: readonly string[]): FlatBody {
+  return new BodyFlattener().$flatten(photoSize, photographers)
+}
+
+type PhotoSize = (nodeKey: NodeKey) => { width: number; height: number }
+
+/** One top-level node of the body flattened on its own (segment numbers from 0); whether it holds photos. */
+type BlockFlat = { flat: FlatBody; photos: boolean }
+
+/**
+ * Flattens the body keeping each top-level block's part by its Lexical key, so a check after typing re-reads only
+ * the blocks the update listener saw change: a 20,000-character article is re-read one paragraph at a time.
+ * Blocks with photos are always re-read (a picture's size changes when it loads, without an update).
+ */
+export class BodyFlattener {
+  private blocks = new Map<NodeKey, BlockFlat>()
+  private dirty = new Set<NodeKey>()
+  private credit: string | null = null
+
+  /** Keys the update listener saw change (dirtyElements and dirtyLeaves); the blocks holding them are re-read. */
+  markDirty(keys: Iterable<NodeKey>) {
+    for (const key of keys) this.dirty.add(key)
+  }
+
+  /** Forgets every block: the next flatten re-reads the whole body (a new editor state, an update we did not see). */
+  reset() {
+    this.blocks.clear()
+    this.dirty.clear()
+  }
+
+  /** Runs inside editor.read / editorState.read. */
+  $flatten(photoSize: PhotoSize, photographers: readonly string[]): FlatBody {
+    const creditFallback = photographers.join('、')
+    if (creditFallback !== this.credit) this.blocks.clear()
+    this.credit = creditFallback
+    const out: FlatBody = { segments: [], places: [], photos: [], links: [] }
+    const next = new Map<NodeKey, BlockFlat>()
+    for (const child of $getRoot().getChildren()) {
+      const key = child.getKey()
+      let block = this.dirty.has(key) ? undefined : this.blocks.get(key)
+      if (!block || block.photos) {
+        const flat = $flattenTopLevel(child, photoSize, creditFallback)
+        block = { flat, photos: flat.photos.length > 0 }
+      }
+      next.set(key, block)
+      const offset = out.segments.length
+      out.segments.push(...block.flat.segments)
+      out.places.push(...block.flat.places)
+      out.photos.push(...block.flat.photos)
+      for (const link of block.flat.links) out.links.push(offset === 0 ? link : { ...link, segment: link.segment + offset })
+    }
+    this.blocks = next
+    this.dirty.clear()
+    return out
+  }
+}
+
+/** A child of the root flattened alone: a block with its nested blocks and photos, or a photo on its own. */
+function $flattenTopLevel(node: LexicalNode, photoSize: PhotoSize, creditFallback: string): FlatBody {
   const out: FlatBody = { segments: [], places: [], photos: [], links: [] }
-  const creditFallback = photographers.join('、')
 
   const addPhoto = (nodeKey: NodeKey, index: number | null, photo: { caption: string; credit: string }) => {
     const key = photoKeyOf(nodeKey, index)
@@ -60,7 +117,6 @@ export function $flattenBody(photoSize: (nodeKey: NodeKey) => { width: number; h
     // The segment goes in before the blocks nested in it, so segments follow reading order.
     const at = out.segments.length
     visitInline(block)
-    if (block.getParent() === null) return
     const segment: CheckSegment = { field: 'body', key: block.getKey(), text: pieces.map((piece) => piece.text).join('') }
     const hasText = pieces.length > 0
     // An empty paragraph is still a segment: the completeness rule looks for them.
@@ -70,7 +126,9 @@ export function $flattenBody(photoSize: (nodeKey: NodeKey) => { width: number; h
     for (const link of out.links) if (link.segment >= at) link.segment += 1
     for (const link of hrefs) out.links.push({ segment: at, ...link })
   }
-  visitBlock($getRoot())
+  if ($isElementNode(node)) visitBlock(node)
+  else if ($isImageNode(node)) addPhoto(node.getKey(), null, node.getPhoto())
+  else if ($isGalleryNode(node)) node.getPhotos().forEach((photo, i) => addPhoto(node.getKey(), i, photo))
   return out
 }
 

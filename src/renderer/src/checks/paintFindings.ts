@@ -2,7 +2,7 @@ import type { LexicalEditor, NodeKey } from 'lexical'
 import type { CheckField, Severity } from '../../../shared/checks/types'
 import type { CheckSnapshot } from './checkController'
 import { openFindings } from './checkController'
-import { bodyRangeOf } from './articleSegments'
+import { bodyRangeOf, type SegmentPlace } from './articleSegments'
 
 const HIGHLIGHTS: Readonly<Record<Severity, string>> = {
   error: 'newsroom-check-error',
@@ -39,6 +39,18 @@ export function domRangeOfFinding(editor: LexicalEditor, snapshot: CheckSnapshot
 }
 
 /**
+ * Ranges painted before, by the block's place: a block nobody edited keeps its place object from one check to the
+ * next (the flattener reuses it) and Lexical leaves its DOM alone, so its ranges still mark the same text.
+ */
+const painted = new WeakMap<SegmentPlace, Map<string, Range>>()
+
+function reusedRange(snapshot: CheckSnapshot, segment: number, start: number, end: number): Range | null {
+  const place = snapshot.places[segment]
+  const range = place ? painted.get(place)?.get(`${start}-${end}`) : undefined
+  return range && range.startContainer.isConnected && range.endContainer.isConnected && !range.collapsed ? range : null
+}
+
+/**
  * Marks findings in the body with the CSS Custom Highlight API, as 查找 does: ranges over the rendered text,
  * nothing in the document or the DOM, so a mark can never be saved. Ignored findings are not marked.
  */
@@ -49,8 +61,15 @@ export function paintFindings(editor: LexicalEditor, snapshot: CheckSnapshot): v
     if (ignored) continue
     // A zero-width finding (a missing caption, an empty paragraph) marks the character before or the block.
     const end = finding.end > finding.start ? finding.end : finding.start + 1
-    const range = domRangeOfFinding(editor, snapshot, finding.segment, finding.start, end)
-    if (range) ranges[finding.severity].push(range)
+    const range = reusedRange(snapshot, finding.segment, finding.start, end) ?? domRangeOfFinding(editor, snapshot, finding.segment, finding.start, end)
+    if (!range) continue
+    ranges[finding.severity].push(range)
+    const place = snapshot.places[finding.segment]
+    if (place?.kind === 'body') {
+      const known = painted.get(place) ?? new Map<string, Range>()
+      known.set(`${finding.start}-${end}`, range)
+      painted.set(place, known)
+    }
   }
   for (const severity of Object.keys(HIGHLIGHTS) as Severity[]) CSS.highlights.set(HIGHLIGHTS[severity], new Highlight(...ranges[severity]))
 }
