@@ -3,6 +3,7 @@ import type { CheckField, Severity } from '../../../shared/checks/types'
 import type { CheckSnapshot } from './checkController'
 import { openFindings } from './checkController'
 import { bodyRangeOf, type SegmentPlace } from './articleSegments'
+import { domPoint } from '../editor/plugins/find/paintMatches'
 
 const HIGHLIGHTS: Readonly<Record<Severity, string>> = {
   error: 'newsroom-check-error',
@@ -11,14 +12,6 @@ const HIGHLIGHTS: Readonly<Record<Severity, string>> = {
 }
 
 const highlightsSupported = () => typeof CSS !== 'undefined' && 'highlights' in CSS
-
-function domPoint(editor: LexicalEditor, key: NodeKey, offset: number): [Node, number] | null {
-  const element = editor.getElementByKey(key)
-  if (!element) return null
-  const text = document.createTreeWalker(element, NodeFilter.SHOW_TEXT).nextNode()
-  if (!text) return null
-  return [text, Math.min(offset, text.textContent?.length ?? 0)]
-}
 
 /** A DOM range over [start, end) of a body segment, for marks and for scrolling to a finding. */
 export function domRangeOfFinding(editor: LexicalEditor, snapshot: CheckSnapshot, segment: number, start: number, end: number): Range | null {

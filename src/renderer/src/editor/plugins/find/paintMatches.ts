@@ -1,7 +1,8 @@
 import type { LexicalEditor, NodeKey } from 'lexical'
 import type { DocumentMatch } from './documentSearch'
 
-function domPoint(editor: LexicalEditor, key: NodeKey, offset: number): [Node, number] | null {
+/** The DOM text node and offset of a point in a Lexical text block (find and 发布前检查 mark over these). */
+export function domPoint(editor: LexicalEditor, key: NodeKey, offset: number): [Node, number] | null {
   const element = editor.getElementByKey(key)
   if (!element) return null
   const text = document.createTreeWalker(element, NodeFilter.SHOW_TEXT).nextNode()
