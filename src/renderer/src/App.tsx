@@ -67,6 +67,11 @@ export function App() {
   const sessionRef = useRef<Session | null>(null)
   const delayRef = useRef(DEFAULT_SETTINGS.autosaveDelayMs)
   const openSeq = useRef(0)
+  /**
+   * The start-up sweep of drafts left untouched at the last close. 新建稿件 waits for it: a draft created while
+   * the sweep runs also looks untouched (its first words not saved yet) and must never be in its list.
+   */
+  const startupSweep = useRef<Promise<void>>(Promise.resolve())
   const editorHandle = useRef<DraftEditorHandle>(null)
   /** The open draft's revision on disk: a sign-off names it, so main never signs text the signer has not seen. */
   const revisionRef = useRef(0)
@@ -203,6 +208,8 @@ export function App() {
   }
 
   async function loadLibrary() {
+    let sweepDone = () => {}
+    startupSweep.current = new Promise<void>((resolve) => (sweepDone = resolve))
     try {
       // The first screen of the stored list paints at once; the checked, whole list follows.
       const stored = await api().drafts.list({ scope: 'active', storedFirst: FIRST_SCREEN })
@@ -213,16 +220,20 @@ export function App() {
       const gone = await discardUntouched(
         result.drafts.filter((item) => item.title.trim() === '' && item.excerpt === '' && item.createdAt === item.updatedAt).map((item) => item.id)
       )
+      sweepDone()
       setLoaded(true)
       const newest = result.drafts.find((item) => !gone.has(item.id))
       if (newest) await openDraft(newest.id)
     } catch (error) {
       setLoaded(true)
       fail('list', error)
+    } finally {
+      sweepDone()
     }
   }
 
   async function createDraft() {
+    await startupSweep.current
     const seq = ++openSeq.current
     if (!(await closeSession())) return
     try {
