@@ -123,7 +123,7 @@ suite('publishing from the app to a real WordPress', () => {
     await expect.poll(() => dialog.textContent(), { timeout: 120_000 }).toContain('已发布到“学校新闻网”')
     expect(await dialog.textContent()).toContain('图片：新上传 3 张')
     expect(await dialog.textContent()).toContain('网页检查通过')
-    const url = (await dialog.locator('.publish-url code').textContent()) ?? ''
+    const url = (await dialog.locator('.publish-url .published-address').getAttribute('title')) ?? ''
     expect(url.startsWith(wp.url)).toBe(true)
     await dialog.getByRole('button', { name: '打开网页' }).click()
     await expect.poll(() => app?.shellCalls.openExternal).toEqual([url])
