@@ -38,6 +38,13 @@ export const REVIEWED: readonly ReviewedFinding[] = [
   },
   {
     check: 'OPEN_EXTERNAL_JS_CHECK',
+    file: 'main/index.js',
+    sample: 'await deps.shell.openExternal(target.backEndUrl);',
+    count: 1,
+    why: 'handPublish:openBackEnd: the page names a target id only; the address is the manual target recorded through publish:saveTarget, whose schema takes only http(s) URLs'
+  },
+  {
+    check: 'OPEN_EXTERNAL_JS_CHECK',
     file: 'renderer/assets/',
     sample: 'newsroom().app.openExternal({ url: href })',
     count: 1,

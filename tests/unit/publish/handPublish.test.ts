@@ -182,6 +182,12 @@ describe('hand-publishing through the app: export, the pasted address, the gate'
     expect(value(await call('handPublish:openBackEnd', { targetId: 'school' }))).toEqual({ opened: true })
     expect(value(await call('handPublish:openBackEnd', { targetId: 'local' }))).toEqual({ opened: false })
     expect(opened).toEqual(['https://cms.example.edu.cn/admin'])
+    // A compromised page cannot plant another scheme for main's shell to open as the back end.
+    for (const backEndUrl of ['file:///C:/Windows/System32/calc.exe', 'ms-settings:privacy', 'javascript:alert(1)', '\\\\server\\share\\x.exe']) {
+      expect(codeOf(await call('publish:saveTarget', { target: { id: 'school', name: '学校新闻网', kind: 'manual', baseUrl: site.url, backEndUrl } })), backEndUrl).toBe('invalid-request')
+    }
+    expect(value(await call('handPublish:openBackEnd', { targetId: 'school' }))).toEqual({ opened: true })
+    expect(opened).toEqual(['https://cms.example.edu.cn/admin', 'https://cms.example.edu.cn/admin'])
     const copy = value(await call('handPublish:copy', { draftId: draft.id, targetId: 'school' })) as { copy: { html: string; text: string }; changes: unknown }
     expect(copy.changes).toBeNull()
     const page = schoolPageAround('vsb', { title: '学院召开推进会', content: copy.copy.html.replace('【图1】', '<img src="/__local/1.jpg">') })
