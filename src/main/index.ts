@@ -39,6 +39,7 @@ import type { UiLanguage } from '../shared/settings'
 import { buildContentSecurityPolicy } from './window/csp'
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponseHeaders, resolveAppRequest } from './window/appScheme'
 import { decideNavigation, isAppFrame } from './window/navigation'
+import { permissionGranted } from './window/permissions'
 import { windowOptions, type SecureWebPreferences } from './window/windowOptions'
 import { createWindowStateKeeper, readWindowState, type WindowStateStore } from './window/windowState'
 import { createResources, resourcesRoot } from './resources'
@@ -110,8 +111,8 @@ function hardenSession(csp: string): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } })
   })
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.defaultSession.setPermissionCheckHandler(() => false)
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionGranted(permission)))
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => permissionGranted(permission))
 }
 
 let taskbar = EMPTY_TASKBAR
