@@ -16,7 +16,7 @@ describe('assets:adopt (a picture pasted from another draft)', () => {
     dir = await mkdtemp(join(tmpdir(), 'newsroom-asset-adopt-'))
     app = composeApp(testCapabilities(dir))
   })
-  afterEach(() => rm(dir, { recursive: true, force: true }))
+  afterEach(() => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }))
 
   async function draftWithPicture(colour = '#2a5db0') {
     const { id } = await app.drafts().create()

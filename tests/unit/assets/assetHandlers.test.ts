@@ -16,7 +16,7 @@ describe('asset channels', () => {
     dir = await mkdtemp(join(tmpdir(), 'newsroom-asset-ipc-'))
     app = composeApp(testCapabilities(dir))
   })
-  afterEach(() => rm(dir, { recursive: true, force: true }))
+  afterEach(() => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }))
 
   it('reads a picture Word left in its msohtmlclip folder', async () => {
     const { id } = await app.drafts().create()

@@ -31,7 +31,7 @@ describe('imports:docx', () => {
       })
     )
   })
-  afterEach(() => rm(dir, { recursive: true, force: true }))
+  afterEach(() => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }))
 
   it('asks main’s dialog for one .docx and answers cancelled when none is chosen', async () => {
     expect(await app.dispatch('imports:docx', {}, context)).toEqual({ ok: true, value: { cancelled: true } })

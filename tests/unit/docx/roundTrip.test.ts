@@ -27,7 +27,7 @@ describe('a Word file the app exported comes back as the same article', () => {
     open = []
     app = composeApp(testCapabilities(dir, { dialogs: { openFiles: async () => open, saveFile: async () => saveAs } }))
   })
-  afterEach(() => rm(dir, { recursive: true, force: true }))
+  afterEach(() => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }))
 
   async function exported(): Promise<string> {
     const draft = await seedArticle(app)

@@ -56,7 +56,7 @@ describe.skipIf(unavailable !== null)('the Word export as LibreOffice shows it',
     pdf = await docxToPdf(docx, dir)
   }, 180_000)
   afterAll(async () => {
-    await rm(dir, { recursive: true, force: true })
+    await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 })
   })
 
   it('line spacing is proportional (lineRule auto) wherever a line height is set', async () => {

@@ -44,7 +44,7 @@ describe('export and preview channels', () => {
       })
     )
   })
-  afterEach(() => rm(dir, { recursive: true, force: true }))
+  afterEach(() => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }))
 
   async function draftWithText(title: string): Promise<string> {
     const draft = await app.drafts().create({ title, column: '校园动态' })

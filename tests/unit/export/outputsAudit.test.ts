@@ -28,7 +28,7 @@ describe('single-file page, audit log, local site index', () => {
     app = composeApp(testCapabilities(dir, { dialogs: { openFiles: async () => [], saveFile: async () => saveAs.shift() ?? null } }))
     app.settings.update({ userName: '陈编辑', requireApproval: false })
   })
-  afterEach(() => rm(dir, { recursive: true, force: true }))
+  afterEach(() => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }))
 
   it('the single-file page holds every photo itself, byte for byte, each with alt text; nothing is written beside it', async () => {
     const draft = await seedArticle(app)

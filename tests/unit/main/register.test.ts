@@ -74,7 +74,7 @@ describe('registerIpc over the real handler table', () => {
     })
   })
   afterEach(async () => {
-    await rm(dir, { recursive: true, force: true })
+    await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 })
   })
 
   it('registers every contract channel exactly once, and nothing else', () => {
@@ -173,7 +173,7 @@ describe('dispatch errors', () => {
     }).handlers
   })
   afterEach(async () => {
-    await rm(dir, { recursive: true, force: true })
+    await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 })
   })
 
   it('reports an answer outside the response schema as invalid-response', async () => {

@@ -63,7 +63,7 @@ beforeEach(async () => {
   events = []
   app = compose()
 })
-afterEach(() => rm(dir, { recursive: true, force: true }))
+afterEach(() => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }))
 
 async function call<C extends 'photos:choose' | 'photos:previews' | 'photos:insert' | 'photos:cancel' | 'photos:addBytes' | 'photos:addPaths' | 'photos:registerDrop'>(
   channel: C,

@@ -48,7 +48,7 @@ describe('every output carries the credit line of the settings the reviewers app
   })
   afterEach(async () => {
     await cms.close()
-    await rm(dir, { recursive: true, force: true })
+    await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 })
   })
 
   const reviewCounts = (state: WorkflowState) => state.progress.find((p) => p.step.id === 'review')?.counts === true

@@ -31,7 +31,7 @@ describe('the 公众号 摘要, cover crop and template are approved with the ar
     dir = await mkdtemp(join(tmpdir(), 'newsroom-wechat-approval-'))
     app = composeApp(testCapabilities(dir))
   })
-  afterEach(() => rm(dir, { recursive: true, force: true }))
+  afterEach(() => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }))
 
   async function approved(): Promise<string> {
     const draft = await seedArticle(app)
