@@ -115,6 +115,23 @@ suite('drafts end to end', () => {
     app = await launchApp({ dataDir })
     await expect.poll(() => app!.page.locator('button.draft-open').count()).toBe(2)
     expect(await onDisk()).toBe(2)
+
+    // Untouched at close again, and a new draft made the moment the app starts (an opened file, a photo
+    // import, a script): the sweep takes only the one from before this start.
+    const before = (await draftFiles(dataDir)).map((f) => f.id)
+    await app.page.getByRole('button', { name: '新建稿件' }).first().click()
+    await expect.poll(() => onDisk()).toBe(3)
+    const leftover = (await draftFiles(dataDir)).find((f) => !before.includes(f.id))!.id
+    await app.close()
+    app = await launchApp({ dataDir })
+    const made = await app.page.evaluate(async () => {
+      const answer = await (window as unknown as { newsroom: { drafts: { create(r: object): Promise<{ ok: boolean; value?: { id: string } }> } } }).newsroom.drafts.create({})
+      return answer.value?.id ?? ''
+    })
+    expect(made).not.toBe('')
+    await expect.poll(async () => (await draftFiles(dataDir)).some((f) => f.id === leftover)).toBe(false)
+    await expect.poll(() => app!.page.locator('button.draft-open').count()).toBeGreaterThanOrEqual(2)
+    expect((await draftFiles(dataDir)).map((f) => f.id)).toContain(made)
   })
 
   it('moves a draft to the trash and restores it', async () => {

@@ -209,6 +209,9 @@ export function App() {
 
   async function loadLibrary() {
     let sweepDone = () => {}
+    // Only drafts from before this page loaded are swept: one made since (by 新建稿件, an opened file or a
+    // photo import, even before this runs) is this session's, never one left untouched at the last close.
+    const startedAt = performance.timeOrigin
     startupSweep.current = new Promise<void>((resolve) => (sweepDone = resolve))
     try {
       // The first screen of the stored list paints at once; the checked, whole list follows.
@@ -218,7 +221,9 @@ export function App() {
       const result = await refreshActive()
       // Left untouched when the app was last closed: only a draft that looks new is asked about.
       const gone = await discardUntouched(
-        result.drafts.filter((item) => item.title.trim() === '' && item.excerpt === '' && item.createdAt === item.updatedAt).map((item) => item.id)
+        result.drafts
+          .filter((item) => item.title.trim() === '' && item.excerpt === '' && item.createdAt === item.updatedAt && Date.parse(item.createdAt) < startedAt)
+          .map((item) => item.id)
       )
       sweepDone()
       setLoaded(true)

@@ -40,6 +40,32 @@ describe('AssetStore', () => {
     expect(await readFile(join(drafts.assetsFolder(draftId), first.assetId))).toEqual(bytes)
   })
 
+  it('never writes a photo into a new draft that is being discarded: either the photo keeps the draft, or the import says not-found and leaves no folder behind', async () => {
+    const assets = createAssetStore({ drafts: () => drafts })
+    const bytes = await png()
+    const outcomes = new Set<string>()
+    for (let round = 0; round < 24; round++) {
+      const id = (await drafts.create()).id
+      // The start-up sweep discards untouched drafts while the page may already import a photo into one;
+      // the sweep starts a little later each round, so it meets the import at each of its steps.
+      const discard = new Promise<boolean>((resolve, reject) => setTimeout(() => drafts.discardUntouched(id).then(resolve, reject), round % 6))
+      const [imported, discarded] = await Promise.allSettled([assets.importBytes(id, bytes, '现场.png'), discard])
+      const folder = drafts.draftFolder(id)
+      const left = await readdir(folder).catch(() => null)
+      if (discarded.status === 'fulfilled' && discarded.value) {
+        expect(imported).toMatchObject({ status: 'rejected', reason: { code: 'not-found' } })
+        expect(left).toBeNull()
+        outcomes.add('discarded')
+      } else {
+        expect(imported.status).toBe('fulfilled')
+        expect(await readdir(drafts.assetsFolder(id))).toHaveLength(1)
+        expect(left).toContain('draft.json')
+        outcomes.add('kept')
+      }
+    }
+    expect(outcomes.size).toBeGreaterThan(0)
+  })
+
   it('reports the upright size of a rotated camera JPEG and remembers where it came from', async () => {
     const path = join(dir, 'IMG_0001.JPG')
     await writeFile(path, await jpeg())

@@ -176,13 +176,13 @@ export function createPhotoHandlers(deps: HandlerDeps): Pick<HandlerTable, keyof
 
   /** Moves a compressed photo from the staging folder into the draft's assets under its asset id. */
   async function store(draftId: DraftId, assetFile: string, assetId: string, bytes: number): Promise<void> {
-    const folder = deps.drafts().assetsFolder(draftId)
-    const target = join(folder, assetId)
-    await fs.mkdir(folder, { recursive: true })
-    const existing = await fs.stat(target).catch(() => null)
-    if (existing?.size === bytes) return
-    await fs.rename(assetFile, target)
-    await syncFolder(fs, folder)
+    await deps.drafts().withAssets(draftId, async (folder) => {
+      const target = join(folder, assetId)
+      const existing = await fs.stat(target).catch(() => null)
+      if (existing?.size === bytes) return
+      await fs.rename(assetFile, target)
+      await syncFolder(fs, folder)
+    })
   }
 
   /** Remembers which original each asset came from; a failure here never loses the inserted photos. */

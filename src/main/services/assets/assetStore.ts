@@ -60,12 +60,12 @@ export function createAssetStore(options: AssetStoreOptions): AssetStore {
     })
     const hash = createHash('sha256').update(bytes).digest('hex')
     const assetId = `sha256-${hash}.${kind.ext}`
-    const folder = options.drafts().assetsFolder(draftId)
-    const file = join(folder, assetId)
     try {
-      await fs.mkdir(folder, { recursive: true })
-      const existing = await fs.stat(file).catch(() => null)
-      if (!existing || existing.size !== bytes.length) await atomicWriteFile(fs, file, bytes)
+      await options.drafts().withAssets(draftId, async (folder) => {
+        const file = join(folder, assetId)
+        const existing = await fs.stat(file).catch(() => null)
+        if (!existing || existing.size !== bytes.length) await atomicWriteFile(fs, file, bytes)
+      })
     } catch (error) {
       if (error instanceof AppError) throw error
       const code = fsErrorCode(error)

@@ -68,6 +68,12 @@ export type DraftStore = {
   acknowledgeQuarantine(ids: string[]): Promise<void>
   /** Folder of a draft's assets (photos), created on demand by the features that store them. */
   assetsFolder(id: DraftId): string
+  /**
+   * Runs `work` with the draft's assets folder (created if need be) in the draft's write queue: a photo is
+   * never written into a draft that is being discarded or trashed at that moment, and never recreates the
+   * folder of a draft that is gone (`not-found`).
+   */
+  withAssets<T>(id: DraftId, work: (folder: string) => Promise<T>): Promise<T>
   /** Folder of an active draft: the workflow keeps its audit log and history there. */
   draftFolder(id: DraftId): string
   /**
@@ -609,6 +615,17 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
 
     assetsFolder(id) {
       return join(folderOf('active', id), 'assets')
+    },
+
+    async withAssets(id, work) {
+      await ensureFolders()
+      return serialize(id, async () => {
+        const draftFile = await fs.stat(fileOf('active', id)).catch(() => null)
+        if (!draftFile) throw new AppError('not-found', `draft ${id} is not among the active drafts`)
+        const folder = join(folderOf('active', id), 'assets')
+        await fs.mkdir(folder, { recursive: true })
+        return work(folder)
+      })
     },
 
     draftFolder(id) {
