@@ -27,6 +27,15 @@ describe('formatLastEdited', () => {
     expect(formatLastEdited(at(2025, 4, 3, 14, 5), now, 'zh-CN', '刚刚')).toBe('2025年5月3日 14:05')
   })
 
+  it('keeps each language its own words when the languages alternate (its formatters are made once per language)', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(formatLastEdited(at(2025, 4, 3, 14, 5), now, 'zh-CN', '刚刚')).toBe('2025年5月3日 14:05')
+      expect(formatLastEdited(at(2025, 4, 3, 14, 5), now, 'en', 'just now')).toBe('May 3, 2025, 02:05 PM')
+      expect(formatLastEdited(at(2026, 4, 3, 14, 5), now, 'en', 'just now')).toBe('May 3, 02:05 PM')
+      expect(formatLastEdited(at(2026, 10, 19, 23, 50), now, 'en', 'just now')).toBe('yesterday 11:50 PM')
+    }
+  })
+
   it('returns nothing for a time it cannot read', () => {
     expect(formatLastEdited('not a date', now, 'zh-CN', '刚刚')).toBe('')
   })

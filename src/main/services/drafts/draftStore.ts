@@ -21,11 +21,14 @@ import { AppError, fsErrorCode } from '../../../shared/errors'
 import { atomicWriteFile, isTempFile, syncFolder } from '../fs/atomicWrite'
 import { nodeServiceFs, type ServiceFs } from '../fs/serviceFs'
 import type { Clock } from '../clock'
+import { byLastEdited, firstScreenOf, headOf, parseHead, serializeHead, withDraft, withoutDraft, type DraftsHead } from './draftsHead'
 
 export const DRAFT_FILE = 'draft.json'
 const TRASH_FILE = 'trash.json'
 const QUARANTINE_FILE = 'quarantine.json'
 const INDEX_FILE = 'index.json'
+/** The newest summaries alone (see draftsHead.ts): what a start paints first. */
+export const HEAD_FILE = 'index-head.json'
 const INDEX_VERSION = 1
 
 export type DraftStoreOptions = {
@@ -152,10 +155,6 @@ function goneIfNotFound(error: unknown): null {
   throw error
 }
 
-function byLastEdited(a: DraftSummary, b: DraftSummary): number {
-  return a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id < b.id ? 1 : -1
-}
-
 function defaultNewId(clock: Clock): DraftId {
   // Time first so folder names sort by creation; random tail so two windows never collide.
   return `${clock.now().getTime().toString(36)}-${randomBytes(5).toString('hex')}`
@@ -177,6 +176,7 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
   const trashDir = join(dataDir, 'trash')
   const quarantineDir = join(dataDir, 'quarantine')
   const indexPath = join(dataDir, INDEX_FILE)
+  const headPath = join(dataDir, HEAD_FILE)
 
   /** Latest known content per draft, so a save does not have to read the file first. */
   const cache = new Map<DraftId, Draft>()
@@ -184,6 +184,18 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
   const queues = new Map<DraftId, Promise<unknown>>()
   let index: Map<string, IndexEntry> | null = null
   let ready: Promise<void> | null = null
+
+  /**
+   * The head file as last written; undefined until read, null when there is none to trust (missing, damaged,
+   * or a change it could not follow): the next whole list writes it again. Every change of the draft folders
+   * is applied to it in order, in `headWork`, after the change is on disk; a save never waits for it.
+   */
+  let head: DraftsHead | null | undefined
+  let headWork: Promise<void> = Promise.resolve()
+  let headQueued = 0
+  /** Changes started and still running: a whole list that overlapped one does not replace the head. */
+  let changesStarted = 0
+  let changesRunning = 0
 
   const folderOf = (scope: DraftListScope, id: string) => join(scope === 'active' ? draftsDir : trashDir, id)
   const fileOf = (scope: DraftListScope, id: string) => join(folderOf(scope, id), DRAFT_FILE)
@@ -196,7 +208,9 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
       const [staged, top] = await Promise.all([fs.readdir(draftsDir), fs.readdir(dataDir)])
       await Promise.all([
         ...staged.filter((name) => name.startsWith('.new-')).map((name) => fs.rm(join(draftsDir, name), { recursive: true, force: true })),
-        ...top.filter((name) => name.startsWith(`${INDEX_FILE}.`) && isTempFile(name)).map((name) => fs.rm(join(dataDir, name), { force: true }))
+        ...top
+          .filter((name) => (name.startsWith(`${INDEX_FILE}.`) || name.startsWith(`${HEAD_FILE}.`)) && isTempFile(name))
+          .map((name) => fs.rm(join(dataDir, name), { force: true }))
       ]).catch(() => undefined)
     })().catch((error: unknown) => {
       ready = null
@@ -234,7 +248,89 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
     await atomicWriteFile(fs, indexPath, JSON.stringify({ version: INDEX_VERSION, entries })).catch(() => undefined)
   }
 
+  /** `apply` to the head as it is; `forget` it (a change it cannot follow); `replace` it with a whole list's. */
+  type HeadChange = { apply: (current: DraftsHead) => DraftsHead } | { forget: true } | { replace: DraftsHead }
+  const forgetHead: HeadChange = { forget: true }
+
+  /** Applies the change after those before it; resolves once the file says what the head in memory says. */
+  function changeHead(change: HeadChange): Promise<void> {
+    headQueued += 1
+    headWork = headWork
+      .then(async () => {
+        headQueued -= 1
+        if ('replace' in change) head = change.replace
+        else {
+          if (head === undefined) head = await readHead()
+          if (head !== null) head = 'apply' in change ? change.apply(head) : null
+        }
+        // Only the last of a burst of changes is written: the file is a cache, the drafts are on disk already.
+        if (headQueued > 0) return
+        if (head === null) await fs.rm(headPath, { force: true })
+        else await writeHead(serializeHead(head))
+      })
+      .catch(async () => {
+        // Not written: the file may now say less than the drafts do, so it goes too.
+        head = null
+        await fs.rm(headPath, { force: true }).catch(() => undefined)
+      })
+    return headWork
+  }
+
+  /**
+   * Temp file and rename, without the fsyncs of a draft's write (a save waits for this): after a power cut the
+   * file may be empty or old-named, and then it does not match and the whole list is read instead.
+   */
+  async function writeHead(text: string): Promise<void> {
+    const temp = `${headPath}.${process.pid}.tmp`
+    try {
+      await fs.writeFile(temp, text)
+      await fs.rename(temp, headPath)
+    } catch (error) {
+      await fs.rm(temp, { force: true }).catch(() => undefined)
+      throw error
+    }
+  }
+
+  /** Runs a change of the drafts, then applies it to the head; a change that failed may have happened or not. */
+  async function changing<T>(work: () => Promise<T>, after: (result: T) => HeadChange): Promise<T> {
+    changesStarted += 1
+    changesRunning += 1
+    try {
+      const result = await work()
+      await changeHead(after(result))
+      return result
+    } catch (error) {
+      await changeHead(forgetHead)
+      throw error
+    } finally {
+      changesRunning -= 1
+    }
+  }
+
+  async function readHead(): Promise<DraftsHead | null> {
+    return parseHead(await fs.readFile(headPath, 'utf8').catch(() => ''))
+  }
+
+  /** The first screen from the head file, or null when the head does not match the draft folders. */
+  async function listHead(first: number): Promise<DraftList | null> {
+    await headWork
+    if (head === undefined) head = await readHead()
+    if (!head) return null
+    const names = (await fs.readdir(draftsDir)).filter((name) => !name.startsWith('.'))
+    const drafts = firstScreenOf(head, names, first)
+    return drafts ? { drafts, quarantined: await withStoredQuarantine([]) } : null
+  }
+
   async function writeDraft(scope: DraftListScope, draft: Draft): Promise<void> {
+    if (scope === 'active') {
+      await changing(
+        () => writeDraftFile(scope, draft),
+        () => ({ apply: (current) => withDraft(current, summarize(draft), false) })
+      )
+    } else await writeDraftFile(scope, draft)
+  }
+
+  async function writeDraftFile(scope: DraftListScope, draft: Draft): Promise<void> {
     const file = fileOf(scope, draft.id)
     try {
       await atomicWriteFile(fs, file, JSON.stringify(draft))
@@ -252,6 +348,20 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
    * when the folder is already gone (moved by another call, deleted by hand).
    */
   async function quarantine(
+    scope: DraftListScope,
+    id: string,
+    problem: { reason: QuarantineReason; detail: string; recoveredTitle: string }
+  ): Promise<QuarantinedDraft | null> {
+    if (scope !== 'active') return moveToQuarantine(scope, id, problem)
+    const source = folderOf(scope, id)
+    // Moved away: one draft less. Gone or left in place (a read-only disk): the head cannot tell, so forget it.
+    return changing(
+      () => moveToQuarantine(scope, id, problem),
+      (record) => (record && record.folder !== source ? { apply: (current) => withoutDraft(current, id) } : forgetHead)
+    )
+  }
+
+  async function moveToQuarantine(
     scope: DraftListScope,
     id: string,
     problem: { reason: QuarantineReason; detail: string; recoveredTitle: string }
@@ -349,6 +459,7 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
   }
 
   async function listActive(): Promise<DraftList> {
+    const changesBefore = changesStarted
     const idx = await loadIndex()
     const names = (await fs.readdir(draftsDir)).filter((name) => !name.startsWith('.'))
     const seen = new Set<string>()
@@ -388,7 +499,11 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
       }
     }
     if (changed) await saveIndex()
-    return { drafts: summaries.sort(byLastEdited), quarantined: await withStoredQuarantine(failed) }
+    summaries.sort(byLastEdited)
+    // Made from the folders read above: only when no change of the drafts ran meanwhile (that change is in
+    // the head already, and maybe not in this list).
+    if (changesStarted === changesBefore && changesRunning === 0) await changeHead({ replace: headOf(summaries, names) })
+    return { drafts: summaries, quarantined: await withStoredQuarantine(failed) }
   }
 
   /** The drafts quarantined just now that could not be recorded on disk, then every recorded one. */
@@ -440,13 +555,18 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
   }
 
   async function createFolderWith(draft: Draft): Promise<void> {
-    // Build the folder under a hidden name and rename it into place, so the list never sees a half-made draft.
-    const staging = join(draftsDir, `.new-${draft.id}`)
-    await fs.mkdir(join(staging, 'assets'), { recursive: true })
-    await atomicWriteFile(fs, join(staging, DRAFT_FILE), JSON.stringify(draft))
-    await fs.rename(staging, folderOf('active', draft.id))
-    await syncFolder(fs, draftsDir)
-    cache.set(draft.id, draft)
+    await changing(
+      async () => {
+        // Build the folder under a hidden name and rename it into place, so the list never sees a half-made draft.
+        const staging = join(draftsDir, `.new-${draft.id}`)
+        await fs.mkdir(join(staging, 'assets'), { recursive: true })
+        await atomicWriteFile(fs, join(staging, DRAFT_FILE), JSON.stringify(draft))
+        await fs.rename(staging, folderOf('active', draft.id))
+        await syncFolder(fs, draftsDir)
+        cache.set(draft.id, draft)
+      },
+      () => ({ apply: (current) => withDraft(current, summarize(draft), true) })
+    )
   }
 
   return {
@@ -456,6 +576,8 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
       await ensureFolders()
       try {
         if (scope === 'active' && options?.stored) {
+          const fromHead = options.first === undefined ? null : await listHead(options.first)
+          if (fromHead) return fromHead
           const list = (await listStored()) ?? (await listActive())
           return options.first === undefined ? list : { ...list, drafts: list.drafts.slice(0, options.first) }
         }
@@ -551,7 +673,10 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
       return serialize(id, async () => {
         await ensureFolders()
         try {
-          await fs.rename(folderOf('active', id), folderOf('trash', id))
+          await changing(
+            () => fs.rename(folderOf('active', id), folderOf('trash', id)),
+            () => ({ apply: (current) => withoutDraft(current, id) })
+          )
           cache.delete(id)
           await atomicWriteFile(fs, join(folderOf('trash', id), TRASH_FILE), JSON.stringify({ trashedAt: nowIso() }))
         } catch (error) {
@@ -569,7 +694,10 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
           if (!untouched) return false
           // A photo imported from the culling view is in assets/ before it is in the body.
           if ((await fs.readdir(join(folderOf('active', id), 'assets')).catch(() => [] as string[])).length > 0) return false
-          await fs.rm(folderOf('active', id), { recursive: true, force: true })
+          await changing(
+            () => fs.rm(folderOf('active', id), { recursive: true, force: true }),
+            () => ({ apply: (current) => withoutDraft(current, id) })
+          )
           cache.delete(id)
           return true
         } catch (error) {
@@ -582,8 +710,14 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
       return serialize(id, async () => {
         await ensureFolders()
         try {
-          await fs.rename(folderOf('trash', id), folderOf('active', id))
-          await fs.rm(join(folderOf('active', id), TRASH_FILE), { force: true })
+          await changing(
+            async () => {
+              await fs.rename(folderOf('trash', id), folderOf('active', id))
+              await fs.rm(join(folderOf('active', id), TRASH_FILE), { force: true })
+              return readDraft('active', id).catch(() => null)
+            },
+            (restored) => (restored?.ok ? { apply: (current) => withDraft(current, summarize(restored.draft), true) } : forgetHead)
+          )
         } catch (error) {
           throw asAppError(error, `cannot restore draft ${id}`)
         }

@@ -107,7 +107,7 @@ function ActiveList({ drafts, loaded, selectedId, now, onOpen, onRename, onDupli
   const { t } = useTranslation()
   const [view, setView] = useState<LibraryQueryView>(() => loadLibraryView(window.localStorage))
   useEffect(() => saveLibraryView(window.localStorage, view), [view])
-  const found = useLibraryQuery(view, drafts)
+  const found = useLibraryQuery(view, drafts, loaded)
   if (!loaded) return <p className="library-empty">{t('app.loading')}</p>
   if (drafts.length === 0) return <p className="library-empty">{t('library.empty')}</p>
   const searching = found.rows !== drafts

@@ -67,24 +67,32 @@ export function LibraryControls({ view, onChange, choices, noUserName }: Props) 
       </div>
       {view.mine && noUserName && <p className="library-hint">{t('library.mineNeedsName')}</p>}
       <div id={`${ids}-filters`} className="library-filters" hidden={!open}>
-        <Choice label={t('library.filter.status')} value={view.status} onChange={(status) => set({ status })} options={libraryStatuses(chain).map((status) => ({ value: status, label: statusText(status as DraftStatus, chain, t) }))} />
-        <Choice label={t('library.filter.column')} value={view.column} onChange={(column) => set({ column })} options={choices.columns.map((value) => ({ value, label: value }))} />
-        <Choice label={t('library.filter.department')} value={view.department} onChange={(department) => set({ department })} options={choices.departments.map((value) => ({ value, label: value }))} />
-        <Choice label={t('library.filter.person')} value={view.person} onChange={(person) => set({ person })} options={choices.people.map((value) => ({ value, label: value }))} />
-        <div className="library-dates">
-          <label>
-            <span>{t(`library.filter.from.${view.sort}`)}</span>
-            <input type="date" value={view.from ?? ''} onChange={(event) => set({ from: event.target.value || null })} />
-          </label>
-          <label>
-            <span>{t('library.filter.to')}</span>
-            <input type="date" value={view.to ?? ''} onChange={(event) => set({ to: event.target.value || null })} />
-          </label>
-        </div>
-        {filters > 0 && (
-          <button type="button" className="link-button" onClick={() => set({ status: '', column: '', department: '', person: '', from: null, to: null })}>
-            {t('library.clearFilters')}
-          </button>
+        {/*
+          Drawn only when shown: the person filter offers everyone named in any draft (thousands in a library
+          of years), and those options arriving with the index's first answer held up the list for a second.
+        */}
+        {open && (
+          <>
+            <Choice label={t('library.filter.status')} value={view.status} onChange={(status) => set({ status })} options={libraryStatuses(chain).map((status) => ({ value: status, label: statusText(status as DraftStatus, chain, t) }))} />
+            <Choice label={t('library.filter.column')} value={view.column} onChange={(column) => set({ column })} options={choices.columns.map((value) => ({ value, label: value }))} />
+            <Choice label={t('library.filter.department')} value={view.department} onChange={(department) => set({ department })} options={choices.departments.map((value) => ({ value, label: value }))} />
+            <Choice label={t('library.filter.person')} value={view.person} onChange={(person) => set({ person })} options={choices.people.map((value) => ({ value, label: value }))} />
+            <div className="library-dates">
+              <label>
+                <span>{t(`library.filter.from.${view.sort}`)}</span>
+                <input type="date" value={view.from ?? ''} onChange={(event) => set({ from: event.target.value || null })} />
+              </label>
+              <label>
+                <span>{t('library.filter.to')}</span>
+                <input type="date" value={view.to ?? ''} onChange={(event) => set({ to: event.target.value || null })} />
+              </label>
+            </div>
+            {filters > 0 && (
+              <button type="button" className="link-button" onClick={() => set({ status: '', column: '', department: '', person: '', from: null, to: null })}>
+                {t('library.clearFilters')}
+              </button>
+            )}
+          </>
         )}
       </div>
     </div>
@@ -99,7 +107,11 @@ function Choice(props: { label: string; value: string; onChange(value: string): 
   return (
     <label className="library-choice" htmlFor={id}>
       <span>{props.label}</span>
-      <select id={id} value={props.value} onChange={(event) => props.onChange(event.target.value)}>
+      {/*
+        Made anew when its first options come: React adds options to a select already on the page one sibling
+        search each, which for thousands of names takes seconds, but builds a new select's options in one go.
+      */}
+      <select key={options.length > 0 ? 'offered' : 'none'} id={id} value={props.value} onChange={(event) => props.onChange(event.target.value)}>
         <option value="">{t('library.filter.any')}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>

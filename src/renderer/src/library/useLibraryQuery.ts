@@ -19,9 +19,10 @@ const RETRY_MS = 400
 
 /**
  * The drafts the library shows for a search, filters and sort. The plain view (newest edit first) is main's
- * list as it is; anything else asks the index, and only the newest answer is used.
+ * list as it is; anything else asks the index, and only the newest answer is used. Nothing is asked before the
+ * list is `loaded`: the index's answer (every id, every name for the filters) would cross beside the first screen.
  */
-export function useLibraryQuery(view: LibraryView, drafts: DraftSummary[]): LibraryRows {
+export function useLibraryQuery(view: LibraryView, drafts: DraftSummary[], loaded: boolean): LibraryRows {
   const [result, setResult] = useState<LibraryResult | null>(null)
   const [failed, setFailed] = useState(false)
   const [retry, setRetry] = useState(0)
@@ -29,6 +30,7 @@ export function useLibraryQuery(view: LibraryView, drafts: DraftSummary[]): Libr
   const plain = isPlainView(view)
 
   useEffect(() => {
+    if (!loaded) return
     const seq = ++latest.current
     let timer: ReturnType<typeof setTimeout> | undefined
     api()
@@ -44,7 +46,7 @@ export function useLibraryQuery(view: LibraryView, drafts: DraftSummary[]): Libr
       })
     return () => clearTimeout(timer)
     // drafts: a save or a new draft changes what matches.
-  }, [view, drafts, retry])
+  }, [view, drafts, retry, loaded])
 
   return useMemo(() => {
     const byId = new Map(drafts.map((draft) => [draft.id, draft]))
