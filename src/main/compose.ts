@@ -29,7 +29,7 @@ import { createInlineHeicDecoder, type HeicDecoder } from './services/images/hei
 import { previewFileFor } from './ipc/handlers/photos'
 import { createPathGrants } from './services/grants/pathGrants'
 import type { Resources } from './resources'
-import { createInlineLibrarySearch, type LibrarySearch } from './services/library/librarySearch'
+import { createInlineLibrarySearch, lazyLibrarySearch, type LibrarySearch } from './services/library/librarySearch'
 import { notifyingStore } from './services/library/notifyingStore'
 import { createSigningService } from './services/signing/signingService'
 import { createOpenedPackages } from './shell/openFile'
@@ -132,7 +132,7 @@ export function composeApp(capabilities: AppCapabilities): AppServices {
       createInlineLibrarySearch({ dataDir, ...(capabilities.fs ? { fs: capabilities.fs } : {}), onError: (error) => (capabilities.logger ?? console).error('library search index', error) }))
   let library: LibrarySearch
   const makeStore = (dataDir: string) => {
-    library = makeSearch(dataDir)
+    library = lazyLibrarySearch(() => makeSearch(dataDir))
     const search = library
     const drafts = createDraftStore({ dataDir, clock, ...(capabilities.fs ? { fs: capabilities.fs } : {}) })
     return notifyingStore(drafts, (id) => search.changed(id), () => search.refresh())

@@ -47,6 +47,8 @@ export type LaunchOptions = {
   rendererUrl?: string
   /** The library search (the worker-thread one in bench:drafts, as in the app); inline when omitted. */
   librarySearch?: AppCapabilities['librarySearch']
+  /** Each call from the page as main handled it, times since the epoch in ms: bench:drafts tells main from transport. */
+  onDispatch?: (call: { channel: string; startedAt: number; ms: number }) => void
 }
 
 export type LaunchedApp = {
@@ -357,7 +359,14 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       void deliver(channel, validateEvent(channel, payload)).catch(() => undefined)
     }
   }
-  await page.exposeFunction('__newsroomInvoke', (channel: string, request: unknown) => services.dispatch(channel, request, handlerContext))
+  const onDispatch = options.onDispatch
+  await page.exposeFunction('__newsroomInvoke', async (channel: string, request: unknown) => {
+    if (!onDispatch) return services.dispatch(channel, request, handlerContext)
+    const startedAt = performance.timeOrigin + performance.now()
+    const answer = await services.dispatch(channel, request, handlerContext)
+    onDispatch({ channel, startedAt, ms: performance.timeOrigin + performance.now() - startedAt })
+    return answer
+  })
   await page.addInitScript({ content: await buildPreloadScript() })
   await page.goto(options.rendererUrl ?? `${origin}/index.html`)
 

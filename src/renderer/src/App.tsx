@@ -13,6 +13,7 @@ import { QuarantineBanner } from './library/QuarantineBanner'
 import { RenameDialog } from './library/RenameDialog'
 import { EmptyTrashDialog } from './library/EmptyTrashDialog'
 import { withSavedContent, withSummary } from './library/summaries'
+import { START_MARKS } from './library/startMarks'
 import { SettingsDialog, type SettingsTab } from './settings/SettingsDialog'
 import { WorkflowBar } from './workflow/WorkflowBar'
 import { ChainContext } from './workflow/ChainContext'
@@ -41,14 +42,11 @@ type NoticeState =
 
 /** Drafts asked for first at start: more than a maximized window shows, a small answer over IPC. */
 const FIRST_SCREEN = 60
-/** Performance marks of the start (read by bench:drafts): the first screen asked for and answered. */
-const LIST_ASKED_MARK = 'newsroom:list-asked'
-const LIST_ANSWERED_MARK = 'newsroom:list-answered'
 
 type DraftListAnswer = { drafts: DraftSummary[]; quarantined: QuarantinedDraft[] }
 
 function askFirstScreen(): Promise<DraftListAnswer> {
-  performance.mark(LIST_ASKED_MARK)
+  performance.mark(START_MARKS.listAsked)
   return api().drafts.list({ scope: 'active', storedFirst: FIRST_SCREEN })
 }
 
@@ -240,7 +238,7 @@ export function App() {
       // The first screen of the stored list paints at once; the checked, whole list follows once it is drawn,
       // so its answer (every draft) is not taken in while the first screen is still to be drawn.
       const stored = await (firstScreen ?? askFirstScreen())
-      performance.mark(LIST_ANSWERED_MARK)
+      performance.mark(START_MARKS.listAnswered)
       setDrafts(stored.drafts)
       setLoaded(true)
       await afterPaint()

@@ -46,6 +46,24 @@ export function libraryRequestHandler(index: LibraryIndex, onError: (error: unkn
   }
 }
 
+/**
+ * Made on first use: a start answers the list's first screen before the index is opened (its worker and
+ * its reads would share the disk and the two cores with it); the whole list's refresh starts it right after.
+ */
+export function lazyLibrarySearch(make: () => LibrarySearch): LibrarySearch {
+  let made: LibrarySearch | null = null
+  const search = () => (made ??= make())
+  return {
+    changed: (id) => search().changed(id),
+    refresh: () => search().refresh(),
+    query: (view, me) => search().query(view, me),
+    stats: () => search().stats(),
+    close: async () => {
+      await made?.close()
+    }
+  }
+}
+
 /** On the calling thread: for tests and the E2E harness, never for Electron's main process. */
 export function createInlineLibrarySearch(options: { dataDir: string; fs?: ServiceFs; onError?: (error: unknown) => void }): LibrarySearch {
   const index = createLibraryIndex({ dataDir: options.dataDir, ...(options.fs ? { fs: options.fs } : {}) })

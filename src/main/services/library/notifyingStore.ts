@@ -18,7 +18,8 @@ export function notifyingStore(store: DraftStore, changed: (id: string) => void,
     dataDir: store.dataDir,
     list: async (scope, options) => {
       const list = await store.list(scope, options)
-      if (scope === 'active') refresh()
+      // Not after the stored first screen of a start: the whole list follows it at once and refreshes then.
+      if (scope === 'active' && !options?.stored) refresh()
       return list
     },
     create: after(store.create.bind(store), (_args, draft) => draft.id),

@@ -6,6 +6,7 @@ import { formatLastEdited } from './lastEdited'
 import { useChain } from '../workflow/ChainContext'
 import { statusClass, statusText } from '../workflow/chainText'
 import { scrollToShow, visibleRows } from './libraryView'
+import { markFirstRows } from './startMarks'
 
 /** Two lines of 13 px text: at least twelve drafts show in a maximized window on a 1366×768 screen. */
 export const ROW_HEIGHT = 36
@@ -97,6 +98,10 @@ export function VirtualDraftList({ drafts, hits, selectedId, now, label, ...acti
 
   const { first, last } = visibleRows(scrollTop, height, rowHeight, drafts.length)
   const rows = drafts.slice(first, last + 1)
+  const hasRows = rows.length > 0
+  useLayoutEffect(() => {
+    if (hasRows) markFirstRows()
+  }, [hasRows])
   const preferredStop = [focusedId, selectedId].find((id) => id !== null && rows.some((draft) => draft.id === id))
   const tabStopId = preferredStop ?? rows[0]?.id
 
