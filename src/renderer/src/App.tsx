@@ -14,6 +14,7 @@ import { RenameDialog } from './library/RenameDialog'
 import { EmptyTrashDialog } from './library/EmptyTrashDialog'
 import { withSavedContent, withSummary } from './library/summaries'
 import { START_MARKS } from './library/startMarks'
+import { askFirstScreen, takeEarly, type DraftListAnswer } from './library/earlyStart'
 import { SettingsDialog, type SettingsTab } from './settings/SettingsDialog'
 import { WorkflowBar } from './workflow/WorkflowBar'
 import { ChainContext } from './workflow/ChainContext'
@@ -39,16 +40,6 @@ type NoticeState =
   | { kind: 'action'; action: Action; code: AppErrorCode; detail: string }
   | { kind: 'switchBlocked' }
   | { kind: 'damaged'; detail: string }
-
-/** Drafts asked for first at start: more than a maximized window shows, a small answer over IPC. */
-const FIRST_SCREEN = 60
-
-type DraftListAnswer = { drafts: DraftSummary[]; quarantined: QuarantinedDraft[] }
-
-function askFirstScreen(): Promise<DraftListAnswer> {
-  performance.mark(START_MARKS.listAsked)
-  return api().drafts.list({ scope: 'active', storedFirst: FIRST_SCREEN })
-}
 
 /**
  * After the next frame is drawn, or after 100 ms when no frame comes (a window started hidden draws none).
@@ -418,11 +409,12 @@ export function App() {
     else setSettingsOpen(true)
   })
   const start = useEffectEvent(async () => {
-    // Asked together: the list does not wait for the settings' answer, only for them to be applied.
-    const firstScreen = askFirstScreen()
+    // Asked as the page's code began to run (askEarly.ts); the list waits for the settings to be applied.
+    const early = takeEarly()
+    const firstScreen = early?.firstScreen ?? askFirstScreen()
     firstScreen.catch(() => undefined)
     try {
-      applySettings(await api().settings.get({}))
+      applySettings(await (early?.settings ?? api().settings.get({})))
     } catch {
       // Defaults are fine for writing; the settings dialog will report if saving them fails.
     }

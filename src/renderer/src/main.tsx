@@ -1,4 +1,6 @@
 import './zodConfig'
+// Before everything else: the list's first screen is asked for while the rest of the code loads.
+import './library/askEarly'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import './i18n'
