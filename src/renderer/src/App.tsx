@@ -13,7 +13,6 @@ import { QuarantineBanner } from './library/QuarantineBanner'
 import { RenameDialog } from './library/RenameDialog'
 import { EmptyTrashDialog } from './library/EmptyTrashDialog'
 import { withSavedContent, withSummary } from './library/summaries'
-import { START_MARKS } from './library/startMarks'
 import { askFirstScreen, takeEarly, type DraftListAnswer } from './library/earlyStart'
 import { SettingsDialog, type SettingsTab } from './settings/SettingsDialog'
 import { WorkflowBar } from './workflow/WorkflowBar'
@@ -229,7 +228,6 @@ export function App() {
       // The first screen of the stored list paints at once; the checked, whole list follows once it is drawn,
       // so its answer (every draft) is not taken in while the first screen is still to be drawn.
       const stored = await (firstScreen ?? askFirstScreen())
-      performance.mark(START_MARKS.listAnswered)
       setDrafts(stored.drafts)
       setLoaded(true)
       await afterPaint()

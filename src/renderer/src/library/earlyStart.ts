@@ -14,7 +14,12 @@ let early: EarlyAnswers | null = null
 
 export function askFirstScreen(): Promise<DraftListAnswer> {
   performance.mark(START_MARKS.listAsked)
-  return api().drafts.list({ scope: 'active', storedFirst: FIRST_SCREEN })
+  const answer = api().drafts.list({ scope: 'active', storedFirst: FIRST_SCREEN })
+  answer.then(
+    () => performance.mark(START_MARKS.listAnswered),
+    () => undefined
+  )
+  return answer
 }
 
 /**

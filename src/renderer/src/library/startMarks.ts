@@ -1,6 +1,6 @@
 /**
  * Performance marks of a start, in the page's timeline (DevTools shows them; bench:drafts reads them): the
- * first screen asked for and answered, its rows in the DOM, and the frame that drew them.
+ * first screen asked for and its answer back in the page, its rows in the DOM, and the frame that drew them.
  */
 export const START_MARKS = {
   listAsked: 'newsroom:list-asked',
