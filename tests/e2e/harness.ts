@@ -393,7 +393,11 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       services.flush.request((requestId) => handlerContext.emit('app:flushRequest', { requestId }), timeoutMs),
     async close() {
       await context.close().catch(() => undefined)
-      await new Promise<void>((ok) => server.close(() => ok()))
+      // Chromium's socket pool outlives the context: an idle keep-alive connection would hold close() for minutes.
+      await new Promise<void>((ok) => {
+        server.close(() => ok())
+        server.closeAllConnections()
+      })
     }
   }
 }
