@@ -1,7 +1,8 @@
 /**
  * Autosave latency and draft-list time through the real DraftStore, and the library search over 5,000
  * realistic drafts in its worker thread beside a linear scan of the same texts. Prints one JSON line.
- * Run: npm run bench:drafts   (SAVES=200 DRAFTS=5000 SEARCH_DRAFTS=5000 override the sizes)
+ * Run: npm run bench:drafts   (SAVES=200 DRAFTS=5000 SEARCH_DRAFTS=5000 override the sizes; BENCH_TRACE=1 logs the
+ * start runs' progress to stderr)
  */
 import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
