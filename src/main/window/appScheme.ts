@@ -12,10 +12,13 @@ export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`
 
 /**
  * `standard` gives the page an origin (so 'self', relative URLs and storage work), `secure` makes it a
- * secure context like https, `supportFetchAPI` lets module scripts load. Neither `bypassCSP` nor
- * `corsEnabled`: the CSP applies in full and no other origin may read our files.
+ * secure context like https, `supportFetchAPI` lets module scripts load. `codeCache` (Electron: only with
+ * `standard`) lets V8 keep the compiled bundle between starts: compiling and running the 3 MB bundle is
+ * most of the time from start to the library's list (bench:drafts), and without it every start compiles
+ * anew, as only http(s) gets a code cache by default. Neither `bypassCSP` nor `corsEnabled`: the CSP
+ * applies in full and no other origin may read our files.
  */
-export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true } as const
+export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true, codeCache: true } as const
 
 /** Our origin exactly: no user, password or port, the one host, in the one spelling Chromium gives it. */
 export function isAppOrigin(url: URL): boolean {

@@ -1,12 +1,20 @@
 import { posix, win32 } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { appResponseHeaders, APP_ENTRY_URL, isAppEntry, resolveAppRequest } from '../../../src/main/window/appScheme'
+import { appResponseHeaders, APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, isAppEntry, resolveAppRequest } from '../../../src/main/window/appScheme'
 import { buildContentSecurityPolicy } from '../../../src/main/window/csp'
 
 const linuxDir = '/opt/Campus Newsroom/resources/app.asar/out/renderer'
 const windowsDir = 'C:\\Program Files\\Campus Newsroom\\resources\\app.asar\\out\\renderer'
 const lowerDriveDir = 'c:\\Users\\张老师\\AppData\\Local\\Programs\\campus-newsroom\\resources\\app.asar\\out\\renderer'
 const uncDir = '\\\\fileserver\\apps\\Newsroom\\resources\\app.asar\\out\\renderer'
+
+describe('the app scheme’s privileges', () => {
+  it('keep the compiled bundle between starts (Electron honours codeCache only with standard) and never weaken the CSP or CORS', () => {
+    expect(APP_SCHEME_PRIVILEGES).toMatchObject({ standard: true, secure: true, codeCache: true })
+    expect(APP_SCHEME_PRIVILEGES).not.toHaveProperty('bypassCSP')
+    expect(APP_SCHEME_PRIVILEGES).not.toHaveProperty('corsEnabled')
+  })
+})
 
 describe('resolveAppRequest serves the built renderer', () => {
   it.each([
