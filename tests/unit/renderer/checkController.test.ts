@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CheckInput, CheckOptions, CheckResult, Finding } from '../../../src/shared/checks/types'
 import { createCheckRunner } from '../../../src/renderer/src/checks/checkClient'
-import type { CheckRequest, CheckResponse } from '../../../src/renderer/src/checks/checkMessages'
+import { createCheckService, type CheckRequest, type CheckResponse } from '../../../src/renderer/src/checks/checkMessages'
 import { CheckController, unwaivedErrors, waiversOf } from '../../../src/renderer/src/checks/checkController'
 
 /** A worker stand-in that runs a trivial rule (half-width comma in Chinese text) when the test says so. */
-function fakePort() {
+function fakePort(rule: (input: CheckInput) => CheckResult = commaRule) {
+  const service = createCheckService(rule)
   const pending: CheckRequest[] = []
   const port = {
     onmessage: null as ((event: MessageEvent<CheckResponse>) => void) | null,
@@ -15,7 +16,7 @@ function fakePort() {
   const answer = () => {
     const request = pending.shift()
     if (!request) throw new Error('nothing to answer')
-    port.onmessage?.({ data: { id: request.id, ok: true, result: commaRule(request.input) } } as MessageEvent<CheckResponse>)
+    port.onmessage?.({ data: service(request) } as unknown as MessageEvent<CheckResponse>)
   }
   return { port, pending, answer }
 }
@@ -52,7 +53,7 @@ describe('the check runner', () => {
     // The first answer came back while a newer text waited: it is dropped and the newest is checked.
     await expect(first).resolves.toBeNull()
     expect(fake.pending).toHaveLength(1)
-    expect(fake.pending[0]!.input.segments[0]!.text).toBe('戊,己')
+    expect(fake.pending[0]!.segments[0]).toMatchObject({ text: '戊,己' })
     fake.answer()
     await expect(third).resolves.toMatchObject({ findings: [{ start: 1 }] })
   })
@@ -97,11 +98,13 @@ describe('the check controller', () => {
     expect(unwaivedErrors(after)).toHaveLength(0)
     expect(waiversOf(after, '王审核', (f) => `“${f.excerpt}”`)).toEqual([{ ruleId: 'punct.halfwidth-comma', finding: '“,”', reason: '引用原文', by: '王审核', key: 'punct.halfwidth-comma|title|,' }])
 
-    const reopened = new CheckController(createCheckRunner(() => fake.port), 'draft-2', storage, 0)
+    // A reopened draft has a worker of its own.
+    const second = fakePort()
+    const reopened = new CheckController(createCheckRunner(() => second.port), 'draft-2', storage, 0)
     reopened.setOptions(options)
     reopened.setFields(fields('学校,召开'))
     const again = reopened.run()
-    fake.answer()
+    second.answer()
     expect(unwaivedErrors(await again)).toHaveLength(0)
     expect([...storage.data.keys()]).toEqual(['newsroom.checks.ignored.draft-2'])
 
