@@ -175,7 +175,6 @@ async function runPhase(off: boolean): Promise<Phase> {
       const after = await metrics()
       const end = loadavg()[0] ?? 0
       const trace = off ? null : await browser.stopTracing()
-      if (trace && process.env['CK_DUMP']) (await import('node:fs')).writeFileSync(process.env['CK_DUMP'], trace)
       if (!((await body.textContent()) ?? '').includes('xin')) throw new Error('bench:checks: the keystrokes did not reach the article')
       const found = trace ? cyclesOf((JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents) : { cycles: [], unanswered: 0 }
       if (off && ((await page.evaluate(`performance.getEntriesByName('${PREPARE_START}').length`)) as number) > 0) throw new Error('bench:checks: checks ran in the checks-off run')

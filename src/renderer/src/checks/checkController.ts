@@ -259,7 +259,7 @@ export function openFindings(snapshot: CheckSnapshot): OpenFinding[] {
   const order = { error: 0, warning: 1, info: 2 } as const
   const list = (snapshot.result?.findings ?? [])
     .map((finding) => {
-      const id = findingId(finding, snapshot.segments)
+      const id = knownFindingId(finding, snapshot.segments)
       return { finding, id, ignored: snapshot.ignored.get(id) ?? null }
     })
     .sort((a, b) => order[a.finding.severity] - order[b.finding.severity] || a.finding.segment - b.finding.segment || a.finding.start - b.finding.start)
@@ -268,6 +268,23 @@ export function openFindings(snapshot: CheckSnapshot): OpenFinding[] {
 }
 
 const openCache = new WeakMap<CheckSnapshot, OpenFinding[]>()
+
+/** A finding the worker found again is the same object (checkMessages): its id is built once, not per answer. */
+const ids = new WeakMap<Finding, { field: string | undefined; id: string }>()
+
+function knownFindingId(finding: Finding, segments: readonly CheckSegment[]): string {
+  const field = segments[finding.segment]?.field
+  const known = ids.get(finding)
+  if (known && known.field === field) return known.id
+  const id = findingId(finding, segments)
+  ids.set(finding, { field, id })
+  return id
+}
+
+/** Whether a finding of the snapshot was ignored or waived (what openFindings says, without sorting them all). */
+export function isIgnored(snapshot: CheckSnapshot, finding: Finding): boolean {
+  return snapshot.ignored.size > 0 && snapshot.ignored.has(knownFindingId(finding, snapshot.segments))
+}
 
 /** Errors nobody has let through with a reason: these block 提交 and every sign-off. */
 export function unwaivedErrors(snapshot: CheckSnapshot): OpenFinding[] {

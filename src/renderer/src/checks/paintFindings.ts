@@ -1,7 +1,6 @@
 import type { LexicalEditor, NodeKey } from 'lexical'
-import type { CheckField, Severity } from '../../../shared/checks/types'
-import type { CheckSnapshot } from './checkController'
-import { openFindings } from './checkController'
+import type { CheckField, Finding, Severity } from '../../../shared/checks/types'
+import { isIgnored, type CheckSnapshot } from './checkController'
 import { bodyRangeOf, type SegmentPlace } from './articleSegments'
 import { domPoint } from '../editor/plugins/find/paintMatches'
 import { fieldElement } from './fieldElements'
@@ -32,8 +31,8 @@ export function domRangeOfFinding(editor: LexicalEditor, snapshot: CheckSnapshot
   return range
 }
 
-/** A mark painted: its range, and the highlight (severity) it is in. */
-type Painted = { range: Range; severity: Severity }
+/** A mark painted: its range, the highlight (severity) it is in, and the block and offsets it was built for. */
+type Painted = { range: Range; severity: Severity; place: SegmentPlace; key: string }
 
 /**
  * Marks findings with the CSS Custom Highlight API, as 查找 does: ranges over the rendered text, nothing in the
@@ -43,51 +42,61 @@ type Painted = { range: Range; severity: Severity }
  * Each answer changes only what changed: a block nobody edited keeps its place object from one check to the next
  * (the flattener reuses it) and Lexical leaves its DOM alone, so its ranges still mark the same text and stay in
  * their highlight. An answer that moved or found nothing new adds and removes no range and touches no element:
- * the browser has no style or paint to redo for it.
+ * the browser has no style or paint to redo for it. A finding the worker found again is the same object
+ * (checkMessages), so most findings find their mark by identity, without building a key.
  */
 export class FindingPainter {
-  private painted = new WeakMap<SegmentPlace, Map<string, Painted>>()
-  private all: Painted[] = []
+  private byFinding = new WeakMap<Finding, Painted>()
+  /** The marks in the highlights now. */
+  private current = new Set<Painted>()
   private highlights: Record<Severity, Highlight> | null = null
   private fieldMarks = new Map<HTMLElement, Severity>()
 
   paint(editor: LexicalEditor, snapshot: CheckSnapshot): void {
     const highlights = this.ownHighlights()
-    if (highlights) {
-      const painted = new WeakMap<SegmentPlace, Map<string, Painted>>()
-      const all: Painted[] = []
-      for (const { finding, ignored } of openFindings(snapshot)) {
-        const place = snapshot.places[finding.segment]
-        if (ignored || !place) continue
+    if (highlights) this.paintRanges(editor, snapshot, highlights)
+    this.markFields(editor, snapshot)
+  }
+
+  private paintRanges(editor: LexicalEditor, snapshot: CheckSnapshot, highlights: Record<Severity, Highlight>): void {
+    const used = new Set<Painted>()
+    // The earlier marks by block and offsets, built only when a finding is new or its block was re-read.
+    let byPlace: Map<SegmentPlace, Map<string, Painted>> | null = null
+    for (const finding of snapshot.result?.findings ?? []) {
+      const place = snapshot.places[finding.segment]
+      if (!place || isIgnored(snapshot, finding)) continue
+      let mark = this.byFinding.get(finding)
+      // The same finding in the same block object: Lexical has not re-rendered the block since (an edit gives it a
+      // new place), so its range is trusted without asking the DOM, 150 times per answer.
+      if (!mark || mark.place !== place || !this.current.has(mark)) {
         // A zero-width finding (a missing caption, an empty paragraph) marks the character before or the block.
         const end = finding.end > finding.start ? finding.end : finding.start + 1
         const key = `${finding.severity}:${finding.start}-${end}`
-        const here = painted.get(place) ?? new Map<string, Painted>()
-        if (here.has(key)) continue
-        let mark = this.painted.get(place)?.get(key)
+        byPlace ??= marksByPlace(this.current)
+        mark = byPlace.get(place)?.get(key)
         if (!mark || !stillMarks(mark.range)) {
           const range = domRangeOfFinding(editor, snapshot, finding.segment, finding.start, end)
           if (!range) continue
-          mark = { range, severity: finding.severity }
+          mark = { range, severity: finding.severity, place, key }
           highlights[finding.severity].add(range)
+          const here = byPlace.get(place) ?? new Map<string, Painted>()
+          here.set(key, mark)
+          byPlace.set(place, here)
         }
-        here.set(key, mark)
-        painted.set(place, here)
-        all.push(mark)
+        this.byFinding.set(finding, mark)
       }
-      const kept = new Set(all)
-      for (const mark of this.all) if (!kept.has(mark)) highlights[mark.severity].delete(mark.range)
-      this.painted = painted
-      this.all = all
+      // Two findings over the same text in the same severity share one mark (a set).
+      used.add(mark)
     }
-    this.markFields(editor, snapshot)
+    for (const mark of this.current) if (!used.has(mark)) highlights[mark.severity].delete(mark.range)
+    this.current = used
   }
 
   clear(): void {
     if (highlightsSupported()) for (const name of Object.values(HIGHLIGHTS)) CSS.highlights.delete(name)
     this.highlights = null
-    this.painted = new WeakMap()
-    this.all = []
+    this.byFinding = new WeakMap()
+    this.current = new Set()
     for (const element of document.querySelectorAll<HTMLElement>('[data-check-mark]')) delete element.dataset['checkMark']
     this.fieldMarks.clear()
   }
@@ -100,22 +109,17 @@ export class FindingPainter {
     const fresh = { error: new Highlight(), warning: new Highlight(), info: new Highlight() }
     for (const severity of SEVERITIES) CSS.highlights.set(HIGHLIGHTS[severity], fresh[severity])
     this.highlights = fresh
-    this.painted = new WeakMap()
-    this.all = []
+    this.byFinding = new WeakMap()
+    this.current = new Set()
     return fresh
   }
 
   /** Sets data-check-mark only where a field's worst open severity changed (an attribute set is a style recalc). */
   private markFields(editor: LexicalEditor, snapshot: CheckSnapshot): void {
-    const marked = fieldSeverities(snapshot)
     const wanted = new Map<HTMLElement, Severity>()
-    if (marked.size > 0) {
-      for (const place of snapshot.places) {
-        if (place.kind !== 'field') continue
-        const severity = marked.get(fieldElementKey(place.field, place.photoKey, place.photoIndex))
-        const element = severity ? fieldElement(editor, place) : null
-        if (element && severity) wanted.set(element, severity)
-      }
+    for (const { severity, place } of fieldSeverities(snapshot).values()) {
+      const element = fieldElement(editor, place)
+      if (element) wanted.set(element, severity)
     }
     for (const element of this.fieldMarks.keys()) if (!wanted.has(element)) delete element.dataset['checkMark']
     for (const [element, severity] of wanted) if (element.dataset['checkMark'] !== severity) element.dataset['checkMark'] = severity
@@ -125,23 +129,34 @@ export class FindingPainter {
 
 const SEVERITIES = Object.keys(HIGHLIGHTS) as Severity[]
 
+function marksByPlace(marks: Iterable<Painted>): Map<SegmentPlace, Map<string, Painted>> {
+  const byPlace = new Map<SegmentPlace, Map<string, Painted>>()
+  for (const mark of marks) {
+    const here = byPlace.get(mark.place) ?? new Map<string, Painted>()
+    here.set(mark.key, mark)
+    byPlace.set(mark.place, here)
+  }
+  return byPlace
+}
+
 /** A range kept from an earlier paint still marks its text: Lexical rewrote no text node under it. */
 const stillMarks = (range: Range) => range.startContainer.isConnected && range.endContainer.isConnected && !range.collapsed
 
-/** The worst open severity per field outside the body (title, 副标题, 摘要, 图注 …), for marking the whole field. */
-export function fieldSeverities(snapshot: CheckSnapshot): Map<string, Severity> {
-  const worst = new Map<string, Severity>()
+/** The worst open severity per field outside the body (title, 副标题, 摘要, 图注 …), with where the field is. */
+function fieldSeverities(snapshot: CheckSnapshot): Map<string, { severity: Severity; place: FieldPlace }> {
+  const worst = new Map<string, { severity: Severity; place: FieldPlace }>()
   const rank = { error: 0, warning: 1, info: 2 } as const
-  for (const { finding, ignored } of openFindings(snapshot)) {
-    if (ignored) continue
+  for (const finding of snapshot.result?.findings ?? []) {
     const place = snapshot.places[finding.segment]
-    if (!place || place.kind !== 'field') continue
+    if (!place || place.kind !== 'field' || isIgnored(snapshot, finding)) continue
     const key = fieldElementKey(place.field, place.photoKey, place.photoIndex)
     const current = worst.get(key)
-    if (current === undefined || rank[finding.severity] < rank[current]) worst.set(key, finding.severity)
+    if (current === undefined || rank[finding.severity] < rank[current.severity]) worst.set(key, { severity: finding.severity, place })
   }
   return worst
 }
+
+type FieldPlace = Extract<SegmentPlace, { kind: 'field' }>
 
 export const fieldElementKey = (field: CheckField, photoKey?: NodeKey, photoIndex?: number) =>
   photoKey === undefined ? field : `${field}:${photoKey}:${String(photoIndex ?? '')}`

@@ -24,30 +24,39 @@ export function panelViewOf(controller: CheckController): PanelView {
   const snapshot = controller.getSnapshot()
   const known = views.get(controller)
   if (known?.snapshot === snapshot) return known.view
-  const view = reuse(known?.view ?? null, buildView(snapshot))
+  const view = known && sameAnswer(known.snapshot, snapshot) ? known.view : viewOf(snapshot, known?.view ?? null)
   views.set(controller, { snapshot, view })
   return view
 }
 
-function buildView(snapshot: CheckSnapshot): PanelView {
-  return {
-    status: snapshot.status,
-    checked: snapshot.result !== null,
-    rulesRun: snapshot.result?.rulesRun.length ?? 0,
-    entries: openFindings(snapshot).map((entry) => ({ ...entry, field: snapshot.segments[entry.finding.segment]?.field ?? 'body', fixable: canFix(snapshot, entry.finding) }))
-  }
+/**
+ * The common answer to a pause in typing: the worker found exactly what it found before (the same result object,
+ * checkMessages), nothing was ignored since, and each finding's segment is still the same field. No row changes.
+ */
+function sameAnswer(before: CheckSnapshot, now: CheckSnapshot): boolean {
+  if (before.result !== now.result || before.status !== now.status || before.ignored.size !== now.ignored.size) return false
+  for (const [id, ignored] of now.ignored) if (!sameIgnore(before.ignored.get(id) ?? null, ignored)) return false
+  return (now.result?.findings ?? []).every((finding) => before.segments[finding.segment]?.field === now.segments[finding.segment]?.field)
 }
 
-function reuse(previous: PanelView | null, next: PanelView): PanelView {
-  if (!previous) return next
-  let same = previous.status === next.status && previous.checked === next.checked && previous.rulesRun === next.rulesRun && previous.entries.length === next.entries.length
-  const entries = next.entries.map((entry, index) => {
-    const before = previous.entries[index]
-    if (before && sameShown(before, entry)) return before
+/** The view of a new answer, keeping each row that shows the same as before (and the whole view when all do). */
+function viewOf(snapshot: CheckSnapshot, previous: PanelView | null): PanelView {
+  const status = snapshot.status
+  const checked = snapshot.result !== null
+  const rulesRun = snapshot.result?.rulesRun.length ?? 0
+  const before = previous?.entries ?? []
+  let same = previous !== null && previous.status === status && previous.checked === checked && previous.rulesRun === rulesRun && before.length === (snapshot.result?.findings.length ?? 0)
+  const entries = openFindings(snapshot).map((open, index) => {
+    const field = snapshot.segments[open.finding.segment]?.field ?? 'body'
+    const old = before[index]
+    // The same finding object (found again, offsets and all) in the same field with the same ignore: the same row.
+    if (old && old.finding === open.finding && old.field === field && sameIgnore(old.ignored, open.ignored)) return old
+    const entry: PanelEntry = { ...open, field, fixable: canFix(snapshot, open.finding) }
+    if (old && sameShown(old, entry)) return old
     same = false
     return entry
   })
-  return same ? previous : { ...next, entries }
+  return same && previous ? previous : { status, checked, rulesRun, entries }
 }
 
 /** Whether a row shows the same: the finding without where it is, its field, its fix and its ignore. */
