@@ -120,11 +120,18 @@ describe('the check controller', () => {
 
 describe('what a pause in typing costs the page', () => {
   const fields = (title: string, summary = '') => ({ title, subtitle: '', summary, creditLine: '', photographers: [] })
-  const checked = async (controller: CheckController, fake: ReturnType<typeof fakePort>, title: string, summary = '') => {
-    controller.setFields(fields(title, summary))
-    const done = controller.run()
-    fake.answer()
-    return done
+  /** A controller whose worker answers at once; `checked` sets the title (and 摘要) and checks them. */
+  const started = (draftId: string) => {
+    const fake = fakePort()
+    const controller = new CheckController(createCheckRunner(() => fake.port), draftId, null, 0)
+    controller.setOptions(options)
+    const checked = async (title: string, summary = '') => {
+      controller.setFields(fields(title, summary))
+      const done = controller.run()
+      fake.answer()
+      return done
+    }
+    return { controller, checked }
   }
 
   it('sends the worker only the paragraphs it has not seen, and the options only when they change', () => {
@@ -143,14 +150,12 @@ describe('what a pause in typing costs the page', () => {
   })
 
   it('an answer that finds the same again is the same result, and the 检查 panel keeps its view (no render)', async () => {
-    const fake = fakePort()
-    const controller = new CheckController(createCheckRunner(() => fake.port), 'draft-3', null, 0)
-    controller.setOptions(options)
-    const first = await checked(controller, fake, '学校,召开会议')
+    const { controller, checked } = started('draft-3')
+    const first = await checked('学校,召开会议')
     const view = panelViewOf(controller)
     expect(view.entries.map((e) => e.finding.excerpt)).toEqual([','])
     // Typing after the comma: the snapshot is new (new segments), the findings are the very same objects.
-    const second = await checked(controller, fake, '学校,召开会议了')
+    const second = await checked('学校,召开会议了')
     expect(second).not.toBe(first)
     expect(second.result).toBe(first.result)
     expect(panelViewOf(controller)).toBe(view)
@@ -158,14 +163,12 @@ describe('what a pause in typing costs the page', () => {
   })
 
   it('a finding that only moved keeps its row, and the row acts where the finding is now', async () => {
-    const fake = fakePort()
-    const controller = new CheckController(createCheckRunner(() => fake.port), 'draft-4', null, 0)
-    controller.setOptions(options)
-    await checked(controller, fake, '学校,召开')
+    const { controller, checked } = started('draft-4')
+    await checked('学校,召开')
     const view = panelViewOf(controller)
     const rowKey = rowKeyOf(view.entries[0]!, 0)
     // Typing before the comma moves it: a new finding object, but the row shows the same.
-    const moved = await checked(controller, fake, '新学校,召开')
+    const moved = await checked('新学校,召开')
     expect(moved.result!.findings[0]!.start).toBe(3)
     expect(panelViewOf(controller)).toBe(view)
     expect(rowFinding(controller.getSnapshot(), rowKey)?.start).toBe(3)
@@ -173,12 +176,10 @@ describe('what a pause in typing costs the page', () => {
   })
 
   it('a new finding or an ignore changes the view, and rows that show the same stay the same objects', async () => {
-    const fake = fakePort()
-    const controller = new CheckController(createCheckRunner(() => fake.port), 'draft-5', null, 0)
-    controller.setOptions(options)
-    await checked(controller, fake, '学校,召开')
+    const { controller, checked } = started('draft-5')
+    await checked('学校,召开')
     const view = panelViewOf(controller)
-    await checked(controller, fake, '学校,召开', '会议,部署')
+    await checked('学校,召开', '会议,部署')
     const grown = panelViewOf(controller)
     expect(grown).not.toBe(view)
     expect(grown.entries.map((e) => e.field)).toEqual(['title', 'summary'])
