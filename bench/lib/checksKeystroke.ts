@@ -12,12 +12,14 @@
  * (PREPARE_START, APPLIED_MARK), so nothing the checks do in them escapes the figure. The trace also gives each
  * task's thread CPU time, which leaves out the turns other processes take on a loaded machine; both are reported.
  *
- * The baseline, measured in the same run: the same typing with checks off (the directory never loads, so no check
+ * Baselines, measured in the same run: the same typing with checks off (the directory never loads, so no check
  * starts); CDP's Performance.getMetrics gives the main-thread time per keystroke in both, and the difference is
- * what the checks add to typing, timers and answers included.
+ * what the checks add to typing, timers and answers included. And the floor: the same two kinds of task doing
+ * nothing (a timer that posts an empty article to a second check worker, and its answer marked), which is what
+ * this browser on this machine charges for a timer and a worker's message before the checks do any work.
  */
 import { join } from 'node:path'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import type { Page } from 'playwright-core'
 import { articleBody, newsText } from './newsText'
@@ -36,6 +38,8 @@ const KEY_INTERVAL_MS = 60
 const PAUSE_MS = 700
 const TARGET_P95_MS = 2
 const TITLE = '学校召开2024年度工作总结大会'
+const FLOOR_START = 'bench-checks-floor:start'
+const FLOOR_ANSWER = 'bench-checks-floor:answer'
 
 type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; cat?: string; args?: { name?: string } }
 type Task = { wall: number; cpu: number }
@@ -43,6 +47,7 @@ type Cycle = { prepare: Task; answer: Task }
 
 type Phase = {
   cycles: Cycle[]
+  floor: Cycle[]
   /** Pauses whose answer never painted (a newer text overtook it): their timer task is still counted in `prepare`. */
   unanswered: number
   keystrokes: number
@@ -71,6 +76,10 @@ export type ChecksKeystrokeFigure =
       addedMainThreadPerKeystrokeMs: number
       /** The machine's 1-minute load average at the start and end of each phase (2 cores here). */
       loadAverage: { checksOn: { start: number; end: number }; checksOff: { start: number; end: number } }
+      /** The floor: an empty timer-and-answer cycle through a second check worker, same trace, same run. */
+      floor: { cycles: number; perCycleMs: { p50: number; p95: number; max: number }; perCycleCpuMs: { p50: number; p95: number; max: number } }
+      /** Wall and CPU p95 of a check cycle over the floor's. */
+      ratioToFloor: { wall: number; cpu: number }
       targetP95Ms: number
       ratio: number
       cpuRatio: number
@@ -99,9 +108,30 @@ async function typeBursts(page: Page): Promise<number> {
   return keys
 }
 
-/** The check cycles in a trace: each prepare mark's task, and the task of the answer painted before the next one. */
-export function cyclesOf(events: readonly TraceEvent[]): { cycles: Cycle[]; unanswered: number } {
-  const marks = events.filter((e) => (e.name === PREPARE_START || e.name === APPLIED_MARK) && e.cat?.includes('user_timing'))
+/**
+ * In the page, after the typing: the floor's cycles. The empty article goes to a second instance of the app's own
+ * check worker (the page's CSP admits no other script), a few cycles first to load it.
+ */
+const floorProbe = (workerUrl: string, cycles: number) => `(async () => {
+  const worker = new Worker(${JSON.stringify(workerUrl)}, { type: 'module', name: 'bench-floor' })
+  const options = { people: [], words: [], ownDomains: [], titleMax: null, summaryRequired: false, minPhotoWidth: null, variants: {}, publishAt: null }
+  for (let id = 1; id <= ${cycles} + 5; id++) {
+    await new Promise((done) => setTimeout(() => {
+      const timed = id > 5
+      if (timed) performance.mark('${FLOOR_START}')
+      worker.onmessage = () => {
+        if (timed) performance.mark('${FLOOR_ANSWER}')
+        done()
+      }
+      worker.postMessage({ id, segments: [], photos: [], links: [], options: id === 1 ? options : null })
+    }, 40))
+  }
+  worker.terminate()
+})()`
+
+/** The cycles in a trace: each start mark's task, and the task of the answer marked before the next start. */
+export function cyclesOf(events: readonly TraceEvent[], start = PREPARE_START, answered = APPLIED_MARK): { cycles: Cycle[]; unanswered: number } {
+  const marks = events.filter((e) => (e.name === start || e.name === answered) && e.cat?.includes('user_timing'))
   const first = marks[0]
   if (!first) return { cycles: [], unanswered: 0 }
   const tasks = events
@@ -124,14 +154,22 @@ export function cyclesOf(events: readonly TraceEvent[]): { cycles: Cycle[]; unan
   const cycles: Cycle[] = []
   let unanswered = 0
   sorted.forEach((mark, index) => {
-    if (mark.name !== PREPARE_START) return
+    if (mark.name !== start) return
     const prepare = taskAt(mark.ts)
     const next = sorted[index + 1]
-    const answer = next?.name === APPLIED_MARK ? taskAt(next.ts) : null
+    const answer = next?.name === answered ? taskAt(next.ts) : null
     if (prepare && answer) cycles.push({ prepare, answer })
     else unanswered += 1
   })
   return { cycles, unanswered }
+}
+
+/** The built check worker's address under the page's. */
+async function checkWorkerUrl(pageUrl: string): Promise<string> {
+  const { RENDERER_DIR } = await import('../../tests/e2e/harness')
+  const file = (await readdir(join(RENDERER_DIR, 'assets'))).find((name) => name.startsWith('checkWorker') && name.endsWith('.js'))
+  if (!file) throw new Error('bench:checks: no built check worker in the renderer')
+  return new URL(`assets/${file}`, pageUrl).href
 }
 
 async function runPhase(off: boolean): Promise<Phase> {
@@ -174,9 +212,11 @@ async function runPhase(off: boolean): Promise<Phase> {
       const keystrokes = await typeBursts(page)
       const after = await metrics()
       const end = loadavg()[0] ?? 0
+      if (!off) await page.evaluate(floorProbe(await checkWorkerUrl(page.url()), BURSTS))
       const trace = off ? null : await browser.stopTracing()
       if (!((await body.textContent()) ?? '').includes('xin')) throw new Error('bench:checks: the keystrokes did not reach the article')
-      const found = trace ? cyclesOf((JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents) : { cycles: [], unanswered: 0 }
+      const events = trace ? (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents : []
+      const found = { ...cyclesOf(events), floor: cyclesOf(events, FLOOR_START, FLOOR_ANSWER).cycles }
       if (off && ((await page.evaluate(`performance.getEntriesByName('${PREPARE_START}').length`)) as number) > 0) throw new Error('bench:checks: checks ran in the checks-off run')
       return { ...found, keystrokes, taskMs: (after - before) * 1000, loadAverage: { start: round(start), end: round(end) } }
     } finally {
@@ -199,6 +239,8 @@ export async function measureChecksKeystroke(): Promise<ChecksKeystrokeFigure> {
   const cpu = on.cycles.map((c) => c.prepare.cpu + c.answer.cpu)
   const perKey = (phase: Phase) => round(phase.taskMs / Math.max(1, phase.keystrokes))
   const p95 = percentile(wall, 95)
+  const floorWall = on.floor.map((c) => c.prepare.wall + c.answer.wall)
+  const floorCpu = on.floor.map((c) => c.prepare.cpu + c.answer.cpu)
   return {
     measures:
       "per check cycle (a keystroke triggers at most one), the checks' two main-thread tasks from a Chrome trace: the debounce timer's (flatten + post) and the answer's (decode, controller, marks, the panel's render and commit); wall and thread-CPU time",
@@ -212,6 +254,8 @@ export async function measureChecksKeystroke(): Promise<ChecksKeystrokeFigure> {
     mainThreadPerKeystrokeMs: { checksOn: perKey(on), checksOff: perKey(off) },
     addedMainThreadPerKeystrokeMs: round(perKey(on) - perKey(off)),
     loadAverage: { checksOn: on.loadAverage, checksOff: off.loadAverage },
+    floor: { cycles: on.floor.length, perCycleMs: spread(floorWall), perCycleCpuMs: spread(floorCpu) },
+    ratioToFloor: { wall: round(p95 / percentile(floorWall, 95)), cpu: round(percentile(cpu, 95) / percentile(floorCpu, 95)) },
     targetP95Ms: TARGET_P95_MS,
     ratio: round(p95 / TARGET_P95_MS),
     cpuRatio: round(percentile(cpu, 95) / TARGET_P95_MS),
