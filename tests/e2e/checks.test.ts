@@ -130,6 +130,53 @@ suite('发布前检查 while writing and at every sign-off', () => {
     expect((await audit.getByTestId('waivers').allTextContents()).join('\n')).toContain(REASON)
   })
 
+  it('an answer that changes no finding repaints nothing; a finding that appeared or moved is painted anew', async () => {
+    app = await launchApp()
+    const { page } = app
+    await page.getByRole('button', { name: '新建稿件' }).first().click()
+    await page.getByRole('textbox', { name: '标题', exact: true }).fill(TITLE)
+    await page.getByRole('textbox', { name: '正文' }).click()
+    await page.keyboard.insertText(TYPED)
+    await page.keyboard.press('Enter')
+    await page.keyboard.insertText('会议由党委办公室组织')
+    await expect.poll(() => markedText(page), { timeout: 5000 }).toEqual([',', '二0二四'])
+    const answers = () => page.evaluate(() => performance.getEntriesByName('newsroom-checks:applied').length)
+    const typed = async (text: string) => {
+      const before = await answers()
+      await page.keyboard.insertText(text)
+      await expect.poll(answers, { timeout: 5000 }).toBeGreaterThan(before)
+      // Any check still scheduled has answered too.
+      await page.waitForTimeout(600)
+    }
+    // The error highlight and its ranges as first painted; which of those ranges are still painted later.
+    await page.evaluate(() => {
+      const own = window as unknown as { firstMarks: Highlight; firstRanges: AbstractRange[] }
+      own.firstMarks = CSS.highlights.get('newsroom-check-error') as Highlight
+      own.firstRanges = [...own.firstMarks]
+    })
+    const painted = () =>
+      page.evaluate(() => {
+        const own = window as unknown as { firstMarks: Highlight; firstRanges: AbstractRange[] }
+        const now = [...(CSS.highlights.get('newsroom-check-error') ?? [])]
+        return { sameHighlight: CSS.highlights.get('newsroom-check-error') === own.firstMarks, count: now.length, kept: now.filter((r) => own.firstRanges.includes(r)).map((r) => (r as Range).toString()).sort() }
+      })
+
+    // Typing in the clean paragraph: the answer finds the same errors, and not one range is rebuilt.
+    await typed('和实施')
+    expect(await painted()).toEqual({ sameHighlight: true, count: 2, kept: [',', '二0二四'] })
+
+    // A new error there: its mark is added beside the others, which stay as they were.
+    await typed(',会后')
+    expect(await markedText(page)).toEqual([',', ',', '二0二四'])
+    expect(await painted()).toEqual({ sameHighlight: true, count: 3, kept: [',', '二0二四'] })
+
+    // Typing before the first paragraph's errors moves them: their marks are built anew, over the same text.
+    await page.keyboard.press('Control+Home')
+    await typed('今')
+    expect(await markedText(page)).toEqual([',', ',', '二0二四'])
+    expect(await painted()).toEqual({ sameHighlight: true, count: 3, kept: [] })
+  })
+
   it('an error nobody waived keeps 提交校对 from going through', async () => {
     app = await launchApp()
     const { page } = app

@@ -1,11 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CheckInput, CheckOptions, CheckResult, Finding } from '../../../src/shared/checks/types'
 import { createCheckRunner } from '../../../src/renderer/src/checks/checkClient'
-import type { CheckRequest, CheckResponse } from '../../../src/renderer/src/checks/checkMessages'
+import { createCheckService, type CheckRequest, type CheckResponse } from '../../../src/renderer/src/checks/checkMessages'
 import { CheckController, unwaivedErrors, waiversOf } from '../../../src/renderer/src/checks/checkController'
+import { RequestDecoder, RequestEncoder } from '../../../src/renderer/src/checks/checkMessages'
+import { panelViewOf, rowFinding, rowKeyOf } from '../../../src/renderer/src/checks/panelView'
 
 /** A worker stand-in that runs a trivial rule (half-width comma in Chinese text) when the test says so. */
-function fakePort() {
+function fakePort(rule: (input: CheckInput) => CheckResult = commaRule) {
+  const service = createCheckService(rule)
   const pending: CheckRequest[] = []
   const port = {
     onmessage: null as ((event: MessageEvent<CheckResponse>) => void) | null,
@@ -15,7 +18,7 @@ function fakePort() {
   const answer = () => {
     const request = pending.shift()
     if (!request) throw new Error('nothing to answer')
-    port.onmessage?.({ data: { id: request.id, ok: true, result: commaRule(request.input) } } as MessageEvent<CheckResponse>)
+    port.onmessage?.({ data: service(request) } as unknown as MessageEvent<CheckResponse>)
   }
   return { port, pending, answer }
 }
@@ -52,7 +55,7 @@ describe('the check runner', () => {
     // The first answer came back while a newer text waited: it is dropped and the newest is checked.
     await expect(first).resolves.toBeNull()
     expect(fake.pending).toHaveLength(1)
-    expect(fake.pending[0]!.input.segments[0]!.text).toBe('戊,己')
+    expect(fake.pending[0]!.segments[0]).toMatchObject({ text: '戊,己' })
     fake.answer()
     await expect(third).resolves.toMatchObject({ findings: [{ start: 1 }] })
   })
@@ -97,11 +100,13 @@ describe('the check controller', () => {
     expect(unwaivedErrors(after)).toHaveLength(0)
     expect(waiversOf(after, '王审核', (f) => `“${f.excerpt}”`)).toEqual([{ ruleId: 'punct.halfwidth-comma', finding: '“,”', reason: '引用原文', by: '王审核', key: 'punct.halfwidth-comma|title|,' }])
 
-    const reopened = new CheckController(createCheckRunner(() => fake.port), 'draft-2', storage, 0)
+    // A reopened draft has a worker of its own.
+    const second = fakePort()
+    const reopened = new CheckController(createCheckRunner(() => second.port), 'draft-2', storage, 0)
     reopened.setOptions(options)
     reopened.setFields(fields('学校,召开'))
     const again = reopened.run()
-    fake.answer()
+    second.answer()
     expect(unwaivedErrors(await again)).toHaveLength(0)
     expect([...storage.data.keys()]).toEqual(['newsroom.checks.ignored.draft-2'])
 
@@ -110,5 +115,80 @@ describe('the check controller', () => {
     expect(storage.data.size).toBe(0)
     controller.dispose()
     reopened.dispose()
+  })
+})
+
+describe('what a pause in typing costs the page', () => {
+  const fields = (title: string, summary = '') => ({ title, subtitle: '', summary, creditLine: '', photographers: [] })
+  /** A controller whose worker answers at once; `checked` sets the title (and 摘要) and checks them. */
+  const started = (draftId: string) => {
+    const fake = fakePort()
+    const controller = new CheckController(createCheckRunner(() => fake.port), draftId, null, 0)
+    controller.setOptions(options)
+    const checked = async (title: string, summary = '') => {
+      controller.setFields(fields(title, summary))
+      const done = controller.run()
+      fake.answer()
+      return done
+    }
+    return { controller, checked }
+  }
+
+  it('sends the worker only the paragraphs it has not seen, and the options only when they change', () => {
+    const paragraphs = Array.from({ length: 50 }, (_, i) => ({ field: 'body' as const, key: `p${i}`, text: `第${i}段,内容。` }))
+    const encoder = new RequestEncoder()
+    const decoder = new RequestDecoder()
+    const first = encoder.encode(1, { segments: paragraphs, photos: [], links: [], options })
+    expect(first.segments.filter((s) => typeof s === 'object')).toHaveLength(50)
+    expect(decoder.decode(first).segments).toEqual(paragraphs)
+    const edited = paragraphs.map((p, i) => (i === 7 ? { ...p, text: `${p.text}了` } : p))
+    const second = encoder.encode(2, { segments: edited, photos: [], links: [], options })
+    // One paragraph's text travels; the rest are named by where they were last time, and the options are not resent.
+    expect(second.segments.filter((s) => typeof s === 'object')).toEqual([edited[7]])
+    expect(second.options).toBeNull()
+    expect(decoder.decode(second)).toEqual({ segments: edited, photos: [], links: [], options })
+  })
+
+  it('an answer that finds the same again is the same result, and the 检查 panel keeps its view (no render)', async () => {
+    const { controller, checked } = started('draft-3')
+    const first = await checked('学校,召开会议')
+    const view = panelViewOf(controller)
+    expect(view.entries.map((e) => e.finding.excerpt)).toEqual([','])
+    // Typing after the comma: the snapshot is new (new segments), the findings are the very same objects.
+    const second = await checked('学校,召开会议了')
+    expect(second).not.toBe(first)
+    expect(second.result).toBe(first.result)
+    expect(panelViewOf(controller)).toBe(view)
+    controller.dispose()
+  })
+
+  it('a finding that only moved keeps its row, and the row acts where the finding is now', async () => {
+    const { controller, checked } = started('draft-4')
+    await checked('学校,召开')
+    const view = panelViewOf(controller)
+    const rowKey = rowKeyOf(view.entries[0]!, 0)
+    // Typing before the comma moves it: a new finding object, but the row shows the same.
+    const moved = await checked('新学校,召开')
+    expect(moved.result!.findings[0]!.start).toBe(3)
+    expect(panelViewOf(controller)).toBe(view)
+    expect(rowFinding(controller.getSnapshot(), rowKey)?.start).toBe(3)
+    controller.dispose()
+  })
+
+  it('a new finding or an ignore changes the view, and rows that show the same stay the same objects', async () => {
+    const { controller, checked } = started('draft-5')
+    await checked('学校,召开')
+    const view = panelViewOf(controller)
+    await checked('学校,召开', '会议,部署')
+    const grown = panelViewOf(controller)
+    expect(grown).not.toBe(view)
+    expect(grown.entries.map((e) => e.field)).toEqual(['title', 'summary'])
+    expect(grown.entries[0]).toBe(view.entries[0])
+    controller.ignore(grown.entries[1]!.finding, '原文如此')
+    const ignored = panelViewOf(controller)
+    expect(ignored).not.toBe(grown)
+    expect(ignored.entries[0]).toBe(grown.entries[0])
+    expect(ignored.entries[1]!.ignored).toEqual({ reason: '原文如此' })
+    controller.dispose()
   })
 })

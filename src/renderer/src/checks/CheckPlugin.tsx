@@ -1,18 +1,17 @@
-import { useEffect, useSyncExternalStore } from 'react'
+import { useEffect } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { useCheckController } from './ChecksContext'
-import { clearFindingPaint, fieldElementKey, fieldSeverities, paintFindings } from './paintFindings'
-import { fieldElement } from './fieldElements'
-import { APPLIED_MARK, benchMark } from './checkController'
+import { FindingPainter } from './paintFindings'
+import type { CheckSnapshot } from './checkController'
 
 /**
  * 发布前检查 in the editor: each edit only restarts a timer (the check itself runs in a worker), and each result
- * is painted under the text. Fields outside the body are marked as a whole (form controls hold no highlights).
+ * is painted under the text. The marks follow the controller directly, not through a React render: an answer
+ * that changed nothing costs a comparison, no render and no commit.
  */
 export function CheckPlugin() {
   const [editor] = useLexicalComposerContext()
   const controller = useCheckController()
-  const snapshot = useSyncExternalStore(controller?.subscribe ?? noSubscribe, controller?.getSnapshot ?? noSnapshot)
 
   useEffect(() => {
     if (!controller) return
@@ -25,28 +24,21 @@ export function CheckPlugin() {
   }, [editor, controller])
 
   useEffect(() => {
-    if (!snapshot || snapshot.status !== 'ready') return
-    paintFindings(editor, snapshot)
-    const marked = fieldSeverities(snapshot)
-    for (const element of document.querySelectorAll<HTMLElement>('[data-check-mark]')) delete element.dataset['checkMark']
-    snapshot.places.forEach((place) => {
-      if (place.kind !== 'field') return
-      const severity = marked.get(fieldElementKey(place.field, place.photoKey, place.photoIndex))
-      const element = severity ? fieldElement(editor, place) : null
-      if (element && severity) element.dataset['checkMark'] = severity
-    })
-    benchMark(APPLIED_MARK)
-  }, [editor, snapshot])
-
-  useEffect(
-    () => () => {
-      clearFindingPaint()
-      for (const element of document.querySelectorAll<HTMLElement>('[data-check-mark]')) delete element.dataset['checkMark']
-    },
-    []
-  )
+    if (!controller) return
+    const painter = new FindingPainter()
+    let shown: CheckSnapshot | null = null
+    const paint = () => {
+      const snapshot = controller.getSnapshot()
+      if (snapshot === shown || snapshot.status !== 'ready') return
+      shown = snapshot
+      painter.paint(editor, snapshot)
+    }
+    paint()
+    const unsubscribe = controller.subscribe(paint)
+    return () => {
+      unsubscribe()
+      painter.clear()
+    }
+  }, [editor, controller])
   return null
 }
-
-const noSubscribe = () => () => undefined
-const noSnapshot = () => null

@@ -6,10 +6,10 @@ import type { ArticleFields } from './articleSegments'
 import { createCheckRunner } from './checkClient'
 import { CheckController, type CheckSnapshot } from './checkController'
 import { findingSummary } from './findingText'
+import type { FixableField } from './findingActions'
 import { newsroom } from '../newsroom'
 
-/** The fields outside the body a one-click fix can rewrite. */
-export type FixableField = 'title' | 'subtitle' | 'summary'
+export type { FixableField }
 
 export type ChecksApi = {
   controller: CheckController

@@ -1,10 +1,11 @@
-import { memo, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { memo, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CheckField, Finding, Severity } from '@shared/checks/types'
-import { useChecks, useCheckSnapshot, type ChecksApi } from './ChecksContext'
-import { openFindings, type CheckSnapshot, type OpenFinding } from './checkController'
-import { applyFix, canFix, locateFinding } from './findingActions'
+import type { Finding, Severity } from '@shared/checks/types'
+import { useChecks, type ChecksApi } from './ChecksContext'
+import type { CheckController, CheckSnapshot } from './checkController'
+import { applyFix, locateFinding } from './findingActions'
 import { findingMessage } from './findingText'
+import { panelViewOf, rowFinding, rowKeyOf, sameShown, type PanelEntry, type PanelView } from './panelView'
 import './styles.css'
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info']
@@ -12,35 +13,25 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info']
 const SHOWN_PER_SEVERITY = 30
 
 /** 检查: the open draft's findings by severity, each with 定位, a one-click fix where one is certain, and 忽略. */
-// Memo: the editor around it re-renders on every keystroke; the panel changes only with a check's answer.
+// Memo: the editor around it re-renders on every keystroke; the panel changes only when what it shows does.
 export const ChecksPanel = memo(function ChecksPanel() {
   const { t } = useTranslation()
   const ids = useId()
   const checks = useChecks()
-  const snapshot = useCheckSnapshot()
+  const view = usePanelView(checks?.controller ?? null)
   const [open, setOpen] = useState(true)
   const [problem, setProblem] = useState<string | null>(null)
   const [showAll, setShowAll] = useState(false)
-  const result = snapshot?.result
-  const segments = snapshot?.segments
-  const ignoredMap = snapshot?.ignored
-  // A 'checking' render (every pause in typing) keeps the list: only a new result or a new ignore rebuilds it.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const entries = useMemo(() => (snapshot ? openFindings(snapshot) : []), [result, segments, ignoredMap])
-  // Rows skip re-rendering when what they show is unchanged, so their handlers find the finding as checked last.
-  const rows = useMemo(() => {
-    const byKey = new Map<string, Finding>()
-    for (const severity of SEVERITIES) entries.filter((entry) => entry.finding.severity === severity).forEach((entry, index) => byKey.set(rowKeyOf(entry, index), entry.finding))
-    return byKey
-  }, [entries])
-  const latest = useRef({ snapshot, checks, rows })
+  const latest = useRef(checks)
   useEffect(() => {
-    latest.current = { snapshot, checks, rows }
+    latest.current = checks
   })
+  // Stable across answers, so rows whose finding only moved need not re-render; each acts on the latest check.
   const actions = useMemo<RowActions>(() => {
     const act = (key: string, action: (finding: Finding, snapshot: CheckSnapshot, checks: ChecksApi) => void) => {
-      const { snapshot: current, checks: api, rows: found } = latest.current
-      const finding = found.get(key)
+      const api = latest.current
+      const current = api?.controller.getSnapshot()
+      const finding = current ? rowFinding(current, key) : null
       if (finding && current && api) action(finding, current, api)
     }
     return {
@@ -55,12 +46,13 @@ export const ChecksPanel = memo(function ChecksPanel() {
       unignore: (key) => act(key, (finding, _current, api) => api.controller.unignore(finding))
     }
   }, [t])
-  if (!checks || !snapshot) return null
+  if (!checks || !view) return null
+  const entries = view.entries
   const count = (severity: Severity) => entries.filter((entry) => entry.finding.severity === severity && !entry.ignored).length
   const summary =
-    snapshot.status === 'idle' || (snapshot.status === 'checking' && !snapshot.result)
+    view.status === 'idle' || (view.status === 'checking' && !view.checked)
       ? t('checks.panel.checking')
-      : snapshot.status === 'failed'
+      : view.status === 'failed'
         ? t('checks.panel.failed')
         : t('checks.panel.summary', { errors: count('error'), warnings: count('warning'), infos: count('info') })
 
@@ -75,7 +67,7 @@ export const ChecksPanel = memo(function ChecksPanel() {
         </button>
         <span className="checks-summary" role="status" aria-live="polite">
           {summary}
-          {snapshot.status === 'checking' && snapshot.result && <span className="checks-busy">{t('checks.panel.rechecking')}</span>}
+          {view.status === 'checking' && view.checked && <span className="checks-busy">{t('checks.panel.rechecking')}</span>}
         </span>
       </div>
       {problem && (
@@ -85,7 +77,7 @@ export const ChecksPanel = memo(function ChecksPanel() {
       )}
       {open && (
         <div id={`${ids}-list`} className="checks-list">
-          {entries.length === 0 && snapshot.status === 'ready' && <p className="checks-empty">{t('checks.panel.none', { rules: snapshot.result?.rulesRun.length ?? 0 })}</p>}
+          {entries.length === 0 && view.status === 'ready' && <p className="checks-empty">{t('checks.panel.none', { rules: view.rulesRun })}</p>}
           {SEVERITIES.map((severity) => {
             const group = entries.filter((entry) => entry.finding.severity === severity)
             if (group.length === 0) return null
@@ -95,16 +87,7 @@ export const ChecksPanel = memo(function ChecksPanel() {
                 <ul className="checks-items">
                   {(showAll ? group : group.slice(0, SHOWN_PER_SEVERITY)).map((entry, index) => {
                     const rowKey = rowKeyOf(entry, index)
-                    return (
-                      <FindingItem
-                        key={rowKey}
-                        rowKey={rowKey}
-                        entry={entry}
-                        field={snapshot.segments[entry.finding.segment]?.field ?? 'body'}
-                        fixable={canFix(snapshot, entry.finding)}
-                        actions={actions}
-                      />
-                    )
+                    return <FindingItem key={rowKey} rowKey={rowKey} entry={entry} actions={actions} />
                   })}
                 </ul>
                 {!showAll && group.length > SHOWN_PER_SEVERITY && (
@@ -121,7 +104,13 @@ export const ChecksPanel = memo(function ChecksPanel() {
   )
 })
 
-const rowKeyOf = (entry: OpenFinding, index: number) => `${entry.id}#${index}`
+/** The panel's view of the checks; null outside an editor. */
+function usePanelView(controller: CheckController | null): PanelView | null {
+  return useSyncExternalStore(controller?.subscribe ?? noSubscribe, controller ? () => panelViewOf(controller) : noView)
+}
+
+const noSubscribe = () => () => undefined
+const noView = () => null
 
 /** What a row's buttons do, by the row's key: stable across checks, so an unchanged row need not re-render. */
 type RowActions = {
@@ -133,28 +122,13 @@ type RowActions = {
 
 type ItemProps = {
   rowKey: string
-  entry: OpenFinding
-  field: CheckField
-  fixable: boolean
+  entry: PanelEntry
   actions: RowActions
 }
 
-/** What a row shows: the finding without where it is (offsets move with every keystroke before it), and its ignore. */
-function sameRow(a: ItemProps, b: ItemProps): boolean {
-  if (a.rowKey !== b.rowKey || a.field !== b.field || a.fixable !== b.fixable || a.actions !== b.actions || a.entry.id !== b.entry.id) return false
-  if (a.entry.ignored?.reason !== b.entry.ignored?.reason || a.entry.ignored?.by !== b.entry.ignored?.by) return false
-  const [x, y] = [a.entry.finding, b.entry.finding]
-  return x === y || (x.ruleId === y.ruleId && x.severity === y.severity && x.messageKey === y.messageKey && x.excerpt === y.excerpt && x.fix?.replacement === y.fix?.replacement && sameParams(x.params, y.params))
-}
+const sameRow = (a: ItemProps, b: ItemProps) => a.rowKey === b.rowKey && a.actions === b.actions && sameShown(a.entry, b.entry)
 
-function sameParams(a: Finding['params'], b: Finding['params']): boolean {
-  if (a === b) return true
-  if (!a || !b) return false
-  const keys = Object.keys(a)
-  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key])
-}
-
-const FindingItem = memo(function FindingItem({ rowKey, entry, field, fixable, actions }: ItemProps) {
+const FindingItem = memo(function FindingItem({ rowKey, entry, actions }: ItemProps) {
   const onLocate = () => actions.locate(rowKey)
   const onFix = () => actions.fix(rowKey)
   const onIgnore = (reason: string) => actions.ignore(rowKey, reason)
@@ -164,7 +138,7 @@ const FindingItem = memo(function FindingItem({ rowKey, entry, field, fixable, a
   const [asking, setAsking] = useState(false)
   const [reason, setReason] = useState('')
   const [missing, setMissing] = useState(false)
-  const { finding, ignored } = entry
+  const { finding, ignored, field, fixable } = entry
   const isError = finding.severity === 'error'
   const message = findingMessage(finding, t)
 

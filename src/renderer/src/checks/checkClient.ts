@@ -1,5 +1,5 @@
 import type { CheckInput, CheckResult } from '../../../shared/checks/types'
-import type { CheckRequest, CheckResponse } from './checkMessages'
+import { RequestEncoder, ResultDecoder, type CheckRequest, type CheckResponse } from './checkMessages'
 
 export type CheckRunner = {
   /** Checks the input; resolves null when a newer request came in first (its answer is stale). */
@@ -18,12 +18,27 @@ export function createCheckRunner(makePort: () => Port = defaultPort): CheckRunn
   let nextId = 1
   let running: { id: number; resolve(result: CheckResult | null): void; reject(error: Error): void } | null = null
   let queued: { input: CheckInput; resolve(result: CheckResult | null): void; reject(error: Error): void } | null = null
+  // Each side remembers what the other last sent (checkMessages), so a new worker starts both afresh.
+  let requests = new RequestEncoder()
+  let answers = new ResultDecoder()
 
   const ensurePort = () => {
     if (port) return port
     port = makePort()
+    requests = new RequestEncoder()
+    answers = new ResultDecoder()
     port.onmessage = (event) => {
       const answer = event.data
+      let result: CheckResult | Error
+      try {
+        // Every answer is decoded, stale or not: the next one names its findings by this one's.
+        result = answer.ok ? answers.decode(answer.findings, answer.rulesRun) : new Error(answer.message)
+      } catch (error) {
+        // Out of step with the worker (never seen): a new worker starts both sides afresh.
+        port?.terminate()
+        port = null
+        result = error instanceof Error ? error : new Error(String(error))
+      }
       const current = running
       if (!current || answer.id !== current.id) return
       running = null
@@ -31,8 +46,8 @@ export function createCheckRunner(makePort: () => Port = defaultPort): CheckRunn
         // A newer text is waiting: this answer is already out of date.
         current.resolve(null)
         start()
-      } else if (answer.ok) current.resolve(answer.result)
-      else current.reject(new Error(answer.message))
+      } else if (result instanceof Error) current.reject(result)
+      else current.resolve(result)
     }
     return port
   }
@@ -43,8 +58,9 @@ export function createCheckRunner(makePort: () => Port = defaultPort): CheckRunn
     queued = null
     const id = nextId++
     running = { id, resolve, reject }
-    const request: CheckRequest = { id, input }
-    ensurePort().postMessage(request)
+    const target = ensurePort()
+    const request: CheckRequest = requests.encode(id, input)
+    target.postMessage(request)
   }
 
   return {

@@ -5,7 +5,9 @@ import { $isImageNode } from '../editor/nodes/ImageNode'
 import { bodyRangeOf } from './articleSegments'
 import type { CheckSnapshot } from './checkController'
 import { fieldElement } from './fieldElements'
-import type { FixableField } from './ChecksContext'
+
+/** The fields outside the body a one-click fix can rewrite. */
+export type FixableField = 'title' | 'subtitle' | 'summary'
 
 const FIXABLE_FIELDS: readonly string[] = ['title', 'subtitle', 'summary']
 
