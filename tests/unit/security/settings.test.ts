@@ -2,7 +2,8 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ConfirmRequest } from '../../../src/main/services/settings/guardedSettings'
-import { LIBRARY_AUDIT_FILE } from '../../../src/main/services/settings/guardedSettings'
+import { copyLibrary, LIBRARY_AUDIT_FILE } from '../../../src/main/services/settings/guardedSettings'
+import { nodeServiceFs } from '../../../src/main/services/fs/serviceFs'
 import { makeTempDir } from '../../support/draftFixtures'
 import { attackableApp, valueOf } from './securityFixtures'
 
@@ -76,6 +77,21 @@ describe('attacks 4 and 11: the data folder and 先审后发 change only with th
     expect((await call('settings:chooseDataDir', {})).ok).toBe(false)
     expect(asked.length).toBe(before)
     expect(await readdir(busy)).toEqual(['report.docx'])
+  })
+
+  it('a copied library leaves behind the caches and half-written temp files, which the index may be renaming away meanwhile', async () => {
+    const from = join(dir, 'old-library')
+    const to = join(dir, 'new-library')
+    await mkdir(join(from, 'drafts', 'd1'), { recursive: true })
+    await writeFile(join(from, 'drafts', 'd1', 'draft.json'), '{}')
+    await writeFile(join(from, 'drafts', 'd1', 'draft.json.4242.7.tmp'), '{"half')
+    await mkdir(join(from, '.search', 'v2', 'fresh'), { recursive: true })
+    await writeFile(join(from, '.search', 'v2', 'pack.bin'), 'index')
+    await writeFile(join(from, '.search', 'v2', 'fresh', 'd1.json.4242.tmp'), '{')
+    await mkdir(join(from, '.cache'))
+    await copyLibrary(nodeServiceFs, from, to)
+    expect((await readdir(to)).sort()).toEqual(['drafts'])
+    expect(await readdir(join(to, 'drafts', 'd1'))).toEqual(['draft.json'])
   })
 
   it('a page turning 先审后发 off is stopped unless the person confirms in main’s dialog, and the change is logged', async () => {

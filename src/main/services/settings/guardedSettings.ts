@@ -2,7 +2,9 @@ import { isAbsolute, join } from 'node:path'
 import { AppError } from '../../../shared/errors'
 import type { Settings, SettingsPatch, UiLanguage } from '../../../shared/settings'
 import type { Clock } from '../clock'
+import { isTempFile } from '../fs/atomicWrite'
 import type { ServiceFs } from '../fs/serviceFs'
+import { SEARCH_INDEX_FOLDER } from '../library/libraryIndex'
 import { isInsideFolder } from '../fs/insideFolder'
 
 /**
@@ -109,8 +111,11 @@ export async function appendSettingsAudit(fs: ServiceFs, dataDir: string, clock:
 
 /** Files of a library's top level that say "this folder is a library". */
 const LIBRARY_SIGNS = ['drafts', 'trash', 'publish-targets.json', 'directory.json']
-/** Left behind when a library is copied: a cache is rebuilt, a temp file is half a write. */
-const NOT_COPIED = new Set(['.cache'])
+/**
+ * Left behind when a library is copied: the photo previews' cache and the search index are rebuilt when
+ * missing, and the index may be writing its temp files while the copy runs.
+ */
+const NOT_COPIED = new Set(['.cache', SEARCH_INDEX_FOLDER])
 
 /**
  * What choosing `chosen` as the data folder means: use the library already there, or copy the current one
@@ -150,7 +155,14 @@ export async function copyLibrary(fs: ServiceFs, from: string, to: string): Prom
     for (const name of names) {
       if (NOT_COPIED.has(name)) continue
       copied.push(name)
-      await fs.cp(join(from, name), join(to, name), { recursive: true, force: false, errorOnExist: true, verbatimSymlinks: true })
+      // A temp file is half a write, and may be renamed away while the copy reads the folder.
+      await fs.cp(join(from, name), join(to, name), {
+        recursive: true,
+        force: false,
+        errorOnExist: true,
+        verbatimSymlinks: true,
+        filter: (source) => !isTempFile(source)
+      })
     }
   } catch (error) {
     for (const name of copied) await fs.rm(join(to, name), { recursive: true, force: true }).catch(() => undefined)
