@@ -144,6 +144,18 @@ describe('DraftStore life cycle', () => {
     expect((await copyStore.list('active')).drafts.map((d) => d.id).sort()).toEqual([copy.id, source.id].sort())
   })
 
+  it('duplicates a draft while a photo is being written into it: the copy has each whole photo and no half-written one', async () => {
+    const source = await store.create({ title: '运动会' })
+    await writeFile(join(store.assetsFolder(source.id), 'sha256-aa.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 9]))
+    // Left by a write that was interrupted, or in flight: a temp file beside the photos.
+    await writeFile(join(store.assetsFolder(source.id), 'sha256-bb.jpg.4242.3.tmp'), Buffer.from([0xff, 0xd8]))
+    const written = store.withAssets(source.id, (folder) => writeFile(join(folder, 'sha256-cc.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe1])))
+    const copy = await store.duplicate(source.id)
+    await written
+    // The photo written in the queue before the copy is in it, whole.
+    expect((await readdir(store.assetsFolder(copy.id))).sort()).toEqual(['sha256-aa.jpg', 'sha256-cc.jpg'])
+  })
+
   it('duplicates a draft that has no assets folder', async () => {
     const source = await store.create({ title: '无图稿件' })
     await rm(store.assetsFolder(source.id), { recursive: true })

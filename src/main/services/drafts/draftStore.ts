@@ -654,14 +654,21 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
     async duplicate(id) {
       await ensureFolders()
       try {
-        const source = await serialize(id, () => openExisting(id))
+        const copyId = newId()
+        const staging = join(draftsDir, `.new-${copyId}`)
+        // The photos are copied in the source's queue, so none is half-written (a temp file) meanwhile.
+        const source = await serialize(id, async () => {
+          const current = await openExisting(id)
+          await fs
+            .cp(join(folderOf('active', id), 'assets'), join(staging, 'assets'), { recursive: true, filter: (from) => !isTempFile(from) })
+            .catch((error: unknown) => {
+              if ((error as { code?: string }).code !== 'ENOENT') throw error
+            })
+          return current
+        })
         const at = nowIso()
         // A copy is a new article: it starts unsigned, with no history and its own log.
-        const copy: Draft = { ...source, id: newId(), status: 'draft', createdAt: at, updatedAt: at, revision: 0, signOffs: [] }
-        const staging = join(draftsDir, `.new-${copy.id}`)
-        await fs.cp(join(folderOf('active', id), 'assets'), join(staging, 'assets'), { recursive: true }).catch((error: unknown) => {
-          if ((error as { code?: string }).code !== 'ENOENT') throw error
-        })
+        const copy: Draft = { ...source, id: copyId, status: 'draft', createdAt: at, updatedAt: at, revision: 0, signOffs: [] }
         await createFolderWith(copy)
         return summarize(copy)
       } catch (error) {
