@@ -401,7 +401,12 @@ export function App() {
     const current = sessionRef.current
     return current ? current.autosave.flush() : true
   })
-  const onSettingsChanged = useEffectEvent((next: Settings) => applySettings(next))
+  /** A change main announced wins over any answer asked for before it (the start's early ask). */
+  const settingsChanged = useRef(false)
+  const onSettingsChanged = useEffectEvent((next: Settings) => {
+    settingsChanged.current = true
+    applySettings(next)
+  })
   const onMenuCommand = useEffectEvent((command: 'new-draft' | 'open-settings') => {
     if (command === 'new-draft') void createDraft()
     else setSettingsOpen(true)
@@ -411,10 +416,22 @@ export function App() {
     const early = takeEarly()
     const firstScreen = early?.firstScreen ?? askFirstScreen()
     firstScreen.catch(() => undefined)
+    let initial: Settings | null = null
     try {
-      applySettings(await (early?.settings ?? api().settings.get({})))
+      initial = await (early?.settings ?? api().settings.get({}))
+      if (!settingsChanged.current) applySettings(initial)
     } catch {
       // Defaults are fine for writing; the settings dialog will report if saving them fails.
+    }
+    // The early answer was asked before this page listened for changes, so a change made in between was
+    // announced to nobody: ask once more now that it listens, off the list's path.
+    if (early) {
+      api()
+        .settings.get({})
+        .then((fresh) => {
+          if (!settingsChanged.current && JSON.stringify(fresh) !== JSON.stringify(initial)) applySettings(fresh)
+        })
+        .catch(() => undefined)
     }
     api()
       .app.info({})
