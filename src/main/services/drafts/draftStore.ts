@@ -188,7 +188,8 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
   /**
    * The head file as last written; undefined until read, null when there is none to trust (missing, damaged,
    * or a change it could not follow): the next whole list writes it again. Every change of the draft folders
-   * is applied to it in order, in `headWork`, after the change is on disk; a save never waits for it.
+   * is applied to it in order, in `headWork`, after the change is on disk. A save waits for the write, which
+   * skips the fsyncs (see writeHead), so a failed save has forgotten the head before the save reports.
    */
   let head: DraftsHead | null | undefined
   let headWork: Promise<void> = Promise.resolve()
