@@ -1,9 +1,9 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
-import { z } from 'zod'
+import { config } from 'zod/mini'
 import { API_GLOBAL, createNewsroomBridge } from '../shared/ipc/api'
 
 // The page's CSP forbids eval; zod would otherwise probe `new Function` and log a violation.
-z.config({ jitless: true })
+config({ jitless: true })
 
 // Only the contract's methods cross the bridge: the page never sees ipcRenderer, an IPC event object or a
 // generic "invoke any channel" function.

@@ -1,5 +1,3 @@
-import { z } from 'zod'
-
 /**
  * What can go wrong, as codes. Main reports a code plus technical detail; the renderer turns the code
  * into a sentence in the UI language that says what to do next.
@@ -51,11 +49,9 @@ export const APP_ERROR_CODES = [
   'unknown-channel',
   'internal'
 ] as const
-export const AppErrorCodeSchema = z.enum(APP_ERROR_CODES)
-export type AppErrorCode = z.infer<typeof AppErrorCodeSchema>
-
-export const AppErrorPayloadSchema = z.object({ code: AppErrorCodeSchema, message: z.string() })
-export type AppErrorPayload = z.infer<typeof AppErrorPayloadSchema>
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number]
+/** What crosses the process border of an error; its schemas are in errorSchemas.ts (this file stays free of zod). */
+export type AppErrorPayload = { code: AppErrorCode; message: string }
 
 export class AppError extends Error {
   readonly code: AppErrorCode

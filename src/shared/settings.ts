@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { ChainSchema, DEFAULT_CHAIN } from './model/chain'
 import { CheckSettingsSchema, DEFAULT_CHECK_SETTINGS } from './checks/settings'
-import { CHINESE_SCRIPTS, CREDIT_TEMPLATE_MAX, DEFAULT_CREDIT_TEMPLATE, validateCreditTemplate } from './article/creditLine'
+import { CHINESE_SCRIPTS, CREDIT_TEMPLATE_MAX, DEFAULT_CREDIT_TEMPLATE, validateCreditTemplate } from './article/creditTemplate'
 import { DEFAULT_WECHAT_TEMPLATE, WechatTemplateSchema } from './model/wechat'
 
 export const UI_LANGUAGES = ['zh-CN', 'en'] as const

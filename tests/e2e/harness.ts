@@ -188,9 +188,9 @@ function buildPreloadScript(): Promise<string> {
   preloadScript ??= build({
     stdin: {
       contents: `
-        import { z } from 'zod'
+        import { config } from 'zod/mini'
         import { createNewsroomBridge, API_GLOBAL } from './src/shared/ipc/api'
-        z.config({ jitless: true })
+        config({ jitless: true })
         const listeners = new Map()
         Object.defineProperty(window, '__newsroomDeliver', {
           value: (channel, payload) => { for (const l of listeners.get(channel) ?? []) l(payload) }

@@ -93,6 +93,75 @@ suite('library: search, filters, density', () => {
     expect(await first.getAttribute('title')).toBe((await first.locator('.draft-title').textContent())?.trim())
   })
 
+  it('asks for the first screen from the page’s first script, draws the list, and loads the editor’s code only then', async () => {
+    app = await launchApp({ dataDir: seeded, viewport: { width: 1366, height: 650 } })
+    const { page } = app
+    await expect.poll(() => list(page).locator('li').count(), { timeout: 60_000 }).toBeGreaterThan(12)
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('newsroom:list-painted').length)).toBe(1)
+    const start = await page.evaluate(() => {
+      const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN
+      const requested = (pattern: RegExp) =>
+        performance
+          .getEntriesByType('resource')
+          .filter((entry) => pattern.test(entry.name))
+          .map((entry) => entry.startTime)
+      return {
+        asked: at('newsroom:list-asked'),
+        appScriptRan: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
+        rows: at('newsroom:list-rows'),
+        painted: at('newsroom:list-painted'),
+        editorRequested: requested(/\/DraftEditor-[^/]*\.js$/)
+      }
+    })
+    // Deferred scripts run in the page's order and DOMContentLoaded waits for the app's: the question left first.
+    expect(start.asked).toBeLessThan(start.appScriptRan)
+    expect(start.painted).toBeGreaterThanOrEqual(start.rows)
+    // The editor's code is fetched once, after the rows were in the page (the newest draft then opens in it).
+    expect(start.editorRequested).toHaveLength(1)
+    expect(start.editorRequested[0]).toBeGreaterThan(start.rows)
+    await expect.poll(() => page.getByRole('textbox', { name: '正文' }).isVisible(), { timeout: 30_000 }).toBe(true)
+  })
+
+  it('keeps Lexical, opencc-js and zod’s full library out of the scripts the list needs, and everything out of the first one', async () => {
+    const { readFile } = await import('node:fs/promises')
+    const { RENDERER_DIR } = await import('./harness')
+    const html = await readFile(join(RENDERER_DIR, 'index.html'), 'utf8')
+    const scripts = [...html.matchAll(/<script[^>]*\bsrc="\.\/([^"]+)"/g)].map((match) => match[1] as string)
+    expect(scripts).toHaveLength(2)
+    expect(scripts[0]).toMatch(/^assets\/early-[^/]+\.js$/)
+    // What a script imports statically, and so what must load, compile and run before it runs.
+    const closure = async (entry: string): Promise<Set<string>> => {
+      const seen = new Set<string>()
+      const visit = async (file: string) => {
+        if (seen.has(file)) return
+        seen.add(file)
+        const code = await readFile(join(RENDERER_DIR, file), 'utf8')
+        for (const match of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w${},\s*]+from\s*)?["']\.\/([^"']+\.js)["']/g)) await visit(`assets/${match[1]}`)
+      }
+      await visit(entry)
+      return seen
+    }
+    // The source maps beside the files (electron-vite build writes them hidden) name the modules in each; the
+    // bundler's own runtime chunk has none.
+    const sources = async (files: Set<string>) => {
+      const maps = await Promise.all(
+        [...files].map(async (file) => {
+          if (/^assets\/rolldown-runtime-[^/]+\.js$/.test(file)) return []
+          return (JSON.parse(await readFile(join(RENDERER_DIR, `${file}.map`), 'utf8')) as { sources: string[] }).sources
+        })
+      )
+      return maps.flat()
+    }
+    const early = await sources(await closure(scripts[0] as string))
+    expect(early.filter((source) => source.includes('node_modules'))).toEqual([])
+    const app = await sources(await closure(scripts[1] as string))
+    expect(app.some((source) => source.includes('src/renderer/src/library/VirtualDraftList.tsx'))).toBe(true)
+    expect(app.some((source) => source.includes('src/renderer/src/editor/DraftEditor.tsx'))).toBe(false)
+    for (const name of ['node_modules/lexical/', 'node_modules/@lexical/', 'node_modules/opencc-js/', 'node_modules/dompurify/', 'node_modules/zod/v4/locales/de.js']) {
+      expect(app.filter((source) => source.includes(name))).toEqual([])
+    }
+  })
+
   it('finds a draft by a few Chinese characters of its body, by a traditional query, and by a name only in its metadata', async () => {
     app = await launchApp({ dataDir: seeded })
     const { page } = app

@@ -3,19 +3,21 @@ import { flushSync } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import type { AppErrorCode } from '@shared/errors'
-import { TITLE_MAX, type Draft, type DraftContent, type DraftSummary, type QuarantinedDraft } from '@shared/model/draft'
+import type { Draft, DraftContent, DraftSummary, QuarantinedDraft } from '@shared/model/draft'
+import { TITLE_MAX } from '@shared/model/limits'
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '@shared/settings'
 import { createAutosave, type Autosave } from './drafts/autosave'
 import { errorCodeOf, errorDetailOf } from './drafts/errorText'
-import { DraftEditor, type DraftEditorHandle } from './editor/DraftEditor'
+import type { DraftEditorHandle } from './editor/DraftEditor'
 import { DraftLibrary, type LibraryView } from './library/DraftLibrary'
 import { QuarantineBanner } from './library/QuarantineBanner'
 import { RenameDialog } from './library/RenameDialog'
 import { EmptyTrashDialog } from './library/EmptyTrashDialog'
 import { withSavedContent, withSummary } from './library/summaries'
-import { askFirstScreen, takeEarly, type DraftListAnswer } from './library/earlyStart'
-import { SettingsDialog, type SettingsTab } from './settings/SettingsDialog'
-import { WorkflowBar } from './workflow/WorkflowBar'
+import { askFirstScreen, readyEarly, takeEarly, type DraftListAnswer } from './library/earlyStart'
+import { START_MARKS } from './library/startMarks'
+import type { SettingsTab } from './settings/SettingsDialog'
+import { loadLaterParts, useLaterParts } from './laterParts'
 import { ChainContext } from './workflow/ChainContext'
 import { OutboxButton } from './publish/OutboxButton'
 import { Notice } from './components/Notice'
@@ -54,13 +56,21 @@ function afterPaint(): Promise<void> {
 }
 
 export function App() {
-  const { t } = useTranslation()
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS)
+  const { t, i18n } = useTranslation()
+  // The start's answers when they came back while the code loaded: the first render draws the list. Only in the
+  // language already set up (zh-CN, the default); another language takes the usual path, which switches it first.
+  const [ready] = useState(() => {
+    const early = readyEarly()
+    if (!early || early.settings.language !== i18n.language) return null
+    performance.mark(START_MARKS.readyAtMount)
+    return early
+  })
+  const [settings, setSettings] = useState<Settings>(ready?.settings ?? DEFAULT_SETTINGS)
   const [dataDir, setDataDir] = useState('')
-  const [drafts, setDrafts] = useState<DraftSummary[]>([])
+  const [drafts, setDrafts] = useState<DraftSummary[]>(ready?.firstScreen.drafts ?? [])
   const [trash, setTrash] = useState<DraftSummary[]>([])
   const [quarantined, setQuarantined] = useState<QuarantinedDraft[]>([])
-  const [loaded, setLoaded] = useState(false)
+  const [loaded, setLoaded] = useState(ready !== null)
   const [view, setView] = useState<LibraryView>('active')
   const [session, setSession] = useState<Session | null>(null)
   const [opening, setOpening] = useState(false)
@@ -72,10 +82,16 @@ export function App() {
   useWindowTitle(session ? (drafts.find((d) => d.id === session.draft.id)?.title ?? session.draft.title) : null)
   const now = useNow(30_000)
   usePaneCycling()
+  const later = useLaterParts()
+  // An open draft or the settings need the later parts now, even before the first screen was drawn.
+  const needsLater = session !== null || settingsOpen !== false
+  useEffect(() => {
+    if (needsLater) void loadLaterParts()
+  }, [needsLater])
 
   // Async flows and window events need the open draft as it is now, not as it was when they started.
   const sessionRef = useRef<Session | null>(null)
-  const delayRef = useRef(DEFAULT_SETTINGS.autosaveDelayMs)
+  const delayRef = useRef((ready?.settings ?? DEFAULT_SETTINGS).autosaveDelayMs)
   const openSeq = useRef(0)
   /**
    * The start-up sweep of drafts left untouched at the last close. 新建稿件 waits for it: a draft created while
@@ -231,6 +247,7 @@ export function App() {
       setDrafts(stored.drafts)
       setLoaded(true)
       await afterPaint()
+      void loadLaterParts()
       const result = await refreshActive()
       // Left untouched when the app was last closed: only a draft that looks new is asked about.
       const gone = await discardUntouched(
@@ -412,7 +429,7 @@ export function App() {
     else setSettingsOpen(true)
   })
   const start = useEffectEvent(async () => {
-    // Asked as the page's code began to run (askEarly.ts); the list waits for the settings to be applied.
+    // Asked by the page's first script (early.ts) while the app's code loaded; the list waits for the settings to be applied.
     const early = takeEarly()
     const firstScreen = early?.firstScreen ?? askFirstScreen()
     firstScreen.catch(() => undefined)
@@ -496,8 +513,9 @@ export function App() {
   /* eslint-disable react-hooks/exhaustive-deps */
   const editor = useMemo(
     () =>
-      session && (
-        <DraftEditor
+      session &&
+      later && (
+        <later.DraftEditor
           key={`${session.draft.id}:${session.draft.revision}`}
           ref={editorHandle}
           draft={session.draft}
@@ -507,7 +525,7 @@ export function App() {
           autoFocusTitle={session.focusTitle}
           settings={settings}
           header={
-            <WorkflowBar
+            <later.WorkflowBar
               key={session.draft.id}
               draftId={session.draft.id}
               userName={settings.userName}
@@ -523,7 +541,7 @@ export function App() {
           }
         />
       ),
-    [session, settings]
+    [session, settings, later]
   )
   /* eslint-enable react-hooks/exhaustive-deps */
 
@@ -562,10 +580,11 @@ export function App() {
           <QuarantineBanner items={unacknowledged} onShowInFolder={showInFolder} onAcknowledge={(ids) => void acknowledge(ids)} />
           {notice && <Notice message={noticeText(notice, t)} detail={noticeDetail(notice)} onDismiss={() => setNotice(null)} />}
         </div>
-        {editor ?? (
+        {editor || (
           <div className="workspace-empty">
-            {opening || !loaded ? (
-              <p>{t(opening ? 'editor.opening' : 'app.loading')}</p>
+            {/* The editor's code loads after the list's first screen (laterParts.ts): until it is in, 正在打开. */}
+            {opening || (session && !later) || !loaded ? (
+              <p>{t(opening || session ? 'editor.opening' : 'app.loading')}</p>
             ) : drafts.length === 0 ? (
               <>
                 <h2 className="workspace-empty-title">{t('editor.welcomeTitle')}</h2>
@@ -583,8 +602,8 @@ export function App() {
       {confirmingEmptyTrash && (
         <EmptyTrashDialog count={trash.length} onConfirm={() => void emptyTrash()} onClose={() => setConfirmingEmptyTrash(false)} />
       )}
-      {settingsOpen !== false && (
-        <SettingsDialog
+      {settingsOpen !== false && later && (
+        <later.SettingsDialog
           settings={settings}
           currentDataDir={dataDir}
           initialTab={settingsOpen === true ? 'general' : settingsOpen}

@@ -1,4 +1,4 @@
-import type { NewsroomBridge } from '@shared/ipc/api'
+import type { NewsroomBridge } from '../../shared/ipc/api'
 
 declare global {
   interface Window {

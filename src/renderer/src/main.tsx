@@ -1,6 +1,7 @@
+// First: asks main for the list's first screen. A build also loads it as a script of its own, which runs
+// while this one still compiles (scripts/vite/earlyScript.ts).
+import './early'
 import './zodConfig'
-// Before everything else: the list's first screen is asked for while the rest of the code loads.
-import './library/askEarly'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import './i18n'

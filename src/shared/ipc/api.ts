@@ -1,15 +1,7 @@
-import {
-  EVENT_CHANNELS,
-  EnvelopeSchema,
-  PAGE_CHANNELS,
-  type Envelope,
-  type EventChannel,
-  type EventPayloadOf,
-  type InvokeChannel,
-  type PageChannel,
-  type RequestOf,
-  type ResponseOf
-} from './contract'
+// Types only from the contract: its schemas stay out of the preload and the page's first script (channelNames.ts).
+import type { EventChannel, EventPayloadOf, InvokeChannel, PageChannel, RequestOf, ResponseOf } from './contract'
+import { EVENT_CHANNEL_NAMES as EVENT_CHANNELS, PAGE_CHANNEL_NAMES as PAGE_CHANNELS } from './channelNames'
+import { EnvelopeSchema, type Envelope } from './envelope'
 import { AppError, type AppErrorCode } from '../errors'
 
 type Namespace = PageChannel extends `${infer NS}:${string}` ? NS : never
@@ -82,7 +74,7 @@ function buildTable(method: (channel: InvokeChannel) => (request?: unknown) => P
 export function createNewsroomBridge(transport: Transport, local: { pathsForFiles?: PathsForFiles } = {}): NewsroomBridge {
   const table = buildTable((channel) => async (request?: unknown) => EnvelopeSchema.parse(await transport.invoke(channel, request ?? {})))
   const on = (channel: EventChannel, listener: (payload: unknown) => void): (() => void) => {
-    if (!EVENT_CHANNELS.includes(channel)) throw new Error(`unknown event channel ${String(channel)}`)
+    if (!(EVENT_CHANNELS as readonly string[]).includes(channel)) throw new Error(`unknown event channel ${String(channel)}`)
     return transport.subscribe(channel, listener)
   }
   const dropTokens: DropTokens = async (files) => {
@@ -103,6 +95,13 @@ export function createNewsroomBridge(transport: Transport, local: { pathsForFile
   return Object.freeze({ ...table, on, dropTokens }) as unknown as NewsroomBridge
 }
 
+/** An answer from the bridge, checked: its value, or a NewsroomError with the code main gave. */
+export function unwrapEnvelope(answer: unknown): unknown {
+  const envelope = EnvelopeSchema.parse(answer)
+  if (envelope.ok) return envelope.value
+  throw new NewsroomError(envelope.error.code, envelope.error.message)
+}
+
 /** Wraps the bridge for the renderer: unwraps envelopes, throws NewsroomError with the code. */
 export function createNewsroomApi(bridge: NewsroomBridge): NewsroomApi {
   const source = bridge as unknown as MethodTable
@@ -110,11 +109,7 @@ export function createNewsroomApi(bridge: NewsroomBridge): NewsroomApi {
     const [ns, name] = channel.split(':') as [string, string]
     const call = source[ns]?.[name]
     if (!call) throw new Error(`the preload does not expose ${channel}: rebuild the app`)
-    return async (request?: unknown) => {
-      const envelope = EnvelopeSchema.parse(await call(request))
-      if (envelope.ok) return envelope.value
-      throw new NewsroomError(envelope.error.code, envelope.error.message)
-    }
+    return async (request?: unknown) => unwrapEnvelope(await call(request))
   })
   const dropTokens: DropTokens = async (files) => {
     // A preload without dropTokens: the files are then read through the page, as pasted ones are.

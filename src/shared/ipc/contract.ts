@@ -1,5 +1,4 @@
-import { z } from 'zod'
-import { AppErrorPayloadSchema } from '../errors'
+import type { z } from 'zod'
 import { appChannels, appEvents } from './channels/app'
 import { approvalChannels, approvalEvents } from './channels/approval'
 import { assetChannels, assetEvents } from './channels/assets'
@@ -76,9 +75,4 @@ export type PageChannel = Exclude<InvokeChannel, PreloadOnlyChannel>
 export const PAGE_CHANNELS = INVOKE_CHANNELS.filter((channel) => !('preloadOnly' in invokeContract[channel])) as PageChannel[]
 export const EVENT_CHANNELS = Object.keys(eventContract) as EventChannel[]
 
-/** How every answer crosses the process border: Electron keeps only `message` of a thrown error. */
-export const EnvelopeSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: AppErrorPayloadSchema })
-])
-export type Envelope = z.infer<typeof EnvelopeSchema>
+export { EnvelopeSchema, type Envelope } from './envelope'

@@ -129,3 +129,16 @@ describe('the preload bridge and the renderer API', () => {
     expect(failure).toMatchObject({ name: 'NewsroomError', code: 'disk-full' })
   })
 })
+
+describe('the channel names the preload and the page use without the contract’s schemas', () => {
+  it('are exactly the contract’s page and event channels', async () => {
+    const { PAGE_CHANNEL_NAMES, EVENT_CHANNEL_NAMES } = await import('../../../src/shared/ipc/channelNames')
+    expect([...PAGE_CHANNEL_NAMES].sort()).toEqual([...PAGE_CHANNELS].sort())
+    expect([...EVENT_CHANNEL_NAMES].sort()).toEqual([...EVENT_CHANNELS].sort())
+  })
+
+  it('refuses to subscribe to an event the contract does not have', () => {
+    const api = createNewsroomBridge(fakeTransport().transport)
+    expect(() => api.on('drafts:nothing' as EventChannel, () => undefined)).toThrow(/unknown event channel/)
+  })
+})

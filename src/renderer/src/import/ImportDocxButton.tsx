@@ -1,8 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorCodeOf, errorDetailOf } from '../drafts/errorText'
-import { pictureWords, registeredArticleTypes } from '../editor/plugins/paste/PastePlugin'
-import { importWordDocument } from './importDocx'
 
 type Message = { kind: 'error'; text: string; detail: string } | { kind: 'warnings'; title: string; items: string[] }
 
@@ -16,6 +14,11 @@ export function ImportDocxButton({ onImported }: { onImported(draftId: string): 
     setBusy(true)
     setMessage(null)
     try {
+      // The editor's paste pipeline (Lexical, the HTML cleaner) loads with the editor, not with the library's list.
+      const [{ importWordDocument }, { pictureWords, registeredArticleTypes }] = await Promise.all([
+        import('./importDocx'),
+        import('../editor/plugins/paste/PastePlugin')
+      ])
       const result = await importWordDocument(pictureWords(t), registeredArticleTypes())
       if (!result) return
       await onImported(result.draftId)

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { TITLE_MAX } from '@shared/model/draft'
+import { TITLE_MAX } from '@shared/model/limits'
 import { Modal } from '../components/Modal'
 
 export function RenameDialog({ title, onRename, onClose }: { title: string; onRename(title: string): void; onClose(): void }) {

@@ -6,7 +6,7 @@ import { formatLastEdited } from './lastEdited'
 import { useChain } from '../workflow/ChainContext'
 import { statusClass, statusText } from '../workflow/chainText'
 import { scrollToShow, visibleRows } from './libraryView'
-import { markFirstRows } from './startMarks'
+import { FIRST_ROW_TIMING, markFirstRows } from './startMarks'
 
 /** Two lines of 13 px text: at least twelve drafts show in a maximized window on a 1366×768 screen. */
 export const ROW_HEIGHT = 36
@@ -214,7 +214,7 @@ function DraftRow({ draft, hit, index, count, top, height, selected, tabStop, no
       onContextMenu={onContextMenu}
     >
       <button type="button" className="draft-open" aria-current={selected ? 'true' : undefined} tabIndex={tabStop ? 0 : -1} title={title} onClick={onOpen} onKeyDown={onKeyDown}>
-        <span id={`${ids}-title`} className={`draft-title${untitled ? ' draft-title-untitled' : ''}`}>
+        <span id={`${ids}-title`} className={`draft-title${untitled ? ' draft-title-untitled' : ''}`} {...(index === 0 ? { elementtiming: FIRST_ROW_TIMING } : {})}>
           {titleParts ? <Marked parts={titleParts} /> : title}
         </span>
         <span className="draft-meta">

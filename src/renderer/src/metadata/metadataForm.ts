@@ -1,6 +1,6 @@
 // Relative imports, not @shared: this module is unit-tested under Vitest, which has no @shared alias.
 import { NAMES_MAX, parseNameList, uniqueNames, type ArticleMetadata } from '../../../shared/model/metadata'
-import { DEFAULT_TIME_ZONE } from '../../../shared/article/creditLine'
+import { DEFAULT_TIME_ZONE } from '../../../shared/article/creditTemplate'
 import type { RequirableMetadataField } from '../../../shared/settings'
 
 /** What ends a name in a token field besides Enter: the separators parseNameList splits on. */

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { DraftContentSchema, DraftIdSchema, DraftSchema, DraftStatusSchema, DraftSummarySchema, QuarantinedDraftSchema } from '../../model/draft'
-import { AppErrorPayloadSchema } from '../../errors'
+import { AppErrorPayloadSchema } from '../../errorSchemas'
 import { ArticleMetadataSchema } from '../../model/metadata'
 import { NoRequest, Ok, type ChannelMap, type EventMap } from './common'
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AppErrorCodeSchema } from '../../errors'
+import { AppErrorCodeSchema } from '../../errorSchemas'
 import { HAND_FIELDS } from '../../article/handPublish'
 import { DraftIdSchema } from '../../model/draft'
 import { LivePageReportSchema, PublishSignOffSchema, PublishTargetIdSchema } from '../../model/publish'

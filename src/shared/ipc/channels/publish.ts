@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AppErrorCodeSchema } from '../../errors'
+import { AppErrorCodeSchema } from '../../errorSchemas'
 import { DraftIdSchema, DraftSchema } from '../../model/draft'
 import {
   ConnectionReportSchema,

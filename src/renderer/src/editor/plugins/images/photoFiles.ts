@@ -1,5 +1,6 @@
 // Relative, not @shared: unit-tested under Node, which has no @shared alias.
-import { AppErrorCodeSchema, type AppErrorCode } from '../../../../../shared/errors'
+import type { AppErrorCode } from '../../../../../shared/errors'
+import { AppErrorCodeSchema } from '../../../../../shared/errorSchemas'
 import type { ImageFailureCode } from '../../../../../shared/model/image'
 
 /**
