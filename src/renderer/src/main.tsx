@@ -32,11 +32,21 @@ import './publish/styles.css'
 import './publish/handPublish/styles.css'
 import './a11y/reflow.css'
 import { App } from './App'
+import { earlyAnswersIn } from './library/earlyAsk'
+
+/**
+ * The first render waits for the start's answers (asked by early.ts) for at most this long: when they are in, it
+ * draws the list at once instead of an empty window and then the list. They usually come back while this code
+ * compiles; a slow disk or a busy main costs the start no more than this.
+ */
+const WAIT_FOR_ANSWERS_MS = 100
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>
+void Promise.race([earlyAnswersIn(), new Promise((resolve) => setTimeout(resolve, WAIT_FOR_ANSWERS_MS))]).then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>
+  )
 )

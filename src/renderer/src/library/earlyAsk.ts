@@ -37,6 +37,15 @@ export function askEarly(): void {
   early = { firstScreen, settings }
 }
 
+/**
+ * Resolves once both early answers are in (or failed), or at once when nothing was asked; never rejects. main.tsx
+ * waits for it, a little, before the app's first render, so that render can draw the list.
+ */
+export function earlyAnswersIn(): Promise<void> {
+  if (!early) return Promise.resolve()
+  return Promise.allSettled([early.firstScreen, early.settings]).then(() => undefined)
+}
+
 /** The early envelopes that are in by now, without taking them. */
 export function settledEnvelopes(): { firstScreen?: Envelope; settings?: Envelope } {
   return early ? settled : {}
