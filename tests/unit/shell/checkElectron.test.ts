@@ -47,6 +47,17 @@ describe('check:electron', () => {
     expect(unreviewed(readFindings(after))).toEqual([])
   })
 
+  it('recognises the reviewed link opener in the minified renderer too, and only where it is', () => {
+    const minified = after.replace(
+      /renderer\/assets\/index-C_XLbV3u\.js","1:1","[^"]*"/,
+      'renderer/assets/DraftEditor-XfKLrnkh.js","2:5725","Wr(r)&&f().app.openExternal({url:r}).catch(e=>console.warn(`could not open link`,e))"'
+    )
+    expect(minified).toContain('DraftEditor-XfKLrnkh.js')
+    expect(unreviewed(readFindings(minified))).toEqual([])
+    const elsewhere = minified.replace('f().app.openExternal({url:r})', 'f().shell.openExternal(r)')
+    expect(unreviewed(readFindings(elsewhere)).map((f) => f.check)).toEqual(['OPEN_EXTERNAL_JS_CHECK'])
+  })
+
   it('refuses a report that is not Electronegativity’s table', () => {
     expect(() => readFindings('')).toThrow(/no findings table/)
   })
