@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useLayoutEffect } from 'react'
 
 /**
  * The window's panes in F6 order, each with the control focus lands on: the library's draft (its one Tab stop),
@@ -29,9 +29,13 @@ function entryOf(pane: Element, entries: readonly string[]): HTMLElement | null 
   return null
 }
 
-/** F6 / Shift+F6 move between the panes, as in Office and browsers; inside a dialog they do nothing. */
+/**
+ * F6 / Shift+F6 move between the panes, as in Office and browsers; inside a dialog they do nothing.
+ * Listening starts in the commit that first draws the window (a layout effect): a passive effect runs in a later
+ * task, and a key pressed as soon as the library shows could arrive before it and go nowhere.
+ */
 export function usePaneCycling(): void {
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'F6' || event.ctrlKey || event.altKey || event.metaKey) return
       if (document.querySelector('dialog[open]')) return
