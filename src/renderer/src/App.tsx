@@ -15,7 +15,7 @@ import { RenameDialog } from './library/RenameDialog'
 import { EmptyTrashDialog } from './library/EmptyTrashDialog'
 import { withSavedContent, withSummary } from './library/summaries'
 import { askFirstScreen, readyEarly, takeEarly, type DraftListAnswer } from './library/earlyStart'
-import { START_MARKS } from './library/startMarks'
+import { firstRowsShown, START_MARKS } from './library/startMarks'
 import type { SettingsTab } from './settings/SettingsDialog'
 import { loadLaterParts, useLaterParts } from './laterParts'
 import { ChainContext } from './workflow/ChainContext'
@@ -246,7 +246,9 @@ export function App() {
       const stored = await (firstScreen ?? askFirstScreen())
       setDrafts(stored.drafts)
       setLoaded(true)
-      await afterPaint()
+      // The rest waits until the list is on screen: loading the editor's code on main's thread, or asking for
+      // the whole list again, while the compositor is still drawing the first frame held it back (two cores).
+      await Promise.race([firstRowsShown(), afterPaint().then(() => new Promise((resolve) => setTimeout(resolve, 250)))])
       void loadLaterParts()
       const result = await refreshActive()
       // Left untouched when the app was last closed: only a draft that looks new is asked about.

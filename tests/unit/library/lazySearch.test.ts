@@ -64,4 +64,18 @@ describe('the library search at start', () => {
     await search.close()
     expect(made).toBe(0)
   })
+
+  it('makes no search once closed: a list answered while the app shuts down does not start one', async () => {
+    let made = 0
+    const search = lazyLibrarySearch(() => {
+      made += 1
+      return recordingSearch([])
+    })
+    const store = notifyingStore(createDraftStore({ dataDir: dir, clock: steppingClock() }), (id) => search.changed(id), () => search.refresh())
+    await search.close()
+    await store.list('active')
+    await store.create({ title: '新稿' })
+    await expect(search.query(LibraryViewSchema.parse({ text: '新稿' }), libraryMe('', DEFAULT_CHAIN, null))).rejects.toThrow('library search closed')
+    expect(made).toBe(0)
+  })
 })

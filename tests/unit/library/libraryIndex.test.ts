@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createHook } from 'node:async_hooks'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDraftStore, type DraftStore } from '../../../src/main/services/drafts/draftStore'
 import { createFold } from '../../../src/main/services/library/fold'
@@ -137,5 +138,27 @@ describe('library index in the data folder', () => {
     } finally {
       await worker.close()
     }
+  })
+
+  it('starts no worker again once closed (a save or a list answered while the app shuts down)', async () => {
+    await draft('校园动态', '科技节展示了同学们的发明')
+    const worker = createWorkerLibrarySearch({
+      workerUrl: new URL('../../support/library/libraryWorkerShim.mjs', import.meta.url),
+      workerData: { entry: new URL('../../../src/main/services/library/libraryWorker.ts', import.meta.url).href },
+      dataDir
+    })
+    await worker.stats()
+    await worker.close()
+    let started = 0
+    const hook = createHook({ init: (_id, type) => void (type === 'WORKER' && started++) }).enable()
+    try {
+      worker.changed('d-1')
+      worker.refresh()
+      await expect(worker.query(search('科技'), me(''))).rejects.toThrow('library search closed')
+      await expect(worker.stats()).rejects.toThrow('library search closed')
+    } finally {
+      hook.disable()
+    }
+    expect(started).toBe(0)
   })
 })

@@ -36,6 +36,36 @@ describe('formatLastEdited', () => {
     }
   })
 
+  it('writes Chinese as ICU does for zh-CN, without Intl, on every kind of day and hour', () => {
+    const relative = new Intl.RelativeTimeFormat('zh-CN', { numeric: 'auto' })
+    const time = new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit' })
+    const date = { month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' } as const
+    const thisYear = new Intl.DateTimeFormat('zh-CN', date)
+    const withYear = new Intl.DateTimeFormat('zh-CN', { year: 'numeric', ...date })
+    const late = new Date(2026, 11, 31, 23, 59, 0)
+    let compared = 0
+    // Every 97 minutes across two years: midnight, single-digit hours, months and days, both years.
+    for (let ms = late.getTime() - 2 * 365 * 86_400_000; ms < late.getTime() - 60_000; ms += 97 * 60_000) {
+      const then = new Date(ms)
+      const elapsed = late.getTime() - ms
+      const startOfToday = new Date(late.getFullYear(), late.getMonth(), late.getDate()).getTime()
+      const days = ms >= startOfToday ? 0 : ms >= startOfToday - 86_400_000 ? 1 : 2
+      const icu =
+        elapsed < 3_600_000
+          ? relative.format(-Math.floor(elapsed / 60_000), 'minute')
+          : days < 2
+            ? `${relative.format(-days, 'day')} ${time.format(then)}`
+            : (then.getFullYear() === late.getFullYear() ? thisYear : withYear).format(then)
+      expect(formatLastEdited(then.toISOString(), late, 'zh-CN', '刚刚'), then.toString()).toBe(icu)
+      compared++
+    }
+    for (let minutes = 1; minutes < 60; minutes++) {
+      const then = new Date(late.getTime() - minutes * 60_000 - 1_000)
+      expect(formatLastEdited(then.toISOString(), late, 'zh-CN', '刚刚')).toBe(relative.format(-minutes, 'minute'))
+    }
+    expect(compared).toBeGreaterThan(10_000)
+  })
+
   it('returns nothing for a time it cannot read', () => {
     expect(formatLastEdited('not a date', now, 'zh-CN', '刚刚')).toBe('')
   })

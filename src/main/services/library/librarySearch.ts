@@ -52,13 +52,17 @@ export function libraryRequestHandler(index: LibraryIndex, onError: (error: unkn
  */
 export function lazyLibrarySearch(make: () => LibrarySearch): LibrarySearch {
   let made: LibrarySearch | null = null
+  let closed = false
   const search = () => (made ??= make())
+  const gone = () => Promise.reject(new Error('library search closed'))
   return {
-    changed: (id) => search().changed(id),
-    refresh: () => search().refresh(),
-    query: (view, me) => search().query(view, me),
-    stats: () => search().stats(),
+    changed: (id) => void (closed || search().changed(id)),
+    refresh: () => void (closed || search().refresh()),
+    query: (view, me) => (closed ? gone() : search().query(view, me)),
+    stats: () => (closed ? gone() : search().stats()),
     close: async () => {
+      // Not made after this: a late call would make a search (a worker) that nobody closes.
+      closed = true
       await made?.close()
     }
   }
@@ -98,8 +102,11 @@ export function createWorkerLibrarySearch(options: WorkerLibrarySearchOptions): 
   const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>()
   let seq = 0
   let worker: Worker | null = null
+  let closed = false
 
-  function start(): Worker {
+  function start(): Worker | null {
+    // Closed is closed: a save or a list answered while the app shuts down must not start a worker nobody ends.
+    if (closed) return null
     if (worker) return worker
     const started = new Worker(options.workerUrl, {
       workerData: { ...options.workerData, dataDir: options.dataDir } satisfies LibraryWorkerData,
@@ -129,17 +136,20 @@ export function createWorkerLibrarySearch(options: WorkerLibrarySearchOptions): 
   const ask = <T>(request: { kind: 'query'; view: LibraryView; me: LibraryMe } | { kind: 'stats' }): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const message = { ...request, seq: ++seq }
+      const running = start()
+      if (!running) return reject(new Error('library search closed'))
       waiting.set(message.seq, { resolve: resolve as (value: unknown) => void, reject })
-      start().postMessage(message satisfies LibraryWorkerRequest)
+      running.postMessage(message satisfies LibraryWorkerRequest)
     })
 
   start()
   return {
-    changed: (id) => start().postMessage({ kind: 'changed', id } satisfies LibraryWorkerRequest),
-    refresh: () => start().postMessage({ kind: 'refresh' } satisfies LibraryWorkerRequest),
+    changed: (id) => start()?.postMessage({ kind: 'changed', id } satisfies LibraryWorkerRequest),
+    refresh: () => start()?.postMessage({ kind: 'refresh' } satisfies LibraryWorkerRequest),
     query: (view, me) => ask<LibraryResult>({ kind: 'query', view, me }),
     stats: () => ask<LibraryIndexStats>({ kind: 'stats' }),
     close: async () => {
+      closed = true
       const ending = worker
       worker = null
       await ending?.terminate()

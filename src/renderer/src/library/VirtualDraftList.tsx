@@ -1,7 +1,8 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 import type { LibraryHit } from '@shared/library/query'
-import type { DraftSummary } from '@shared/model/draft'
+import type { DraftStatus, DraftSummary } from '@shared/model/draft'
 import { formatLastEdited } from './lastEdited'
 import { useChain } from '../workflow/ChainContext'
 import { statusClass, statusText } from '../workflow/chainText'
@@ -31,17 +32,19 @@ type Menu = { draft: DraftSummary; x: number; y: number }
 export function VirtualDraftList({ drafts, hits, selectedId, now, label, ...actions }: Props) {
   const scroller = useRef<HTMLDivElement>(null)
   const [scrollTop, setScrollTop] = useState(0)
-  const [height, setHeight] = useState(600)
+  // The window's height until the scroller's own is observed: enough rows for the first screen, known without
+  // asking the browser for a layout before the first paint.
+  const [height, setHeight] = useState(() => window.innerHeight)
   const [menu, setMenu] = useState<Menu | null>(null)
   const focusAfterRender = useRef<string | null>(null)
   const rowHeight = hits.size > 0 ? ROW_HEIGHT_WITH_SNIPPET : ROW_HEIGHT
 
+  // Observed, not measured: reading clientHeight here would force the first layout inside React's commit, and the
+  // new height a second render before the first paint. The observer reports after layout, the rows follow.
   useLayoutEffect(() => {
     const element = scroller.current
     if (!element) return
-    const measure = () => setHeight(element.clientHeight)
-    measure()
-    const observer = new ResizeObserver(measure)
+    const observer = new ResizeObserver(() => setHeight(element.clientHeight))
     observer.observe(element)
     return () => observer.disconnect()
   }, [])
@@ -96,6 +99,25 @@ export function VirtualDraftList({ drafts, hits, selectedId, now, label, ...acti
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [drafts])
 
+  const { t, i18n } = useTranslation()
+  const chain = useChain()
+  // What every row says alike, looked up once for the list rather than once per row.
+  const words = useMemo<RowWords>(() => {
+    const statuses = new Map<DraftStatus, string>()
+    return {
+      t,
+      language: i18n.language,
+      untitled: t('library.untitled'),
+      justNow: t('library.justNow'),
+      actions: t('library.actions'),
+      status: (status) => {
+        let text = statuses.get(status)
+        if (text === undefined) statuses.set(status, (text = statusText(status, chain, t)))
+        return text
+      }
+    }
+  }, [t, i18n.language, chain])
+
   const { first, last } = visibleRows(scrollTop, height, rowHeight, drafts.length)
   const rows = drafts.slice(first, last + 1)
   const hasRows = rows.length > 0
@@ -134,6 +156,7 @@ export function VirtualDraftList({ drafts, hits, selectedId, now, label, ...acti
               selected={draft.id === selectedId}
               tabStop={draft.id === tabStopId}
               now={now}
+              words={words}
               onOpen={() => actions.onOpen(draft.id)}
               onMenu={(x, y) => setMenu({ draft, x, y })}
               onMove={(delta) => moveFocus(delta === 'first' ? 0 : delta === 'last' ? drafts.length - 1 : index + delta)}
@@ -156,6 +179,15 @@ export function VirtualDraftList({ drafts, hits, selectedId, now, label, ...acti
   )
 }
 
+type RowWords = {
+  t: TFunction
+  language: string
+  untitled: string
+  justNow: string
+  actions: string
+  status(status: DraftStatus): string
+}
+
 type RowProps = {
   draft: DraftSummary
   hit: LibraryHit | undefined
@@ -166,18 +198,18 @@ type RowProps = {
   selected: boolean
   tabStop: boolean
   now: Date
+  words: RowWords
   onOpen(): void
   onMenu(x: number, y: number): void
   onMove(delta: number | 'first' | 'last'): void
 }
 
-function DraftRow({ draft, hit, index, count, top, height, selected, tabStop, now, onOpen, onMenu, onMove }: RowProps) {
-  const { t, i18n } = useTranslation()
-  const chain = useChain()
+function DraftRow({ draft, hit, index, count, top, height, selected, tabStop, now, words, onOpen, onMenu, onMove }: RowProps) {
+  const { t } = words
   const ids = useId()
   const untitled = draft.title.trim() === ''
-  const title = untitled ? t('library.untitled') : draft.title
-  const edited = formatLastEdited(draft.updatedAt, now, i18n.language, t('library.justNow'))
+  const title = untitled ? words.untitled : draft.title
+  const edited = formatLastEdited(draft.updatedAt, now, words.language, words.justNow)
   const titleParts = hit?.matches.find((match) => match.field === 'title')?.parts
   const snippet = hit?.matches.find((match) => match.field !== 'title')
 
@@ -218,7 +250,7 @@ function DraftRow({ draft, hit, index, count, top, height, selected, tabStop, no
           {titleParts ? <Marked parts={titleParts} /> : title}
         </span>
         <span className="draft-meta">
-          <span className={`status-chip ${statusClass(draft.status)}`}>{statusText(draft.status, chain, t)}</span>
+          <span className={`status-chip ${statusClass(draft.status)}`}>{words.status(draft.status)}</span>
           {draft.column && <span className="draft-column">{draft.column}</span>}
           <time dateTime={draft.updatedAt} className="draft-time">
             {edited}
@@ -237,7 +269,7 @@ function DraftRow({ draft, hit, index, count, top, height, selected, tabStop, no
         aria-label={t('library.actionsFor', { title })}
         aria-haspopup="menu"
         tabIndex={-1}
-        title={t('library.actions')}
+        title={words.actions}
         onKeyDown={onKeyDown}
         onClick={(event) => {
           const box = event.currentTarget.getBoundingClientRect()

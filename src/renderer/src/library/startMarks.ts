@@ -12,6 +12,18 @@ export const START_MARKS = {
 } as const
 
 let rowsMarked = false
+let shown: () => void = () => undefined
+const shownPromise = new Promise<void>((resolve) => (shown = resolve))
+
+/** Resolves once the frame that drew the first rows was shown (the painted mark); never if no rows are drawn. */
+export function firstRowsShown(): Promise<void> {
+  return shownPromise
+}
+
+function markPainted(startTime?: number): void {
+  performance.mark(START_MARKS.painted, startTime === undefined ? undefined : { startTime })
+  shown()
+}
 
 /** Once per page load: the first time the list has rows. */
 export function markFirstRows(): void {
@@ -27,12 +39,12 @@ export function markFirstRows(): void {
         | undefined
       if (!entry) return
       observer.disconnect()
-      performance.mark(START_MARKS.painted, { startTime: entry.renderTime || entry.startTime })
+      markPainted(entry.renderTime || entry.startTime)
     })
     observer.observe({ type: 'element', buffered: true })
     return
   }
-  requestAnimationFrame(() => setTimeout(() => performance.mark(START_MARKS.painted), 0))
+  requestAnimationFrame(() => setTimeout(() => markPainted(), 0))
 }
 
 /** The `elementtiming` name of the first row's title (VirtualDraftList.tsx): its paint is the list showing. */
