@@ -1,36 +1,23 @@
 import { z } from 'zod'
-import { ChainSchema, DEFAULT_CHAIN } from './model/chain'
-import { CheckSettingsSchema, DEFAULT_CHECK_SETTINGS } from './checks/settings'
-import { CHINESE_SCRIPTS, CREDIT_TEMPLATE_MAX, DEFAULT_CREDIT_TEMPLATE, validateCreditTemplate } from './article/creditTemplate'
-import { DEFAULT_WECHAT_TEMPLATE, WechatTemplateSchema } from './model/wechat'
+import { ChainSchema } from './model/chain'
+import { CheckSettingsSchema } from './checks/settings'
+import { CHINESE_SCRIPTS, CREDIT_TEMPLATE_MAX, validateCreditTemplate } from './article/creditTemplate'
+import { WechatTemplateSchema } from './model/wechat'
+import {
+  AUTOSAVE_DELAY_MAX_MS,
+  AUTOSAVE_DELAY_MIN_MS,
+  HISTORY_INTERVAL_MAX_MINUTES,
+  HISTORY_INTERVAL_MIN_MINUTES,
+  REQUIRABLE_METADATA_FIELDS,
+  UI_LANGUAGES,
+  USER_NAME_MAX
+} from './settingsDefaults'
 
-export const UI_LANGUAGES = ['zh-CN', 'en'] as const
+/** The settings' schemas; their limits and defaults are in settingsDefaults.ts, re-exported here. */
+export * from './settingsDefaults'
+
 export const UiLanguageSchema = z.enum(UI_LANGUAGES)
-export type UiLanguage = z.infer<typeof UiLanguageSchema>
-
-export const AUTOSAVE_DELAY_MIN_MS = 200
-export const AUTOSAVE_DELAY_MAX_MS = 10_000
-export const USER_NAME_MAX = 60
-export const HISTORY_INTERVAL_MIN_MINUTES = 1
-export const HISTORY_INTERVAL_MAX_MINUTES = 24 * 60
-
-/** Metadata fields an office may require (title and body are always expected; they are not metadata). */
-export const REQUIRABLE_METADATA_FIELDS = [
-  'column',
-  'subtitle',
-  'sourceDepartment',
-  'editor',
-  'authors',
-  'photographers',
-  'proofreader',
-  'reviewer',
-  'publishAt',
-  'summary',
-  'tags',
-  'coverAssetId'
-] as const
 export const RequirableMetadataFieldSchema = z.enum(REQUIRABLE_METADATA_FIELDS)
-export type RequirableMetadataField = z.infer<typeof RequirableMetadataFieldSchema>
 
 /** How picked photos are compressed for the site (see CompressionProfile in model/image.ts). */
 export const PhotoCompressionSchema = z.object({
@@ -41,7 +28,6 @@ export const PhotoCompressionSchema = z.object({
   keepCaptureDate: z.boolean()
 })
 export type PhotoCompression = z.infer<typeof PhotoCompressionSchema>
-export const DEFAULT_PHOTO_COMPRESSION: PhotoCompression = { longEdge: 1920, quality: 82, format: 'jpeg', keepCaptureDate: false }
 
 export const SettingsSchema = z.object({
   language: UiLanguageSchema,
@@ -81,21 +67,3 @@ export type Settings = z.infer<typeof SettingsSchema>
 
 export const SettingsPatchSchema = SettingsSchema.partial()
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>
-
-export const DEFAULT_SETTINGS: Settings = {
-  language: 'zh-CN',
-  autosaveDelayMs: 800,
-  dataDir: '',
-  userName: '',
-  requireApproval: true,
-  chain: DEFAULT_CHAIN,
-  requireSignatures: false,
-  lastSigners: {},
-  historyIntervalMinutes: 10,
-  requiredMetadata: ['column', 'sourceDepartment', 'editor', 'authors'],
-  creditTemplate: DEFAULT_CREDIT_TEMPLATE,
-  creditScript: 'simplified',
-  photoCompression: DEFAULT_PHOTO_COMPRESSION,
-  wechatTemplate: { ...DEFAULT_WECHAT_TEMPLATE },
-  checks: DEFAULT_CHECK_SETTINGS
-}

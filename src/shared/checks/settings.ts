@@ -1,14 +1,10 @@
 import { z } from 'zod'
-import { STARTER_VARIANTS, STARTER_WORD_RULES } from './starterWords'
 
 /** The office's own check settings (设置 → 检查); a desk without them starts from the starter lists. */
 
-export const WORD_RULES_MAX = 2000
-export const WORD_MAX = 30
-export const WORD_NOTE_MAX = 300
-export const OWN_DOMAINS_MAX = 50
-export const VARIANTS_MAX = 500
-export const VARIANT_MAX = 8
+import { OWN_DOMAINS_MAX, VARIANT_MAX, VARIANTS_MAX, WORD_MAX, WORD_NOTE_MAX, WORD_RULES_MAX } from './checkDefaults'
+
+export * from './checkDefaults'
 
 export const CheckWordRuleSchema = z.object({
   word: z.string().trim().min(1).max(WORD_MAX),
@@ -43,12 +39,3 @@ export const CheckSettingsSchema = z.object({
   wechat: z.boolean().optional()
 })
 export type CheckSettings = z.infer<typeof CheckSettingsSchema>
-
-export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
-  words: STARTER_WORD_RULES.map((rule) => ({ ...rule })),
-  ownDomains: [],
-  variants: { ...STARTER_VARIANTS },
-  titleMax: 40,
-  summaryRequired: false,
-  minPhotoWidth: 800
-}

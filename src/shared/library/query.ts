@@ -1,38 +1,7 @@
 import { z } from 'zod'
-import { COLUMN_MAX } from '../model/limits'
-import { DEPARTMENT_MAX, NAME_MAX } from '../model/metadata'
 import { DraftIdSchema } from '../model/draft'
 
-/** What the library can be sorted by; the date range applies to the same date (title sorts by last edited). */
-export const LIBRARY_SORTS = ['updated', 'created', 'publishAt', 'title'] as const
-export const LibrarySortSchema = z.enum(LIBRARY_SORTS)
-export type LibrarySort = z.infer<typeof LibrarySortSchema>
-
-export const QUERY_MAX = 100
-const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not a day (yyyy-mm-dd)')
-
-/** The library's search box, filters and sort: what the renderer asks for and keeps between sessions. */
-export const LibraryViewSchema = z.object({
-  text: z.string().max(QUERY_MAX).default(''),
-  /** A status id from libraryStatuses(); '' = any. */
-  status: z.string().max(40).default(''),
-  column: z.string().max(COLUMN_MAX).default(''),
-  department: z.string().max(DEPARTMENT_MAX).default(''),
-  /** A name in any role (编辑, 供稿, 摄影, 校对, 审核, or a signer). */
-  person: z.string().max(NAME_MAX).default(''),
-  from: DaySchema.nullable().default(null),
-  to: DaySchema.nullable().default(null),
-  /** 等我处理: drafts whose next step the person using the app (settings userName) may sign. */
-  mine: z.boolean().default(false),
-  sort: LibrarySortSchema.default('updated'),
-  descending: z.boolean().default(true)
-})
-export type LibraryView = z.output<typeof LibraryViewSchema>
-export type LibraryViewInput = z.input<typeof LibraryViewSchema>
-
-export function defaultLibraryView(): LibraryView {
-  return LibraryViewSchema.parse({})
-}
+export { LIBRARY_SORTS, LibrarySortSchema, QUERY_MAX, LibraryViewSchema, defaultLibraryView, type LibrarySort, type LibraryView, type LibraryViewInput } from './view'
 
 /** The fields a hit can be found in, in the order they are shown. */
 export const SEARCH_FIELDS = ['title', 'subtitle', 'people', 'column', 'department', 'summary', 'captions', 'body'] as const

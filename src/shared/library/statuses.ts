@@ -1,7 +1,7 @@
-import { maySign, statusesOf, type Chain } from '../model/chain'
-import { awaitedStep, type DraftStatus } from '../model/draftStatus'
+import type { Chain } from '../model/chain'
+import { maySign, statusesOf } from '../model/chainPresets'
+import { awaitedStep, WRITING_STATUSES, type DraftStatus } from '../model/statusNames'
 import type { OfficeDirectory } from '../model/directory'
-import { WRITING_STATUSES } from '../model/workflow'
 
 /** The statuses the library filters by: the office's own chain, in the order work goes. */
 export function libraryStatuses(chain: Chain): readonly string[] {

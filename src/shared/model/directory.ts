@@ -1,6 +1,8 @@
 import { z } from 'zod'
-import { COLUMN_MAX } from './limits'
-import { DEPARTMENT_MAX, NAME_MAX } from './metadata'
+import { COLUMN_MAX, DEPARTMENT_MAX, NAME_MAX } from './limits'
+import { PERSON_ROLES, SUGGEST_FIELDS, type PersonRole } from './roles'
+
+export { PERSON_ROLES, SUGGEST_FIELDS, ROLE_OF_FIELD, type PersonRole, type SuggestField } from './roles'
 
 /**
  * The office directory (通讯录): the people who write, photograph, proofread and review, the departments
@@ -8,10 +10,7 @@ import { DEPARTMENT_MAX, NAME_MAX } from './metadata'
  * from, or saved as, a CSV staff list.
  */
 
-/** 编辑 / 供稿 / 摄影 / 校对 / 审核. */
-export const PERSON_ROLES = ['editor', 'author', 'photographer', 'proofreader', 'reviewer'] as const
 export const PersonRoleSchema = z.enum(PERSON_ROLES)
-export type PersonRole = z.infer<typeof PersonRoleSchema>
 
 /** A raw 32-byte Ed25519 public key in base64, as the directory and its CSV carry it. */
 export const PUBLIC_KEY_PATTERN = /^[A-Za-z0-9+/]{43}=$/
@@ -114,23 +113,7 @@ export const NamedEntryInputSchema = (max: number) => z.object({ id: DirectoryId
 export const DepartmentInputSchema = NamedEntryInputSchema(DEPARTMENT_MAX)
 export const ColumnInputSchema = NamedEntryInputSchema(COLUMN_MAX)
 
-/**
- * The metadata fields that autocomplete from the directory; the people fields suggest the people who
- * hold the matching role.
- */
-export const SUGGEST_FIELDS = ['editor', 'authors', 'photographers', 'proofreader', 'reviewer', 'sourceDepartment', 'column'] as const
 export const SuggestFieldSchema = z.enum(SUGGEST_FIELDS)
-export type SuggestField = z.infer<typeof SuggestFieldSchema>
-
-export const ROLE_OF_FIELD: Readonly<Record<SuggestField, PersonRole | null>> = {
-  editor: 'editor',
-  authors: 'author',
-  photographers: 'photographer',
-  proofreader: 'proofreader',
-  reviewer: 'reviewer',
-  sourceDepartment: null,
-  column: null
-}
 
 /** How a role is written in a CSV file, Chinese or English; the first Chinese word is what export writes. */
 export const ROLE_WORDS: Readonly<Record<PersonRole, { zh: string; en: string; aliases: readonly string[] }>> = {

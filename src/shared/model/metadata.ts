@@ -1,10 +1,9 @@
 import { z } from 'zod'
 import { AssetIdSchema } from '../article/schema'
-import { COLUMN_MAX, TITLE_MAX } from './limits'
+import { COLUMN_MAX, DEPARTMENT_MAX, NAME_MAX, TITLE_MAX } from './limits'
 
-export const NAME_MAX = 60
+export { DEPARTMENT_MAX, NAME_MAX }
 export const NAMES_MAX = 30
-export const DEPARTMENT_MAX = 100
 export const SUMMARY_MAX = 500
 export const TAG_MAX = 40
 export const TAGS_MAX = 30

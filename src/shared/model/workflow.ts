@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ArticleBodySchema, DraftIdSchema, type DraftStatus } from './draft'
+import { ArticleBodySchema, DraftIdSchema } from './draft'
 import { DraftStatusSchema } from './draftStatus'
 import { COLUMN_MAX, TITLE_MAX } from './limits'
 import { ArticleMetadataSchema, NAME_MAX } from './metadata'
@@ -97,8 +97,7 @@ export const WorkflowStateSchema = z.object({
 })
 export type WorkflowState = z.output<typeof WorkflowStateSchema>
 
-/** The statuses in which the text is being written (both behave the same for editing). */
-export const WRITING_STATUSES: readonly DraftStatus[] = ['draft', 'returned']
+export { WRITING_STATUSES } from './statusNames'
 
 // ---------------------------------------------------------------------------------------------------------
 // Audit log

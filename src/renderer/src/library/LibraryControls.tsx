@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { LIBRARY_SORTS, type LibraryResult, type LibraryView } from '@shared/library/query'
+import type { LibraryResult } from '@shared/library/query'
+import { LIBRARY_SORTS, type LibraryView } from '@shared/library/view'
 import { libraryStatuses } from '@shared/library/statuses'
 import { activeFilterCount } from './libraryView'
 import { useChain } from '../workflow/ChainContext'

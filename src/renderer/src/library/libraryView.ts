@@ -1,5 +1,5 @@
 // Relative, not @shared: this module is unit-tested under Vitest, which has no @shared alias.
-import { defaultLibraryView, LibraryViewSchema, type LibraryView } from '../../../shared/library/query'
+import { defaultLibraryView, LibraryViewSchema, type LibraryView } from '../../../shared/library/view'
 
 const STORAGE_KEY = 'newsroom.library.view'
 

@@ -1,5 +1,6 @@
 // Relative imports, not @shared: this module is unit-tested under Vitest, which has no @shared alias.
-import { ROLE_OF_FIELD, type OfficeDirectory, type PersonRole, type SuggestField } from '../../../shared/model/directory'
+import type { OfficeDirectory } from '../../../shared/model/directory'
+import { ROLE_OF_FIELD, type PersonRole, type SuggestField } from '../../../shared/model/roles'
 import type { ArticleMetadata } from '../../../shared/model/metadata'
 
 /** How many recent values each field remembers. */

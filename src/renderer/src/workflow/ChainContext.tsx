@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react'
-import { DEFAULT_CHAIN, type Chain } from '@shared/model/chain'
+import type { Chain } from '@shared/model/chain'
+import { DEFAULT_CHAIN } from '@shared/model/chainPresets'
 
 /** The office's chain from settings, for every status chip and workflow control below the app. */
 export const ChainContext = createContext<Chain>(DEFAULT_CHAIN)

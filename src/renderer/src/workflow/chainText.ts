@@ -1,7 +1,8 @@
 // Relative imports, not @shared: this module is unit-tested under Vitest, which has no @shared alias.
 import type { TFunction } from 'i18next'
-import { stepById, type Chain, type ChainStep } from '../../../shared/model/chain'
-import { awaitedStep, type DraftStatus } from '../../../shared/model/draftStatus'
+import type { Chain, ChainStep } from '../../../shared/model/chain'
+import { stepById } from '../../../shared/model/chainPresets'
+import { awaitedStep, type DraftStatus } from '../../../shared/model/statusNames'
 
 /** Statuses the fixed-chain app wrote into audit logs before schema 2: read as the standard chain's steps. */
 const LEGACY_STATUS: Record<string, DraftStatus> = { proofreading: 'awaiting:proofread', review: 'awaiting:review' }
