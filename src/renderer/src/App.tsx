@@ -249,7 +249,8 @@ export function App() {
       setLoaded(true)
       // The rest waits until the list is on screen: loading the editor's code on main's thread, or asking for
       // the whole list again, while the compositor is still drawing the first frame held it back (two cores).
-      await Promise.race([firstRowsShown(), afterPaint().then(() => new Promise((resolve) => setTimeout(resolve, 250)))])
+      // An empty library draws no row to wait for (新建稿件 waits for this step): the next frame will do.
+      await (stored.drafts.length > 0 ? Promise.race([firstRowsShown(), afterPaint().then(() => new Promise((resolve) => setTimeout(resolve, 250)))]) : afterPaint())
       void loadLaterParts()
       const result = await refreshActive()
       // Left untouched when the app was last closed: only a draft that looks new is asked about.
