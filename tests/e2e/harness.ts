@@ -49,7 +49,6 @@ export type LaunchOptions = {
   librarySearch?: AppCapabilities['librarySearch']
   /** Each call from the page as main handled it, times since the epoch in ms: bench:drafts tells main from transport. */
   onDispatch?: (call: { channel: string; startedAt: number; ms: number }) => void
-  beforeNavigate?: (page: Page) => Promise<void>
 }
 
 export type LaunchedApp = {
@@ -369,7 +368,6 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     return answer
   })
   await page.addInitScript({ content: await buildPreloadScript() })
-  await options.beforeNavigate?.(page)
   await page.goto(options.rendererUrl ?? `${origin}/index.html`)
 
   return {
