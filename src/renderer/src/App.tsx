@@ -56,6 +56,15 @@ function afterPaint(): Promise<void> {
   })
 }
 
+/**
+ * Once the first screen is on screen: the frame that drew its first row shown (Element Timing), at most 250 ms
+ * after the next frame; with no row to draw (an empty library), the next frame.
+ */
+function firstScreenShown(hasRows: boolean): Promise<void> {
+  if (!hasRows) return afterPaint()
+  return Promise.race([firstRowsShown(), afterPaint().then(() => new Promise<void>((resolve) => setTimeout(resolve, 250)))])
+}
+
 export function App() {
   const { t, i18n } = useTranslation()
   // The start's answers when they came back while the code loaded: the first render draws the list. Only in the
@@ -250,7 +259,7 @@ export function App() {
       // The rest waits until the list is on screen: loading the editor's code on main's thread, or asking for
       // the whole list again, while the compositor is still drawing the first frame held it back (two cores).
       // An empty library draws no row to wait for (新建稿件 waits for this step): the next frame will do.
-      await (stored.drafts.length > 0 ? Promise.race([firstRowsShown(), afterPaint().then(() => new Promise((resolve) => setTimeout(resolve, 250)))]) : afterPaint())
+      await firstScreenShown(stored.drafts.length > 0)
       void loadLaterParts()
       const result = await refreshActive()
       // Left untouched when the app was last closed: only a draft that looks new is asked about.

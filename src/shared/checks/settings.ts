@@ -1,8 +1,7 @@
 import { z } from 'zod'
-
-/** The office's own check settings (设置 → 检查); a desk without them starts from the starter lists. */
-
 import { OWN_DOMAINS_MAX, VARIANT_MAX, VARIANTS_MAX, WORD_MAX, WORD_NOTE_MAX, WORD_RULES_MAX } from './checkDefaults'
+
+/** The office's own check settings (设置 → 检查); a desk without them starts from the starter lists (checkDefaults.ts). */
 
 export * from './checkDefaults'
 

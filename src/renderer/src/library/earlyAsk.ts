@@ -6,6 +6,20 @@ import { START_MARKS } from './startMarks'
 /** Drafts asked for first at start: more than a maximized window shows, a small answer over IPC. */
 export const FIRST_SCREEN = 60
 
+/**
+ * Asks for the list's first screen with `list` (the raw bridge here, the typed API in earlyStart.ts), marking when
+ * it was asked and answered in the page's timeline.
+ */
+export function askMarked<T>(list: (request: { scope: 'active'; storedFirst: number }) => Promise<T>): Promise<T> {
+  performance.mark(START_MARKS.listAsked)
+  const answer = list({ scope: 'active', storedFirst: FIRST_SCREEN })
+  answer.then(
+    () => performance.mark(START_MARKS.listAnswered),
+    () => undefined
+  )
+  return answer
+}
+
 /** What the start asked main for, as the preload's envelopes: unwrapped (and checked) by earlyStart.ts. */
 export type EarlyEnvelopes = { firstScreen: Promise<Envelope>; settings: Promise<Envelope> }
 
@@ -22,12 +36,7 @@ export function askEarly(): void {
   // The preload's bridge (window.newsroom), reached through globalThis so this file needs no page globals' types.
   const bridge = (globalThis as { newsroom?: NewsroomBridge }).newsroom
   if (early || !bridge) return
-  performance.mark(START_MARKS.listAsked)
-  const firstScreen = bridge.drafts.list({ scope: 'active', storedFirst: FIRST_SCREEN })
-  firstScreen.then(
-    () => performance.mark(START_MARKS.listAnswered),
-    () => undefined
-  )
+  const firstScreen = askMarked((request) => bridge.drafts.list(request))
   const settings = bridge.settings.get({})
   firstScreen.then((envelope) => (settled.firstScreen = envelope), () => undefined)
   settings.then((envelope) => (settled.settings = envelope), () => undefined)

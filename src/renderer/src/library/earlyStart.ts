@@ -3,22 +3,15 @@ import type { DraftSummary, QuarantinedDraft } from '../../../shared/model/draft
 import type { Settings } from '../../../shared/settings'
 import { unwrapEnvelope } from '../../../shared/ipc/api'
 import { newsroom as api } from '../newsroom'
-import { FIRST_SCREEN, settledEnvelopes, takeEarlyEnvelopes, type EarlyEnvelopes } from './earlyAsk'
+import { askMarked, settledEnvelopes, takeEarlyEnvelopes, type EarlyEnvelopes } from './earlyAsk'
 import type { Envelope } from '../../../shared/ipc/envelope'
-import { START_MARKS } from './startMarks'
 
 export type DraftListAnswer = { drafts: DraftSummary[]; quarantined: QuarantinedDraft[] }
 
 type EarlyAnswers = { firstScreen: Promise<DraftListAnswer>; settings: Promise<Settings> }
 
 export function askFirstScreen(): Promise<DraftListAnswer> {
-  performance.mark(START_MARKS.listAsked)
-  const answer = api().drafts.list({ scope: 'active', storedFirst: FIRST_SCREEN })
-  answer.then(
-    () => performance.mark(START_MARKS.listAnswered),
-    () => undefined
-  )
-  return answer
+  return askMarked((request) => api().drafts.list(request))
 }
 
 /** Each envelope unwrapped once: the first render and the start then hold the very same objects. */
