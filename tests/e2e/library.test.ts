@@ -55,6 +55,31 @@ async function seedLibrary(dataDir: string): Promise<void> {
   }
 }
 
+/**
+ * What is wrong with the shown rows' two lines: a title squashed below its line height, a meta line starting above
+ * the title's end or ending below the row, or a part of the meta line taller than that line; [] when all is right.
+ */
+function rowLinesOverlap(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = []
+    for (const row of [...document.querySelectorAll('.draft-row')].slice(0, 12)) {
+      const box = row.getBoundingClientRect()
+      const title = row.querySelector('.draft-title')!.getBoundingClientRect()
+      const meta = row.querySelector('.draft-meta')!
+      const metaBox = meta.getBoundingClientRect()
+      const name = row.querySelector('.draft-title')!.textContent
+      if (title.height + 0.5 < parseFloat(getComputedStyle(row.querySelector('.draft-title')!).lineHeight)) problems.push(`${name}: title ${title.height}px tall`)
+      if (metaBox.top + 0.5 < title.bottom) problems.push(`${name}: meta line starts ${title.bottom - metaBox.top}px into the title`)
+      if (metaBox.bottom > box.bottom + 0.5) problems.push(`${name}: meta line ends ${metaBox.bottom - box.bottom}px below the row`)
+      for (const part of meta.children) {
+        const partBox = part.getBoundingClientRect()
+        if (partBox.height > metaBox.height + 0.5) problems.push(`${name}: ${part.className} ${partBox.height}px tall in a ${metaBox.height}px line`)
+      }
+    }
+    return problems
+  })
+}
+
 const list = (page: Page) => page.getByRole('list', { name: '稿件列表' })
 const titles = (page: Page) => list(page).locator('.draft-title').allTextContents()
 const search = (page: Page) => page.getByRole('searchbox', { name: '搜索稿件' })
@@ -91,6 +116,12 @@ suite('library: search, filters, density', () => {
     expect(await list(page).locator('li').count()).toBeLessThan(60)
     const first = list(page).locator('.draft-open').first()
     expect(await first.getAttribute('title')).toBe((await first.locator('.draft-title').textContent())?.trim())
+    // Each row's title line and its status, 栏目 and time line sit one above the other inside the row, at the
+    // wide and the narrow layout (the editor's own rules must not reach the rows' class names).
+    for (const width of [1366, 1024]) {
+      await page.setViewportSize({ width, height: 650 })
+      expect(await rowLinesOverlap(page)).toEqual([])
+    }
   })
 
   it('asks for the first screen from the page’s first script, draws the list, and loads the editor’s code only then', async () => {

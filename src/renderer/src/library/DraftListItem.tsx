@@ -19,7 +19,7 @@ export function TrashListItem({ draft, now, onRestore }: { draft: DraftSummary; 
         </span>
         <span className="draft-meta">
           <span className={`status-chip ${statusClass(draft.status)}`}>{statusText(draft.status, chain, t)}</span>
-          {draft.column && <span className="draft-column">{draft.column}</span>}
+          {draft.column && <span className="draft-column-name">{draft.column}</span>}
           <time dateTime={draft.trashedAt ?? draft.updatedAt} className="draft-time">
             {t('library.trashedAt', { time: trashedAt })}
           </time>

@@ -251,7 +251,7 @@ function DraftRow({ draft, hit, index, count, top, height, selected, tabStop, no
         </span>
         <span className="draft-meta">
           <span className={`status-chip ${statusClass(draft.status)}`}>{words.status(draft.status)}</span>
-          {draft.column && <span className="draft-column">{draft.column}</span>}
+          {draft.column && <span className="draft-column-name">{draft.column}</span>}
           <time dateTime={draft.updatedAt} className="draft-time">
             {edited}
           </time>
