@@ -52,6 +52,11 @@ suite('axe-core (WCAG 2.1 A/AA) on every main view', () => {
       await page.keyboard.press('Control+s')
       await expect.poll(() => page.locator('.save-status-text').textContent()).toContain(w.save.saved)
       await check(page, findings, 'library and editor')
+      // The filters, with their date fields (typed text, a calendar button, the system's picker out of sight).
+      const filters = page.getByRole('complementary', { name: w.library.label }).locator('.library-filter-toggle')
+      await filters.click()
+      await check(page, findings, 'library filters')
+      await filters.click()
       // The article is Chinese whatever the UI speaks, and a button's name contains what it shows (H2, H3).
       expect(await page.evaluate('document.documentElement.lang')).toBe(language)
       for (const field of [page.getByRole('textbox', { name: w.editor.title, exact: true }), page.getByRole('textbox', { name: w.editor.body })]) {

@@ -260,6 +260,38 @@ suite('library: search, filters, density', () => {
     await library(again).getByRole('checkbox', { name: '等我处理' }).uncheck()
   })
 
+  it('takes the date range as the office writes dates, on a computer whose own format is mm/dd/yyyy', async () => {
+    app = await launchApp({ dataDir: seeded })
+    const { page } = app
+    await library(page).getByRole('button', { name: '筛选' }).click()
+    const from = library(page).getByRole('textbox', { name: '最后编辑从' })
+    const to = library(page).getByRole('textbox', { name: '到' })
+    expect(await from.getAttribute('placeholder')).toBe('如：2025年3月1日')
+
+    // The seeded drafts were last edited one an hour from 2025-03-01 10:00 (Beijing) on: 3月13日 holds the last ones.
+    await from.fill('2025-3-13')
+    await expect.poll(() => page.locator('.library-count').textContent()).toMatch(/找到 \d+ 篇/)
+    const found = Number((await page.locator('.library-count').textContent())?.match(/\d+/)?.[0])
+    expect(found).toBeGreaterThan(0)
+    expect(found).toBeLessThan(30)
+    for (const time of await list(page).locator('.draft-time').allTextContents()) expect(time).toMatch(/^2025年3月13日/)
+    await from.blur()
+    expect(await from.inputValue()).toBe('2025年3月13日')
+
+    // Not a date: marked, and the list stays as it was.
+    await to.fill('2025年2月30日')
+    expect(await to.getAttribute('aria-invalid')).toBe('true')
+    expect(await page.locator('.library-count').textContent()).toBe(`找到 ${found} 篇`)
+    await to.fill('２０２５年３月１２日')
+    await expect.poll(() => library(page).getByText('没有符合条件的稿件').count()).toBe(1)
+    expect(await to.getAttribute('aria-invalid')).toBe('false')
+
+    await library(page).getByRole('button', { name: '清除筛选' }).click()
+    await expect.poll(() => page.locator('.library-count').textContent()).toBe(`共 ${LIBRARY_SIZE + 2} 篇`)
+    expect([await from.inputValue(), await to.inputValue()]).toEqual(['', ''])
+    await expect.poll(() => library(page).getByRole('button', { name: '从日历选择日期' }).count()).toBe(2)
+  })
+
   it('reaches every action from the keyboard and scrolls a new draft into view', async () => {
     app = await launchApp({ dataDir: seeded, viewport: { width: 1366, height: 650 } })
     const { page } = app

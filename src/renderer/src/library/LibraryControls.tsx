@@ -4,6 +4,7 @@ import type { LibraryResult } from '@shared/library/query'
 import { LIBRARY_SORTS, type LibraryView } from '@shared/library/view'
 import { libraryStatuses } from '@shared/library/statuses'
 import { activeFilterCount } from './libraryView'
+import { DateField } from '../components/DateField'
 import { useChain } from '../workflow/ChainContext'
 import { statusText } from '../workflow/chainText'
 import type { DraftStatus } from '@shared/model/draftStatus'
@@ -81,11 +82,11 @@ export function LibraryControls({ view, onChange, choices, noUserName }: Props) 
             <div className="library-dates">
               <label>
                 <span>{t(`library.filter.from.${view.sort}`)}</span>
-                <input type="date" value={view.from ?? ''} onChange={(event) => set({ from: event.target.value || null })} />
+                <DateField value={view.from ?? ''} onChange={(from) => set({ from: from || null })} />
               </label>
               <label>
                 <span>{t('library.filter.to')}</span>
-                <input type="date" value={view.to ?? ''} onChange={(event) => set({ to: event.target.value || null })} />
+                <DateField value={view.to ?? ''} onChange={(to) => set({ to: to || null })} />
               </label>
             </div>
             {filters > 0 && (

@@ -2,6 +2,7 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { TITLES_MAX, TITLE_NAME_MAX } from '@shared/model/directory'
 import { rankOfText, type TitleRow } from './personTitles'
+import { DateField } from '../../components/DateField'
 
 type Props = {
   name: string
@@ -31,7 +32,7 @@ export function PersonTitlesFields({ name, rows, rank, onRows, onRank }: Props) 
           </label>
           <label className="directory-inline-field">
             <span>{t('checks.person.from')}</span>
-            <input type="date" value={row.from} onChange={(event) => setRow(index, { from: event.target.value })} />
+            <DateField value={row.from} onChange={(from) => setRow(index, { from })} />
           </label>
           <button
             type="button"
