@@ -124,6 +124,38 @@ suite('library: search, filters, density', () => {
     }
   })
 
+  it('shows the sort, its direction and 筛选 whole beside 等我处理, in Chinese and English, at 1024 and 1366 px', async () => {
+    // English first: the language is kept in the shared data folder, and the tests after this one read Chinese.
+    for (const language of ['en', 'zh-CN'] as const) {
+      app = await launchApp({ dataDir: seeded, settings: { language }, viewport: { width: 1024, height: 700 } })
+      const { page } = app
+      await expect.poll(() => page.locator('.draft-rows li').count(), { timeout: 60_000 }).toBeGreaterThan(5)
+      for (const width of [1024, 1366]) {
+        await page.setViewportSize({ width, height: 700 })
+        const cut = await page.evaluate(() => {
+          const problems: string[] = []
+          const toolbar = document.querySelector('.library-toolbar')!
+          const bounds = toolbar.getBoundingClientRect()
+          const context = document.createElement('canvas').getContext('2d')!
+          for (const control of toolbar.querySelectorAll<HTMLElement>('label, select, button')) {
+            const box = control.getBoundingClientRect()
+            if (box.left < bounds.left - 0.5 || box.right > bounds.right + 0.5) problems.push(`${control.className} outside the toolbar`)
+            const style = getComputedStyle(control)
+            context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`
+            const words = control instanceof HTMLSelectElement ? (control.selectedOptions[0]?.text ?? '') : (control.textContent ?? '')
+            // A select also draws its arrow: about 16 px beside its words.
+            const needed = context.measureText(words).width + (control instanceof HTMLSelectElement ? 16 : 0)
+            if (control.clientWidth + 1 < needed) problems.push(`${control.className}: ${control.clientWidth}px for “${words}” (${Math.ceil(needed)}px)`)
+          }
+          return problems
+        })
+        expect(cut, `${language} at ${width}`).toEqual([])
+      }
+      await app.close()
+      app = undefined
+    }
+  })
+
   it('asks for the first screen from the page’s first script, draws the list, and loads the editor’s code only then', async () => {
     app = await launchApp({ dataDir: seeded, viewport: { width: 1366, height: 650 } })
     const { page } = app
