@@ -47,8 +47,11 @@ export type LaunchOptions = {
   rendererUrl?: string
   /** The library search (the worker-thread one in bench:drafts, as in the app); inline when omitted. */
   librarySearch?: AppCapabilities['librarySearch']
-  /** Each call from the page as main handled it, times since the epoch in ms: bench:drafts tells main from transport. */
-  onDispatch?: (call: { channel: string; startedAt: number; ms: number }) => void
+  /**
+   * Each call from the page as main handled it, times since the epoch in ms (bench:drafts tells main from
+   * transport), with what was asked and answered.
+   */
+  onDispatch?: (call: { channel: string; startedAt: number; ms: number; request: unknown; answer: unknown }) => void
 }
 
 export type LaunchedApp = {
@@ -364,7 +367,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     if (!onDispatch) return services.dispatch(channel, request, handlerContext)
     const startedAt = performance.timeOrigin + performance.now()
     const answer = await services.dispatch(channel, request, handlerContext)
-    onDispatch({ channel, startedAt, ms: performance.timeOrigin + performance.now() - startedAt })
+    onDispatch({ channel, startedAt, ms: performance.timeOrigin + performance.now() - startedAt, request, answer })
     return answer
   })
   await page.addInitScript({ content: await buildPreloadScript() })

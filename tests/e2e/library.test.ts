@@ -252,6 +252,48 @@ suite('library: search, filters, density', () => {
     await expect.poll(() => titles(page)).toEqual([TARGET.title])
   })
 
+  it('sends the filters’ values to the page once, not with every keystroke, and again when a draft changes them', async () => {
+    type Query = { request: { knownChoices?: number }; answer: { ok: boolean; value: { ready: boolean; choices: { columns: string[] } | null; choicesRevision: number } } }
+    const queries: Query[] = []
+    app = await launchApp({ dataDir: seeded, onDispatch: (call) => void (call.channel === 'library:query' && queries.push(call as unknown as Query)) })
+    const { page } = app
+    // The first answer from the loaded index brings the values (before it, none: a first start here builds it).
+    await search(page).fill('运')
+    await expect.poll(() => queries.filter((query) => query.answer.ok && query.answer.value.ready).length, { timeout: 30_000 }).toBeGreaterThan(0)
+    const first = queries.filter((query) => query.answer.ok && query.answer.value.ready)
+    expect(first.map((query) => query.answer.value.choices !== null)).toEqual([true, ...first.slice(1).map(() => false)])
+    const revision = first[0]!.answer.value.choicesRevision
+    queries.length = 0
+    // Then every keystroke's question names them, and its answer leaves them out.
+    await search(page).pressSequentially('动会在东')
+    await expect.poll(() => titles(page)).toEqual([TARGET.title])
+    expect(queries.length).toBeGreaterThanOrEqual(4)
+    for (const query of queries) {
+      expect(query.request.knownChoices).toBe(revision)
+      expect(query.answer.value).toMatchObject({ ready: true, choices: null, choicesRevision: revision })
+    }
+    // The page kept them: 筛选 offers every 栏目.
+    await library(page).getByRole('button', { name: '筛选' }).click()
+    const columns = () => library(page).getByLabel('栏目').locator('option').allTextContents()
+    expect(await columns()).toEqual(['全部', '通知公告', '校园动态'])
+
+    // A new 栏目 in a saved draft: the next answer brings the new values.
+    await search(page).fill('')
+    await page.getByRole('button', { name: '新建稿件' }).first().click()
+    await page.getByRole('textbox', { name: '标题', exact: true }).fill('媒体看我校')
+    const column = page.getByRole('complementary', { name: '稿件信息' }).getByRole('combobox', { name: '栏目' })
+    await column.fill('媒体关注')
+    await column.blur()
+    await page.keyboard.press('Control+s')
+    await expect.poll(async () => (await app!.services.drafts().list('active')).drafts.some((draft) => draft.column === '媒体关注')).toBe(true)
+    await search(page).fill('媒体看我校')
+    await expect.poll(() => titles(page)).toEqual(['媒体看我校'])
+    await expect.poll(columns).toEqual(['全部', '媒体关注', '通知公告', '校园动态'])
+    expect(queries.filter((query) => query.answer.value.choices !== null)).toHaveLength(1)
+    const created = (await app.services.drafts().list('active')).drafts.find((draft) => draft.title === '媒体看我校')
+    await app.services.drafts().trash(created!.id)
+  })
+
   it('filters by status, 栏目 and 供稿单位, keeps filters and sort after a reload, and lists 等我处理', async () => {
     app = await launchApp({ dataDir: seeded })
     const { page } = app

@@ -19,6 +19,10 @@ export const LibraryHitSchema = z.object({
 })
 export type LibraryHit = z.infer<typeof LibraryHitSchema>
 
+/** Values the filters offer, from every indexed draft. */
+export const LibraryChoicesSchema = z.object({ columns: z.array(z.string()), departments: z.array(z.string()), people: z.array(z.string()) })
+export type LibraryChoices = z.infer<typeof LibraryChoicesSchema>
+
 export const LibraryResultSchema = z.object({
   /** False while the index is still being built: the hits are then empty and the list shows without search. */
   ready: z.boolean(),
@@ -26,8 +30,13 @@ export const LibraryResultSchema = z.object({
   ids: z.array(DraftIdSchema),
   /** Snippets for the first matches (the ones a person sees first). */
   hits: z.array(LibraryHitSchema),
-  /** Values the filters offer, from every indexed draft. */
-  choices: z.object({ columns: z.array(z.string()), departments: z.array(z.string()), people: z.array(z.string()) }),
+  /**
+   * The filters' values, or null when they are the ones the page said it has (`knownChoices`): a library of years
+   * names tens of thousands of people, which would otherwise cross to the page with every keystroke.
+   */
+  choices: LibraryChoicesSchema.nullable(),
+  /** Which values these are: a hash of their content, the same for the same values in any index or worker. */
+  choicesRevision: z.number().int().nonnegative(),
   /** userName is empty: 等我处理 cannot know who "me" is. */
   noUserName: z.boolean()
 })

@@ -17,7 +17,7 @@ function recordingSearch(log: string[]): LibrarySearch {
     refresh: () => void log.push('refresh'),
     query: async () => {
       log.push('query')
-      return { ready: true, ids: [], hits: [], choices: { columns: [], departments: [], people: [] }, noUserName: false }
+      return { ready: true, ids: [], hits: [], choices: { columns: [], departments: [], people: [] }, choicesRevision: 0, noUserName: false }
     },
     stats: async () => {
       throw new Error('not asked here')

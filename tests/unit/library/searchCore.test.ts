@@ -112,8 +112,33 @@ describe('filters and sort', () => {
     expect(core.query(view({ person: '李四' }), me('')).ids).toEqual(['draft-cccc', 'draft-aaaa'])
     expect(core.query(view({ from: '2025-03-15', to: '2025-04-30' }), me('')).ids).toEqual(['draft-cccc'])
     const choices = core.query(defaultLibraryView(), me('')).choices
-    expect(choices.columns).toEqual(['通知公告', '校园动态'])
-    expect(choices.people).toEqual(['李四', '王五'])
+    expect(choices?.columns).toEqual(['通知公告', '校园动态'])
+    expect(choices?.people).toEqual(['李四', '王五'])
+  })
+
+  it('sends the filters’ values only to an asker who does not have them, and again once they change', () => {
+    const core = coreWith([a, b])
+    const first = core.query(view({ text: '甲' }), me(''))
+    expect(first.choices?.people).toEqual(['李四', '王五'])
+    // Every keystroke after that: the page says which values it has, and they stay behind.
+    const next = core.query(view({ text: '乙' }), me(''), { knownChoices: first.choicesRevision })
+    expect(next.ids).toEqual(['draft-bbbb'])
+    expect(next.choices).toBeNull()
+    expect(next.choicesRevision).toBe(first.choicesRevision)
+    // A revision the page does not have (another index, a stale one) gets the values.
+    expect(core.query(view({ text: '乙' }), me(''), { knownChoices: first.choicesRevision ^ 1 }).choices?.people).toEqual(['李四', '王五'])
+    // A save that changes no value keeps the revision; a new name changes it.
+    core.put(indexedDraft({ ...a, title: '甲改' }, file))
+    expect(core.query(view({}), me(''), { knownChoices: first.choicesRevision }).choices).toBeNull()
+    const d = draftWith({ id: 'draft-dddd', title: '丁', column: '媒体关注', metadata: { photographers: ['赵六'] } })
+    core.put(indexedDraft(d, file))
+    const changed = core.query(view({}), me(''), { knownChoices: first.choicesRevision })
+    expect(changed.choicesRevision).not.toBe(first.choicesRevision)
+    expect(changed.choices?.columns).toEqual(['媒体关注', '通知公告', '校园动态'])
+    expect(changed.choices?.people).toEqual(['李四', '王五', '赵六'])
+    // The same values give the same revision in another index (a worker started again, another window).
+    expect(coreWith([a, b, d]).query(view({}), me('')).choicesRevision).toBe(changed.choicesRevision)
+    expect(coreWith([d, b, a]).query(view({}), me('')).choicesRevision).toBe(changed.choicesRevision)
   })
 
   it('等我处理 lists the drafts whose next step the user may sign', () => {

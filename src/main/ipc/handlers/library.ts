@@ -5,14 +5,14 @@ import type { HandlerDeps } from './deps'
 
 export function createLibraryHandlers(deps: HandlerDeps): Pick<HandlerTable, keyof typeof libraryChannels> {
   return {
-    'library:query': async ({ view }) => {
+    'library:query': async ({ view, knownChoices }) => {
       const { userName, chain } = deps.settings.get()
       // 等我处理 follows the office's chain: who may sign a step comes from the chain and the directory's roles.
       const directory = await deps
         .directory()
         .get()
         .catch(() => null)
-      return deps.library().query(view, libraryMe(userName, chain, directory))
+      return deps.library().query(view, libraryMe(userName, chain, directory), knownChoices)
     }
   }
 }

@@ -7,7 +7,7 @@ import { nodeServiceFs, type ServiceFs } from '../fs/serviceFs'
 import { createFold, type Fold } from './fold'
 import { IndexedDraftSchema, indexedDraft, type IndexedDraft } from './indexedDraft'
 import { decodePack, encodePack } from './indexPack'
-import { createSearchCore, type SearchCore } from './searchCore'
+import { NO_CHOICES, choicesUnless, createSearchCore, type SearchCore } from './searchCore'
 
 /** Bumped when the stored form changes: an index of another version is removed and rebuilt, not misread. */
 export const SEARCH_INDEX_VERSION = 2
@@ -40,7 +40,7 @@ export type LibraryIndex = {
   changed(id: string): Promise<void>
   /** Compares every draft with its entry (after imports, or edits made outside the app). */
   refresh(): Promise<void>
-  query(view: LibraryView, me: LibraryMe): LibraryResult
+  query(view: LibraryView, me: LibraryMe, knownChoices?: number): LibraryResult
   stats(): Promise<LibraryIndexStats>
   readonly loaded: boolean
 }
@@ -211,11 +211,11 @@ export function createLibraryIndex(options: LibraryIndexOptions): LibraryIndex {
         }
       })
     },
-    query(view, me) {
+    query(view, me, knownChoices) {
       if (!loaded || !core) {
-        return { ready: false, ids: [], hits: [], choices: { columns: [], departments: [], people: [] }, noUserName: me.userName.trim() === '' }
+        return { ready: false, ids: [], hits: [], ...choicesUnless(NO_CHOICES, knownChoices), noUserName: me.userName.trim() === '' }
       }
-      return core.query(view, me)
+      return core.query(view, me, { knownChoices })
     },
     async stats() {
       const sizeOf = async (path: string) => (await fs.stat(path).catch(() => null))?.size ?? 0

@@ -11,7 +11,8 @@ import { createLibraryIndex, type LibraryIndex, type LibraryIndexStats } from '.
 export type LibrarySearch = {
   changed(id: string): void
   refresh(): void
-  query(view: LibraryView, me: LibraryMe): Promise<LibraryResult>
+  /** `knownChoices`: the filters' values the asker has (their `choicesRevision`), left out of the answer if unchanged. */
+  query(view: LibraryView, me: LibraryMe, knownChoices?: number): Promise<LibraryResult>
   stats(): Promise<LibraryIndexStats>
   close(): Promise<void>
 }
@@ -19,7 +20,7 @@ export type LibrarySearch = {
 export type LibraryWorkerRequest =
   | { kind: 'changed'; id: string }
   | { kind: 'refresh' }
-  | { kind: 'query'; seq: number; view: LibraryView; me: LibraryMe }
+  | { kind: 'query'; seq: number; view: LibraryView; me: LibraryMe; knownChoices?: number }
   | { kind: 'stats'; seq: number }
 export type LibraryWorkerResponse = { seq: number; result: LibraryResult | LibraryIndexStats } | { seq: number; error: string }
 export type LibraryWorkerData = { dataDir: string }
@@ -38,7 +39,7 @@ export function libraryRequestHandler(index: LibraryIndex, onError: (error: unkn
         await index.refresh().catch(onError)
         return undefined
       case 'query':
-        return index.query(request.view, request.me)
+        return index.query(request.view, request.me, request.knownChoices)
       case 'stats':
         await started
         return index.stats()
@@ -58,7 +59,7 @@ export function lazyLibrarySearch(make: () => LibrarySearch): LibrarySearch {
   return {
     changed: (id) => void (closed || search().changed(id)),
     refresh: () => void (closed || search().refresh()),
-    query: (view, me) => (closed ? gone() : search().query(view, me)),
+    query: (view, me, knownChoices) => (closed ? gone() : search().query(view, me, knownChoices)),
     stats: () => (closed ? gone() : search().stats()),
     close: async () => {
       // Not made after this: a late call would make a search (a worker) that nobody closes.
@@ -80,7 +81,7 @@ export function createInlineLibrarySearch(options: { dataDir: string; fs?: Servi
   return {
     changed: (id) => track(handle({ kind: 'changed', id })),
     refresh: () => track(handle({ kind: 'refresh' })),
-    query: async (view, me) => (await handle({ kind: 'query', seq: 0, view, me })) as LibraryResult,
+    query: async (view, me, knownChoices) => (await handle({ kind: 'query', seq: 0, view, me, ...(knownChoices === undefined ? {} : { knownChoices }) })) as LibraryResult,
     stats: async () => (await handle({ kind: 'stats', seq: 0 })) as LibraryIndexStats,
     close: async () => {
       await Promise.allSettled([...pending])
@@ -133,7 +134,7 @@ export function createWorkerLibrarySearch(options: WorkerLibrarySearchOptions): 
     return started
   }
 
-  const ask = <T>(request: { kind: 'query'; view: LibraryView; me: LibraryMe } | { kind: 'stats' }): Promise<T> =>
+  const ask = <T>(request: { kind: 'query'; view: LibraryView; me: LibraryMe; knownChoices?: number } | { kind: 'stats' }): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const message = { ...request, seq: ++seq }
       const running = start()
@@ -146,7 +147,7 @@ export function createWorkerLibrarySearch(options: WorkerLibrarySearchOptions): 
   return {
     changed: (id) => start()?.postMessage({ kind: 'changed', id } satisfies LibraryWorkerRequest),
     refresh: () => start()?.postMessage({ kind: 'refresh' } satisfies LibraryWorkerRequest),
-    query: (view, me) => ask<LibraryResult>({ kind: 'query', view, me }),
+    query: (view, me, knownChoices) => ask<LibraryResult>({ kind: 'query', view, me, ...(knownChoices === undefined ? {} : { knownChoices }) }),
     stats: () => ask<LibraryIndexStats>({ kind: 'stats' }),
     close: async () => {
       closed = true

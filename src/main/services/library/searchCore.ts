@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch'
-import type { LibraryHit, LibraryResult, LibraryView, SearchField, SnippetPart } from '../../../shared/library/query'
+import type { LibraryChoices, LibraryHit, LibraryResult, LibraryView, SearchField, SnippetPart } from '../../../shared/library/query'
 import { awaitsPerson, everyone, type LibraryMe } from '../../../shared/library/statuses'
 import { createGramSignatures } from './gramSignatures'
 import type { Fold } from './fold'
@@ -17,7 +17,8 @@ export type SearchCore = {
   remove(id: string): void
   get(id: string): IndexedDraft | undefined
   ids(): string[]
-  query(view: LibraryView, me: LibraryMe, snippetCount?: number): LibraryResult
+  /** `knownChoices`: the revision of the filters' values the asker has; `snippetCount`: hits with snippets (100). */
+  query(view: LibraryView, me: LibraryMe, options?: { knownChoices?: number | undefined; snippetCount?: number }): LibraryResult
   readonly size: number
   readonly gramBytes: number
 }
@@ -63,6 +64,31 @@ function termKey(term: string): string {
   return LATIN.test(term) ? term : `~${term.charCodeAt(0).toString(16)}`
 }
 
+type RevisedChoices = { choices: LibraryChoices; revision: number }
+
+/** The filters' values with their revision: an FNV-1a hash of their content, so equal values agree anywhere. */
+export function revised(choices: LibraryChoices): RevisedChoices {
+  let hash = 0x811c9dc5
+  const mix = (code: number) => {
+    hash = Math.imul(hash ^ code, 0x01000193)
+  }
+  for (const list of [choices.columns, choices.departments, choices.people]) {
+    for (const value of list) {
+      for (let i = 0; i < value.length; i++) mix(value.charCodeAt(i))
+      mix(0)
+    }
+    mix(1)
+  }
+  return { choices, revision: hash >>> 0 }
+}
+
+export const NO_CHOICES: RevisedChoices = revised({ columns: [], departments: [], people: [] })
+
+/** The answer's values: left out (null) when the asker has this revision already. */
+export function choicesUnless(current: RevisedChoices, knownChoices: number | undefined): Pick<LibraryResult, 'choices' | 'choicesRevision'> {
+  return { choices: knownChoices === current.revision ? null : current.choices, choicesRevision: current.revision }
+}
+
 export function createSearchCore(fold: Fold): SearchCore {
   const slots: (Slot | null)[] = []
   const slotOf = new Map<string, number>()
@@ -77,8 +103,8 @@ export function createSearchCore(fold: Fold): SearchCore {
   })
 
   /** The filters' choices, sorted by pinyin once per change of the drafts rather than once per keystroke. */
-  let cachedChoices: LibraryResult['choices'] | null = null
-  function choices(): LibraryResult['choices'] {
+  let cachedChoices: RevisedChoices | null = null
+  function choices(): RevisedChoices {
     if (cachedChoices) return cachedChoices
     const columns = new Set<string>()
     const departments = new Set<string>()
@@ -90,7 +116,7 @@ export function createSearchCore(fold: Fold): SearchCore {
       for (const name of slot.names) people.add(name)
     }
     const byPinyin = (a: string, b: string) => collator.compare(a, b)
-    cachedChoices = { columns: [...columns].sort(byPinyin), departments: [...departments].sort(byPinyin), people: [...people].sort(byPinyin) }
+    cachedChoices = revised({ columns: [...columns].sort(byPinyin), departments: [...departments].sort(byPinyin), people: [...people].sort(byPinyin) })
     return cachedChoices
   }
 
@@ -197,7 +223,7 @@ export function createSearchCore(fold: Fold): SearchCore {
     return matches
   }
 
-  function query(view: LibraryView, me: LibraryMe, snippetCount = 100): LibraryResult {
+  function query(view: LibraryView, me: LibraryMe, { knownChoices, snippetCount = 100 }: { knownChoices?: number | undefined; snippetCount?: number } = {}): LibraryResult {
     const terms = fold(view.text).split(/\s+/).filter((term) => term !== '')
     const matches = terms.length > 0 ? textMatches(terms) : null
     const dateOf = (entry: IndexedDraft) => (view.sort === 'created' ? entry.createdAt : view.sort === 'publishAt' ? entry.publishAt : entry.updatedAt)
@@ -234,7 +260,7 @@ export function createSearchCore(fold: Fold): SearchCore {
       ready: true,
       ids: picked.map((slot) => slot.entry.id),
       hits,
-      choices: choices(),
+      ...choicesUnless(choices(), knownChoices),
       noUserName: me.userName.trim() === ''
     }
   }

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { LibraryResult } from '@shared/library/query'
+import type { LibraryChoices } from '@shared/library/query'
 import { LIBRARY_SORTS, type LibraryView } from '@shared/library/view'
 import { libraryStatuses } from '@shared/library/statuses'
 import { activeFilterCount } from './libraryView'
@@ -12,7 +12,7 @@ import type { DraftStatus } from '@shared/model/draftStatus'
 type Props = {
   view: LibraryView
   onChange(view: LibraryView): void
-  choices: LibraryResult['choices']
+  choices: LibraryChoices
   noUserName: boolean
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import type { LibraryHit, LibraryResult, LibraryView } from '@shared/library/query'
+import type { LibraryChoices, LibraryHit, LibraryResult, LibraryView } from '@shared/library/query'
 import type { DraftSummary } from '@shared/model/draft'
 import { newsroom as api } from '../newsroom'
 import { isPlainView } from './libraryView'
@@ -7,14 +7,14 @@ import { isPlainView } from './libraryView'
 export type LibraryRows = {
   rows: DraftSummary[]
   hits: ReadonlyMap<string, LibraryHit>
-  choices: LibraryResult['choices']
+  choices: LibraryChoices
   /** False while main's index is still being built (the plain list shows meanwhile). */
   ready: boolean
   noUserName: boolean
   failed: boolean
 }
 
-const NO_CHOICES: LibraryResult['choices'] = { columns: [], departments: [], people: [] }
+const NO_CHOICES: LibraryChoices = { columns: [], departments: [], people: [] }
 const RETRY_MS = 400
 
 /**
@@ -25,6 +25,10 @@ const RETRY_MS = 400
 export function useLibraryQuery(view: LibraryView, drafts: DraftSummary[], loaded: boolean): LibraryRows {
   const [result, setResult] = useState<LibraryResult | null>(null)
   const [failed, setFailed] = useState(false)
+  // The filters' values come only when they change (every name in years of drafts, too many for each keystroke):
+  // each question says which ones the page has.
+  const [choices, setChoices] = useState<LibraryChoices>(NO_CHOICES)
+  const knownChoices = useRef<number | undefined>(undefined)
   const [retry, setRetry] = useState(0)
   const latest = useRef(0)
   const plain = isPlainView(view)
@@ -33,10 +37,19 @@ export function useLibraryQuery(view: LibraryView, drafts: DraftSummary[], loade
     if (!loaded) return
     const seq = ++latest.current
     let timer: ReturnType<typeof setTimeout> | undefined
+    const known = knownChoices.current
     api()
-      .library.query({ view })
+      .library.query({ view, ...(known === undefined ? {} : { knownChoices: known }) })
       .then((answer) => {
         if (seq !== latest.current) return
+        if (answer.choices) {
+          knownChoices.current = answer.choicesRevision
+          setChoices(answer.choices)
+        } else if (answer.choicesRevision !== knownChoices.current) {
+          // Left out as known, yet not the ones kept here: ask again for them.
+          knownChoices.current = undefined
+          setRetry((n) => n + 1)
+        }
         setResult(answer)
         setFailed(false)
         if (!answer.ready) timer = setTimeout(() => setRetry((n) => n + 1), RETRY_MS)
@@ -55,10 +68,10 @@ export function useLibraryQuery(view: LibraryView, drafts: DraftSummary[], loade
     return {
       rows,
       hits: new Map(usable ? result.hits.map((hit) => [hit.id, hit]) : []),
-      choices: result?.choices ?? NO_CHOICES,
+      choices,
       ready: result?.ready ?? false,
       noUserName: result?.noUserName ?? false,
       failed
     }
-  }, [drafts, result, plain, failed])
+  }, [drafts, result, plain, failed, choices])
 }
