@@ -401,6 +401,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
         server.close(() => ok())
         server.closeAllConnections()
       })
+      // As Electron's main does on quit: the search's worker ends, and a question still on its way makes none.
+      await services.library().close()
     }
   }
 }
