@@ -334,6 +334,30 @@ suite('library: search, filters, density', () => {
     await library(again).getByRole('checkbox', { name: '等我处理' }).uncheck()
   })
 
+  it('filters by a person typed by name, offering the names in the drafts that hold what is typed', async () => {
+    app = await launchApp({ dataDir: seeded })
+    const { page } = app
+    await library(page).getByRole('button', { name: '筛选' }).click()
+    const person = library(page).getByRole('combobox', { name: '人员（任何角色）' })
+    expect(await person.getAttribute('placeholder')).toBe('输入姓名')
+    const offered = () => person.evaluate((input) => [...(input as HTMLInputElement).list!.options].map((option) => option.value))
+    await expect.poll(offered).toEqual(expect.arrayContaining(['王五', '欧阳明月', '李校对']))
+
+    // Part of a name narrows what is offered and filters nothing yet.
+    await person.fill('欧阳')
+    await expect.poll(offered).toEqual(['欧阳明月'])
+    expect(await page.locator('.library-count').textContent()).toBe(`共 ${LIBRARY_SIZE + 2} 篇`)
+    // The whole name filters at once: 欧阳明月 took the photos of one draft.
+    await person.fill('欧阳明月')
+    await expect.poll(() => titles(page)).toEqual([PHOTO.title])
+    // A name in no draft, confirmed with Enter: nothing matches, and saying so.
+    await person.fill('赵无名')
+    await person.press('Enter')
+    await expect.poll(() => library(page).getByText('没有符合条件的稿件').count()).toBe(1)
+    await person.fill('')
+    await expect.poll(() => page.locator('.library-count').textContent()).toBe(`共 ${LIBRARY_SIZE + 2} 篇`)
+  })
+
   it('takes the date range as the office writes dates, on a computer whose own format is mm/dd/yyyy', async () => {
     app = await launchApp({ dataDir: seeded })
     const { page } = app

@@ -1,8 +1,9 @@
-import { useId, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LibraryChoices } from '@shared/library/query'
 import { LIBRARY_SORTS, type LibraryView } from '@shared/library/view'
 import { libraryStatuses } from '@shared/library/statuses'
+import { NAME_MAX } from '@shared/model/limits'
 import { activeFilterCount } from './libraryView'
 import { DateField } from '../components/DateField'
 import { useChain } from '../workflow/ChainContext'
@@ -78,7 +79,7 @@ export function LibraryControls({ view, onChange, choices, noUserName }: Props) 
             <Choice label={t('library.filter.status')} value={view.status} onChange={(status) => set({ status })} options={libraryStatuses(chain).map((status) => ({ value: status, label: statusText(status as DraftStatus, chain, t) }))} />
             <Choice label={t('library.filter.column')} value={view.column} onChange={(column) => set({ column })} options={choices.columns.map((value) => ({ value, label: value }))} />
             <Choice label={t('library.filter.department')} value={view.department} onChange={(department) => set({ department })} options={choices.departments.map((value) => ({ value, label: value }))} />
-            <Choice label={t('library.filter.person')} value={view.person} onChange={(person) => set({ person })} options={choices.people.map((value) => ({ value, label: value }))} />
+            <PersonChoice label={t('library.filter.person')} value={view.person} onChange={(person) => set({ person })} people={choices.people} />
             <div className="library-dates">
               <label>
                 <span>{t(`library.filter.from.${view.sort}`)}</span>
@@ -98,6 +99,73 @@ export function LibraryControls({ view, onChange, choices, noUserName }: Props) 
         )}
       </div>
     </div>
+  )
+}
+
+/** Names offered under the person field as it is typed: a few to pick from, not every name of years of drafts. */
+const PEOPLE_OFFERED = 50
+
+/**
+ * A person in any role, typed: years of drafts name thousands of people, too many for a select (opening 筛选 took
+ * over half a second with 25,000 of them). The names holding what is typed are offered; the filter applies once
+ * the text is one of them, or whatever was typed on Enter or leaving the field; emptied, it is off.
+ */
+function PersonChoice(props: { label: string; value: string; onChange(value: string): void; people: readonly string[] }) {
+  const { t } = useTranslation()
+  const id = useId()
+  const listId = useId()
+  const [text, setText] = useState(props.value)
+  // Changed from outside (清除筛选, a kept view): show it.
+  const [shown, setShown] = useState(props.value)
+  if (shown !== props.value) {
+    setShown(props.value)
+    setText(props.value)
+  }
+  const known = useMemo(() => new Set(props.people), [props.people])
+  const typed = text.trim()
+  const offered = useMemo(() => {
+    if (typed === '') return props.people.slice(0, PEOPLE_OFFERED)
+    const found: string[] = []
+    for (const name of props.people) {
+      if (!name.includes(typed)) continue
+      found.push(name)
+      if (found.length === PEOPLE_OFFERED) break
+    }
+    return found
+  }, [props.people, typed])
+  const commit = (next: string) => {
+    const name = next.trim()
+    if (name === props.value) return
+    setShown(name)
+    props.onChange(name)
+  }
+  return (
+    <label className="library-choice" htmlFor={id}>
+      <span>{props.label}</span>
+      <input
+        id={id}
+        type="text"
+        list={listId}
+        value={text}
+        maxLength={NAME_MAX}
+        placeholder={t('library.filter.personPlaceholder')}
+        spellCheck={false}
+        onChange={(event) => {
+          setText(event.target.value)
+          const name = event.target.value.trim()
+          if (name === '' || known.has(name)) commit(name)
+        }}
+        onBlur={() => commit(text)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && !event.nativeEvent.isComposing) commit(text)
+        }}
+      />
+      <datalist id={listId}>
+        {offered.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
+    </label>
   )
 }
 
