@@ -179,7 +179,7 @@ function Choice(props: { label: string; value: string; onChange(value: string): 
       <span>{props.label}</span>
       {/*
         Made anew when its first options come: React adds options to a select already on the page one sibling
-        search each, which for thousands of names takes seconds, but builds a new select's options in one go.
+        search each (seconds for thousands), but builds a new select's options in one go.
       */}
       <select key={options.length > 0 ? 'offered' : 'none'} id={id} value={props.value} onChange={(event) => props.onChange(event.target.value)}>
         <option value="">{t('library.filter.any')}</option>
