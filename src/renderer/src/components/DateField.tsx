@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { dateValueToText, textToDateValue } from './dateText'
+import { SystemPicker, openPicker } from './SystemPicker'
 
 type Props = {
   /** `YYYY-MM-DD`, or '' for none. */
@@ -37,15 +38,6 @@ export function DateField({ value, onChange, label }: Props) {
     }
   }
 
-  function openCalendar() {
-    try {
-      picker.current?.showPicker()
-    } catch {
-      // No calendar here (no user gesture, an old engine): the field still takes a typed date.
-      picker.current?.focus()
-    }
-  }
-
   return (
     <span className="date-field">
       <input
@@ -62,24 +54,21 @@ export function DateField({ value, onChange, label }: Props) {
         // Shown back in the one format once left: 2025-3-1 reads 2025年3月1日.
         onBlur={() => typed !== null && setText(dateValueToText(typed))}
       />
-      <button type="button" className="date-field-button" aria-label={t('app.dateField.pick')} title={t('app.dateField.pick')} onClick={openCalendar}>
+      <button type="button" className="date-field-button" aria-label={t('app.dateField.pick')} title={t('app.dateField.pick')} onClick={() => openPicker(picker.current)}>
         {/* Drawn, not an emoji: Windows 7-era and Linux desktops may have no emoji font. */}
         <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false">
           <rect x="1.5" y="2.5" width="11" height="10" rx="1.5" fill="none" stroke="currentColor" />
           <path d="M1.5 5.5h11M4.5 1v3M9.5 1v3" stroke="currentColor" />
         </svg>
       </button>
-      <input
+      <SystemPicker
         ref={picker}
         type="date"
-        className="date-field-picker"
-        tabIndex={-1}
-        aria-hidden="true"
         value={value}
-        onChange={(event) => {
-          setText(dateValueToText(event.target.value))
-          setShown(event.target.value)
-          onChange(event.target.value)
+        onPick={(picked) => {
+          setText(dateValueToText(picked))
+          setShown(picked)
+          onChange(picked)
         }}
       />
     </span>

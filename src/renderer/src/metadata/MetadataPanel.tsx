@@ -11,6 +11,7 @@ import { chineseDateTimeToLocalInput, isoToChineseDateTime, isoToLocalInput, loc
 import { DirectoryAddition } from './DirectoryAddition'
 import { SuggestInput, TokenInput } from './NameInputs'
 import { ARTICLE_LANG } from '../a11y/articleLang'
+import { SystemPicker, openPicker } from '../components/SystemPicker'
 
 type Props = {
   draftId: string
@@ -246,19 +247,16 @@ export function MetadataPanel({ draftId, column, metadata, required, output, rea
                     className="button button-small metadata-date-button"
                     aria-label={t('comfort.metadata.pickDate')}
                     title={t('comfort.metadata.pickDate')}
-                    onClick={() => picker.current?.showPicker()}
+                    onClick={() => openPicker(picker.current)}
                   >
                     {t('comfort.metadata.pickDateShort')}
                   </button>
-                  <input
+                  <SystemPicker
                     ref={picker}
                     type="datetime-local"
-                    className="metadata-date-picker"
-                    tabIndex={-1}
-                    aria-hidden="true"
-                    aria-label={t('comfort.metadata.pickDate')}
+                    label={t('comfort.metadata.pickDate')}
                     value={isoToLocalInput(metadata.publishAt)}
-                    onChange={(event) => setDate(isoToChineseDateTime(localInputToIso(event.target.value)))}
+                    onPick={(value) => setDate(isoToChineseDateTime(localInputToIso(value)))}
                   />
                 </>
               )}
