@@ -74,6 +74,8 @@ function rowLinesOverlap(page: Page): Promise<string[]> {
       for (const part of meta.children) {
         const partBox = part.getBoundingClientRect()
         if (partBox.height > metaBox.height + 0.5) problems.push(`${name}: ${part.className} ${partBox.height}px tall in a ${metaBox.height}px line`)
+        // The status and the time are read whole; only the 栏目 may give way (…) in a narrow library.
+        if (!part.classList.contains('draft-column-name') && (partBox.right > metaBox.right + 0.5 || part.scrollWidth > part.clientWidth + 1)) problems.push(`${name}: ${part.className} cut`)
       }
     }
     return problems
@@ -261,17 +263,19 @@ suite('library: search, filters, density', () => {
     await search(page).fill('运')
     await expect.poll(() => queries.filter((query) => query.answer.ok && query.answer.value.ready).length, { timeout: 30_000 }).toBeGreaterThan(0)
     const first = queries.filter((query) => query.answer.ok && query.answer.value.ready)
-    expect(first.map((query) => query.answer.value.choices !== null)).toEqual([true, ...first.slice(1).map(() => false)])
+    // Values come exactly when the question did not name them (questions sent before the first answer cannot).
+    for (const query of first) expect(query.answer.value.choices === null).toBe(query.request.knownChoices === query.answer.value.choicesRevision)
     const revision = first[0]!.answer.value.choicesRevision
     queries.length = 0
     // Then every keystroke's question names them, and its answer leaves them out.
     await search(page).pressSequentially('动会在东')
     await expect.poll(() => titles(page)).toEqual([TARGET.title])
     expect(queries.length).toBeGreaterThanOrEqual(4)
-    for (const query of queries) {
-      expect(query.request.knownChoices).toBe(revision)
-      expect(query.answer.value).toMatchObject({ ready: true, choices: null, choicesRevision: revision })
-    }
+    expect(queries[0]!.request.knownChoices).toBe(revision)
+    // Left out every time, unless the index changed them meanwhile (its check of every draft after loading).
+    const carried = queries.filter((query) => query.answer.value.choices !== null)
+    expect(carried.length).toBeLessThanOrEqual(1)
+    for (const query of queries) expect(query.answer.value.choices === null).toBe(query.request.knownChoices === query.answer.value.choicesRevision)
     // The page kept them: 筛选 offers every 栏目.
     await library(page).getByRole('button', { name: '筛选' }).click()
     const columns = () => library(page).getByLabel('栏目').locator('option').allTextContents()
@@ -289,7 +293,8 @@ suite('library: search, filters, density', () => {
     await search(page).fill('媒体看我校')
     await expect.poll(() => titles(page)).toEqual(['媒体看我校'])
     await expect.poll(columns).toEqual(['全部', '媒体关注', '通知公告', '校园动态'])
-    expect(queries.filter((query) => query.answer.value.choices !== null)).toHaveLength(1)
+    expect(queries.filter((query) => query.answer.value.choices !== null).length).toBeGreaterThan(0)
+    for (const query of queries) expect(query.answer.value.choices === null).toBe(query.request.knownChoices === query.answer.value.choicesRevision)
     const created = (await app.services.drafts().list('active')).drafts.find((draft) => draft.title === '媒体看我校')
     await app.services.drafts().trash(created!.id)
   })

@@ -23,7 +23,9 @@ const RETRY_MS = 400
  * list is `loaded`: the index's answer (every id, every name for the filters) would cross beside the first screen.
  */
 export function useLibraryQuery(view: LibraryView, drafts: DraftSummary[], loaded: boolean): LibraryRows {
-  const [result, setResult] = useState<LibraryResult | null>(null)
+  // With the view it answers: until the answer to a new view is in, the rows and the count stay those of the last
+  // one answered (the plain list's answer, read against a filter just chosen, said 找到 302 篇 of every draft).
+  const [answered, setAnswered] = useState<{ result: LibraryResult; view: LibraryView } | null>(null)
   const [failed, setFailed] = useState(false)
   // The filters' values come only when they change (every name in years of drafts, too many for each keystroke):
   // each question says which ones the page has.
@@ -50,7 +52,7 @@ export function useLibraryQuery(view: LibraryView, drafts: DraftSummary[], loade
           knownChoices.current = undefined
           setRetry((n) => n + 1)
         }
-        setResult(answer)
+        setAnswered({ result: answer, view })
         setFailed(false)
         if (!answer.ready) timer = setTimeout(() => setRetry((n) => n + 1), RETRY_MS)
       })
@@ -63,15 +65,16 @@ export function useLibraryQuery(view: LibraryView, drafts: DraftSummary[], loade
 
   return useMemo(() => {
     const byId = new Map(drafts.map((draft) => [draft.id, draft]))
-    const usable = result?.ready === true && !plain && !failed
-    const rows = usable ? result.ids.flatMap((id) => byId.get(id) ?? []) : drafts
+    const result = answered?.result ?? null
+    const usable = answered !== null && answered.result.ready && !plain && !isPlainView(answered.view) && !failed
+    const rows = usable ? answered.result.ids.flatMap((id) => byId.get(id) ?? []) : drafts
     return {
       rows,
-      hits: new Map(usable ? result.hits.map((hit) => [hit.id, hit]) : []),
+      hits: new Map(usable ? answered.result.hits.map((hit) => [hit.id, hit]) : []),
       choices,
       ready: result?.ready ?? false,
       noUserName: result?.noUserName ?? false,
       failed
     }
-  }, [drafts, result, plain, failed, choices])
+  }, [drafts, answered, plain, failed, choices])
 }
