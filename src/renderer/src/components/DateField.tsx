@@ -8,16 +8,14 @@ type Props = {
   value: string
   /** Called with each real date typed or picked ('' once emptied); nothing while the text is not a date. */
   onChange(value: string): void
-  /** The field's name for assistive technology when no <label> wraps it. */
-  label?: string
 }
 
 /**
  * A date field that reads 2025年3月1日 on every computer. A bare <input type="date"> shows the operating system's
  * format (mm/dd/yyyy on an English Windows); here the text is typed or shown in the office's format, and the
- * button opens the system's calendar.
+ * button opens the system's calendar. Put it in a <label>: the label names the text field.
  */
-export function DateField({ value, onChange, label }: Props) {
+export function DateField({ value, onChange }: Props) {
   const { t } = useTranslation()
   const picker = useRef<HTMLInputElement>(null)
   const [text, setText] = useState(() => dateValueToText(value))
@@ -47,7 +45,6 @@ export function DateField({ value, onChange, label }: Props) {
         inputMode="numeric"
         spellCheck={false}
         placeholder={t('app.dateField.placeholder')}
-        aria-label={label}
         aria-invalid={typed === null}
         title={typed === null ? t('app.dateField.invalid') : undefined}
         onChange={(event) => type(event.target.value)}
