@@ -67,7 +67,7 @@ function termKey(term: string): string {
 type RevisedChoices = { choices: LibraryChoices; revision: number }
 
 /** The filters' values with their revision: an FNV-1a hash of their content, so equal values agree anywhere. */
-export function revised(choices: LibraryChoices): RevisedChoices {
+function revised(choices: LibraryChoices): RevisedChoices {
   let hash = 0x811c9dc5
   const mix = (code: number) => {
     hash = Math.imul(hash ^ code, 0x01000193)
