@@ -26,7 +26,7 @@ export type LibraryChoices = z.infer<typeof LibraryChoicesSchema>
 export const LibraryResultSchema = z.object({
   /** False while the index is still being built: the hits are then empty and the list shows without search. */
   ready: z.boolean(),
-  /** Every matching draft id, in the requested order. */
+  /** Every matching draft id, in the requested order; none for the plain view, which the page shows from drafts:list. */
   ids: z.array(DraftIdSchema),
   /** Snippets for the first matches (the ones a person sees first). */
   hits: z.array(LibraryHitSchema),

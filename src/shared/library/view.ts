@@ -38,3 +38,9 @@ export type LibraryViewInput = z.input<typeof LibraryViewSchema>
 export function defaultLibraryView(): LibraryView {
   return LibraryViewSchema.parse({})
 }
+
+/** True when the list is the plain one (newest edit first, nothing filtered): main's list answers it directly. */
+export function isPlainView(view: LibraryView): boolean {
+  const plain = defaultLibraryView()
+  return view.text.trim() === '' && view.status === plain.status && view.column === '' && view.department === '' && view.person === '' && view.from === null && view.to === null && !view.mine && view.sort === plain.sort && view.descending === plain.descending
+}

@@ -116,6 +116,17 @@ describe('filters and sort', () => {
     expect(choices?.people).toEqual(['李四', '王五'])
   })
 
+  it('answers the plain view (newest edit first, nothing filtered) with its values but no ids: the page lists it from main', () => {
+    const core = coreWith([a, b, c])
+    const plain = core.query(defaultLibraryView(), me(''))
+    expect(plain).toMatchObject({ ready: true, ids: [], hits: [], noUserName: true })
+    expect(plain.choices?.columns).toEqual(['通知公告', '校园动态'])
+    // Any sort, direction or filter other than the plain one is answered with its ids.
+    expect(core.query(view({ descending: false }), me('')).ids).toEqual(['draft-aaaa', 'draft-cccc', 'draft-bbbb'])
+    expect(core.query(view({ sort: 'title' }), me('')).ids).toHaveLength(3)
+    expect(core.query(view({ mine: true }), me('李四')).ids).toEqual(['draft-cccc', 'draft-aaaa'])
+  })
+
   it('sends the filters’ values only to an asker who does not have them, and again once they change', () => {
     const core = coreWith([a, b])
     const first = core.query(view({ text: '甲' }), me(''))

@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch'
 import type { LibraryChoices, LibraryHit, LibraryResult, LibraryView, SearchField, SnippetPart } from '../../../shared/library/query'
 import { awaitsPerson, everyone, type LibraryMe } from '../../../shared/library/statuses'
+import { isPlainView } from '../../../shared/library/view'
 import { createGramSignatures } from './gramSignatures'
 import type { Fold } from './fold'
 import { peopleLine, type IndexedDraft } from './indexedDraft'
@@ -224,6 +225,10 @@ export function createSearchCore(fold: Fold): SearchCore {
   }
 
   function query(view: LibraryView, me: LibraryMe, { knownChoices, snippetCount = 100 }: { knownChoices?: number | undefined; snippetCount?: number } = {}): LibraryResult {
+    const noUserName = me.userName.trim() === ''
+    // The page shows the plain list from main's own (drafts:list): it asks only for the filters' values and
+    // whether 等我处理 knows who it is, and every save would otherwise send it all ids.
+    if (isPlainView(view)) return { ready: true, ids: [], hits: [], ...choicesUnless(choices(), knownChoices), noUserName }
     const terms = fold(view.text).split(/\s+/).filter((term) => term !== '')
     const matches = terms.length > 0 ? textMatches(terms) : null
     const dateOf = (entry: IndexedDraft) => (view.sort === 'created' ? entry.createdAt : view.sort === 'publishAt' ? entry.publishAt : entry.updatedAt)
@@ -261,7 +266,7 @@ export function createSearchCore(fold: Fold): SearchCore {
       ids: picked.map((slot) => slot.entry.id),
       hits,
       ...choicesUnless(choices(), knownChoices),
-      noUserName: me.userName.trim() === ''
+      noUserName
     }
   }
 

@@ -1,6 +1,8 @@
 // Relative, not @shared: this module is unit-tested under Vitest, which has no @shared alias.
 import { defaultLibraryView, LibraryViewSchema, type LibraryView } from '../../../shared/library/view'
 
+export { isPlainView } from '../../../shared/library/view'
+
 const STORAGE_KEY = 'newsroom.library.view'
 
 /** The search, filters and sort from the last session; the defaults when nothing (or something broken) was kept. */
@@ -21,12 +23,6 @@ export function saveLibraryView(storage: Pick<Storage, 'setItem'> | undefined, v
   } catch {
     // A full or disabled storage only loses the remembered filters.
   }
-}
-
-/** True when the list is the plain one (newest edit first, nothing filtered): main's list answers it directly. */
-export function isPlainView(view: LibraryView): boolean {
-  const plain = defaultLibraryView()
-  return view.text.trim() === '' && view.status === plain.status && view.column === '' && view.department === '' && view.person === '' && view.from === null && view.to === null && !view.mine && view.sort === plain.sort && view.descending === plain.descending
 }
 
 /** How many filters (besides the search text and sort) are set: shown on the 筛选 button. */
