@@ -39,8 +39,9 @@ export function defaultLibraryView(): LibraryView {
   return LibraryViewSchema.parse({})
 }
 
+const PLAIN = defaultLibraryView()
+
 /** True when the list is the plain one (newest edit first, nothing filtered): main's list answers it directly. */
 export function isPlainView(view: LibraryView): boolean {
-  const plain = defaultLibraryView()
-  return view.text.trim() === '' && view.status === plain.status && view.column === '' && view.department === '' && view.person === '' && view.from === null && view.to === null && !view.mine && view.sort === plain.sort && view.descending === plain.descending
+  return view.text.trim() === '' && view.status === PLAIN.status && view.column === '' && view.department === '' && view.person === '' && view.from === null && view.to === null && !view.mine && view.sort === PLAIN.sort && view.descending === PLAIN.descending
 }

@@ -2,6 +2,7 @@
 import { NAMES_MAX, parseNameList, uniqueNames, type ArticleMetadata } from '../../../shared/model/metadata'
 import { DEFAULT_TIME_ZONE } from '../../../shared/article/creditTemplate'
 import type { RequirableMetadataField } from '../../../shared/settings'
+import { WRITTEN_DATE, calendarDate, dateValueToText } from '../components/dateText'
 
 /** What ends a name in a token field besides Enter: the separators parseNameList splits on. */
 const TOKEN_SEPARATOR = /[、,，;；/／|\n]/
@@ -94,11 +95,11 @@ export function isoToChineseDateTime(iso: string | null, timeZone: string = DEFA
   const match = LOCAL_DATETIME.exec(local)
   if (!match) return ''
   const [, y, mo, d, h, mi] = match
-  return `${Number(y)}年${Number(mo)}月${Number(d)}日 ${h}:${mi}`
+  return `${dateValueToText(`${y}-${mo}-${d}`)} ${h}:${mi}`
 }
 
 // 2024年10月2日 9:30, 2024年10月2日9点30分, 2024-10-02 09:30, 2024/10/2 9:30, or a date alone (00:00).
-const CHINESE_DATETIME = /^(\d{4})\s*(?:年|-|\/|\.)\s*(\d{1,2})\s*(?:月|-|\/|\.)\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})\s*(?::|：|点|时)\s*(\d{1,2})?\s*分?)?$/
+const CHINESE_DATETIME = new RegExp(`^${WRITTEN_DATE}(?:\\s*(\\d{1,2})\\s*(?::|：|点|时)\\s*(\\d{1,2})?\\s*分?)?$`)
 
 /**
  * What a person typed in 发布时间, as the `datetime-local` value it means (`2024-10-02T09:30`);
@@ -110,10 +111,10 @@ export function chineseDateTimeToLocalInput(text: string): string | null {
   const match = CHINESE_DATETIME.exec(trimmed)
   if (!match) return null
   const [y, mo, d, h, mi] = [match[1], match[2], match[3], match[4] ?? '0', match[5] ?? '0'].map(Number) as [number, number, number, number, number]
-  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59) return null
-  if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return null
+  const date = h > 23 || mi > 59 ? null : calendarDate(y, mo, d)
+  if (date === null) return null
   const pad = (n: number) => String(n).padStart(2, '0')
-  return `${String(y).padStart(4, '0')}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}`
+  return `${date}T${pad(h)}:${pad(mi)}`
 }
 
 /**
