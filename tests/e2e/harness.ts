@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import Conf from 'conf'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { HARNESS_CHROMIUM_ARGS } from './chromiumArgs'
 import { composeApp, type AppCapabilities, type AppServices } from '../../src/main/compose'
 import type { ConfirmRequest } from '../../src/main/services/settings/guardedSettings'
 import { validateEvent, type HandlerContext } from '../../src/main/ipc/dispatch'
@@ -229,21 +230,7 @@ function buildPreloadScript(): Promise<string> {
 let browser: Promise<Browser> | null = null
 
 function sharedBrowser(): Promise<Browser> {
-  browser ??= chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    // As root on CI Chromium needs --no-sandbox; the rest keep it off the (closed) network.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--lang=zh-CN'
-    ]
-  })
+  browser ??= chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...HARNESS_CHROMIUM_ARGS] })
   return browser
 }
 
