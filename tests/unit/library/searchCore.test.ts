@@ -110,10 +110,27 @@ describe('filters and sort', () => {
     expect(core.query(view({ column: '校园动态' }), me('')).ids).toEqual(['draft-cccc', 'draft-aaaa'])
     expect(core.query(view({ department: '教务处' }), me('')).ids).toEqual(['draft-aaaa'])
     expect(core.query(view({ person: '李四' }), me('')).ids).toEqual(['draft-cccc', 'draft-aaaa'])
+    expect(core.query(view({ person: ' 王五 ' }), me('')).ids).toEqual(['draft-bbbb'])
     expect(core.query(view({ from: '2025-03-15', to: '2025-04-30' }), me('')).ids).toEqual(['draft-cccc'])
     const choices = core.query(defaultLibraryView(), me('')).choices
     expect(choices?.columns).toEqual(['通知公告', '校园动态'])
     expect(choices?.people).toEqual(['李四', '王五'])
+  })
+
+  it('picks a person by a whole name only, and by part of a name everyone whose name holds it', () => {
+    const d = draftWith({ id: 'draft-dddd', title: '丁', updatedAt: '2025-06-01T04:00:00.000Z', metadata: { authors: ['李四海'] } })
+    const core = coreWith([a, b, c, d])
+    // 李四 is someone's whole name: 李四海 is another person.
+    expect(core.query(view({ person: '李四' }), me('')).ids).toEqual(['draft-cccc', 'draft-aaaa'])
+    expect(core.query(view({ person: '李四海' }), me('')).ids).toEqual(['draft-dddd'])
+    // 李 and 四 are no one's whole name: everyone holding them.
+    expect(core.query(view({ person: '李' }), me('')).ids).toEqual(['draft-dddd', 'draft-cccc', 'draft-aaaa'])
+    expect(core.query(view({ person: '四' }), me('')).ids).toEqual(['draft-dddd', 'draft-cccc', 'draft-aaaa'])
+    expect(core.query(view({ person: '赵' }), me('')).ids).toEqual([])
+    // Once 李四 leaves the drafts, 李四 is part of 李四海's name.
+    core.remove('draft-aaaa')
+    core.remove('draft-cccc')
+    expect(core.query(view({ person: '李四' }), me('')).ids).toEqual(['draft-dddd'])
   })
 
   it('answers the plain view (newest edit first, nothing filtered) with its values but no ids: the page lists it from main', () => {

@@ -121,6 +121,10 @@ export function createSearchCore(fold: Fold): SearchCore {
     return cachedChoices
   }
 
+  /** Every name in the drafts, for the person filter: a whole name picks that person, part of one everyone holding it. */
+  let cachedNames: ReadonlySet<string> | null = null
+  const knownNames = () => (cachedNames ??= new Set(choices().choices.people))
+
   /** Slots in each sort's ascending order, kept until the drafts change: a keystroke only walks one. */
   const orders = new Map<LibraryView['sort'], { dated: number[]; undated: number[] }>()
   function orderOf(sort: LibraryView['sort']): { dated: number[]; undated: number[] } {
@@ -140,6 +144,7 @@ export function createSearchCore(fold: Fold): SearchCore {
 
   function changedDrafts() {
     cachedChoices = null
+    cachedNames = null
     previous = null
     orders.clear()
   }
@@ -233,6 +238,8 @@ export function createSearchCore(fold: Fold): SearchCore {
     const matches = terms.length > 0 ? textMatches(terms) : null
     const dateOf = (entry: IndexedDraft) => (view.sort === 'created' ? entry.createdAt : view.sort === 'publishAt' ? entry.publishAt : entry.updatedAt)
     const person = view.person.trim()
+    // 王 or 老师 left in the field names nobody: it picks everyone whose name holds it, as the names offered did.
+    const holdsPerson = person === '' ? null : knownNames().has(person) ? (name: string) => name === person : (name: string) => name.includes(person)
     const picked: Slot[] = []
     const consider = (n: number) => {
       if (matches && !((matches[n >>> 5] as number) & (1 << (n & 31)))) return
@@ -242,7 +249,7 @@ export function createSearchCore(fold: Fold): SearchCore {
       if (view.status && entry.status !== view.status) return
       if (view.column && entry.column !== view.column) return
       if (view.department && entry.department !== view.department) return
-      if (person && !slot.names.includes(person)) return
+      if (holdsPerson && !slot.names.some(holdsPerson)) return
       if (view.from || view.to) {
         const day = localDay(dateOf(entry))
         if (!day || (view.from && day < view.from) || (view.to && day > view.to)) return
