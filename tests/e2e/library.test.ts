@@ -124,6 +124,21 @@ suite('library: search, filters, density', () => {
       await page.setViewportSize({ width, height: 650 })
       expect(await rowLinesOverlap(page)).toEqual([])
     }
+    // At 1024 px a 栏目 of four characters is read whole beside the status and the date (a draft of 2025: no clock,
+    // which the time's tooltip gives).
+    const metas = await page.evaluate(() =>
+      [...document.querySelectorAll('.draft-row')].slice(0, 12).map((row) => {
+        const column = row.querySelector<HTMLElement>('.draft-column-name')!
+        const time = row.querySelector<HTMLElement>('.draft-time')!
+        return { column: column.textContent, cut: column.scrollWidth > column.clientWidth + 1, time: time.textContent, whole: time.title }
+      })
+    )
+    expect(metas.length).toBeGreaterThanOrEqual(12)
+    for (const meta of metas) {
+      expect(meta.cut, `${meta.column} cut`).toBe(false)
+      expect(meta.time).toMatch(/^2025年\d+月\d+日$/)
+      expect(meta.whole).toMatch(new RegExp(`^${meta.time} \\d\\d:\\d\\d$`))
+    }
   })
 
   it('shows the sort, its direction and 筛选 whole beside 等我处理, in Chinese and English, at 1024 and 1366 px', async () => {

@@ -27,6 +27,18 @@ describe('formatLastEdited', () => {
     expect(formatLastEdited(at(2025, 4, 3, 14, 5), now, 'zh-CN', '刚刚')).toBe('2025年5月3日 14:05')
   })
 
+  it('leaves the clock off dates before yesterday when asked, as the narrow list of drafts shows them', () => {
+    const short = { clockBeforeYesterday: false }
+    expect(formatLastEdited(at(2026, 4, 3, 14, 5), now, 'zh-CN', '刚刚', short)).toBe('5月3日')
+    expect(formatLastEdited(at(2025, 4, 3, 14, 5), now, 'zh-CN', '刚刚', short)).toBe('2025年5月3日')
+    expect(formatLastEdited(at(2025, 4, 3, 14, 5), now, 'en', 'just now', short)).toBe('May 3, 2025')
+    expect(formatLastEdited(at(2026, 4, 3, 14, 5), now, 'en', 'just now', short)).toBe('May 3')
+    // Today and yesterday keep their time: 今天 alone says too little.
+    expect(formatLastEdited(at(2026, 10, 20, 9, 5), now, 'zh-CN', '刚刚', short)).toBe('今天 09:05')
+    expect(formatLastEdited(at(2026, 10, 19, 23, 50), now, 'zh-CN', '刚刚', short)).toBe('昨天 23:50')
+    expect(formatLastEdited(at(2026, 10, 20, 15, 25), now, 'zh-CN', '刚刚', short)).toBe('5分钟前')
+  })
+
   it('keeps each language its own words when the languages alternate (its formatters are made once per language)', () => {
     for (let round = 0; round < 2; round++) {
       expect(formatLastEdited(at(2025, 4, 3, 14, 5), now, 'zh-CN', '刚刚')).toBe('2025年5月3日 14:05')
@@ -42,6 +54,8 @@ describe('formatLastEdited', () => {
     const date = { month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' } as const
     const thisYear = new Intl.DateTimeFormat('zh-CN', date)
     const withYear = new Intl.DateTimeFormat('zh-CN', { year: 'numeric', ...date })
+    const thisYearDay = new Intl.DateTimeFormat('zh-CN', { month: 'long', day: 'numeric' })
+    const withYearDay = new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric' })
     const late = new Date(2026, 11, 31, 23, 59, 0)
     let compared = 0
     // Every 97 minutes across two years: midnight, single-digit hours, months and days, both years.
@@ -57,6 +71,10 @@ describe('formatLastEdited', () => {
             ? `${relative.format(-days, 'day')} ${time.format(then)}`
             : (then.getFullYear() === late.getFullYear() ? thisYear : withYear).format(then)
       expect(formatLastEdited(then.toISOString(), late, 'zh-CN', '刚刚'), then.toString()).toBe(icu)
+      if (days === 2) {
+        const day = then.getFullYear() === late.getFullYear() ? thisYearDay : withYearDay
+        expect(formatLastEdited(then.toISOString(), late, 'zh-CN', '刚刚', { clockBeforeYesterday: false }), then.toString()).toBe(day.format(then))
+      }
       compared++
     }
     for (let minutes = 1; minutes < 60; minutes++) {

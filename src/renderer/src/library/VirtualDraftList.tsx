@@ -209,7 +209,9 @@ function DraftRow({ draft, hit, index, count, top, height, selected, tabStop, no
   const ids = useId()
   const untitled = draft.title.trim() === ''
   const title = untitled ? words.untitled : draft.title
-  const edited = formatLastEdited(draft.updatedAt, now, words.language, words.justNow)
+  // Dates before yesterday without their clock, which took the 栏目's room at 1024 px; the whole time on hover.
+  const edited = formatLastEdited(draft.updatedAt, now, words.language, words.justNow, { clockBeforeYesterday: false })
+  const editedWhole = formatLastEdited(draft.updatedAt, now, words.language, words.justNow)
   const titleParts = hit?.matches.find((match) => match.field === 'title')?.parts
   const snippet = hit?.matches.find((match) => match.field !== 'title')
 
@@ -252,7 +254,7 @@ function DraftRow({ draft, hit, index, count, top, height, selected, tabStop, no
         <span className="draft-meta">
           <span className={`status-chip ${statusClass(draft.status)}`}>{words.status(draft.status)}</span>
           {draft.column && <span className="draft-column-name">{draft.column}</span>}
-          <time dateTime={draft.updatedAt} className="draft-time">
+          <time dateTime={draft.updatedAt} className="draft-time" title={editedWhole === edited ? undefined : editedWhole}>
             {edited}
           </time>
         </span>

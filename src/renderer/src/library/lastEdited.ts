@@ -1,8 +1,9 @@
 /**
  * "When was this last edited", the way a person says it: 刚刚, 5分钟前, 今天 14:05, 昨天 09:30, 5月3日 14:05,
- * 2024年5月3日 14:05. Pure: the current time and the locale are passed in.
+ * 2024年5月3日 14:05. Pure: the current time and the locale are passed in. `clockBeforeYesterday: false` leaves the
+ * clock off the older dates (5月3日, 2024年5月3日), as a narrow list of drafts shows them.
  */
-export function formatLastEdited(iso: string, now: Date, locale: string, justNow: string): string {
+export function formatLastEdited(iso: string, now: Date, locale: string, justNow: string, { clockBeforeYesterday = true } = {}): string {
   const then = new Date(iso)
   if (Number.isNaN(then.getTime())) return ''
   const elapsedMs = now.getTime() - then.getTime()
@@ -12,15 +13,15 @@ export function formatLastEdited(iso: string, now: Date, locale: string, justNow
   if (elapsedMs < 60 * 60_000) return words.minutesAgo(Math.floor(elapsedMs / 60_000))
   const days = calendarDaysBetween(then, now)
   if (days === 0 || days === 1) return words.dayAt(days, then)
-  return then.getFullYear() === now.getFullYear() ? words.date(then) : words.dateWithYear(then)
+  return then.getFullYear() === now.getFullYear() ? words.date(then, clockBeforeYesterday) : words.dateWithYear(then, clockBeforeYesterday)
 }
 
 type Words = {
   minutesAgo(minutes: number): string
   /** 今天 / 昨天 (0 or 1 days ago) with the time. */
   dayAt(daysAgo: 0 | 1, then: Date): string
-  date(then: Date): string
-  dateWithYear(then: Date): string
+  date(then: Date, clock: boolean): string
+  dateWithYear(then: Date, clock: boolean): string
 }
 
 const twoDigits = (value: number) => String(value).padStart(2, '0')
@@ -34,8 +35,8 @@ const chineseTime = (then: Date) => `${twoDigits(then.getHours())}:${twoDigits(t
 const CHINESE: Words = {
   minutesAgo: (minutes) => `${minutes}分钟前`,
   dayAt: (daysAgo, then) => `${daysAgo === 0 ? '今天' : '昨天'} ${chineseTime(then)}`,
-  date: (then) => `${then.getMonth() + 1}月${then.getDate()}日 ${chineseTime(then)}`,
-  dateWithYear: (then) => `${then.getFullYear()}年${then.getMonth() + 1}月${then.getDate()}日 ${chineseTime(then)}`
+  date: (then, clock) => `${then.getMonth() + 1}月${then.getDate()}日${clock ? ` ${chineseTime(then)}` : ''}`,
+  dateWithYear: (then, clock) => `${then.getFullYear()}年${then.getMonth() + 1}月${then.getDate()}日${clock ? ` ${chineseTime(then)}` : ''}`
 }
 
 /**
@@ -49,14 +50,17 @@ function formatters(locale: string): Words {
   if (!made) {
     const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
     const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' })
-    const dateOnly = { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' } as const
-    const date = new Intl.DateTimeFormat(locale, dateOnly)
-    const dateWithYear = new Intl.DateTimeFormat(locale, { year: 'numeric', ...dateOnly })
+    const day = { month: 'short', day: 'numeric' } as const
+    const clock = { hour: '2-digit', minute: '2-digit' } as const
+    const date = new Intl.DateTimeFormat(locale, { ...day, ...clock })
+    const dateWithYear = new Intl.DateTimeFormat(locale, { year: 'numeric', ...day, ...clock })
+    const dayOnly = new Intl.DateTimeFormat(locale, day)
+    const dayWithYear = new Intl.DateTimeFormat(locale, { year: 'numeric', ...day })
     made = {
       minutesAgo: (minutes) => relative.format(-minutes, 'minute'),
       dayAt: (daysAgo, then) => `${relative.format(-daysAgo, 'day')} ${time.format(then)}`,
-      date: (then) => date.format(then),
-      dateWithYear: (then) => dateWithYear.format(then)
+      date: (then, withClock) => (withClock ? date : dayOnly).format(then),
+      dateWithYear: (then, withClock) => (withClock ? dateWithYear : dayWithYear).format(then)
     }
     byLocale.set(locale, made)
   }
