@@ -122,5 +122,8 @@ describe('role words and pinyin initials', () => {
     expect(pinyinInitials('欧阳娜娜')).toBe('oynn')
     expect(pinyinInitials('吕布')).toBe('lb')
     expect(pinyinInitials('John 李')).toBe('johnl')
+    // Each character's initial is kept once found: the same characters in another order, and again.
+    expect(pinyinInitials('明晓张')).toBe('mxz')
+    expect(pinyinInitials('张晓明')).toBe('zxm')
   })
 })
