@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { composeApp, type AppServices } from '../../../src/main/compose'
 import { defaultLibraryView } from '../../../src/shared/library/view'
-import { createMemorySettingsStore } from '../../../src/main/services/settings/settingsService'
+import { testCapabilities } from '../../support/testApp'
 
 const context = { emit: () => undefined }
 
@@ -13,14 +13,7 @@ describe('library:query from a page that may be compromised', () => {
   let services: AppServices
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'library-channel-'))
-    services = composeApp({
-      userDataDir: dir,
-      settingsStore: createMemorySettingsStore(),
-      shell: { openExternal: async () => {}, showInFolder: () => {} },
-      appInfo: { version: '0.1.0', platform: 'linux', assetUrlBase: 'newsroom-asset://' },
-      dialogs: { openFiles: async () => [], saveFile: async () => null },
-      logger: { error: () => {} }
-    })
+    services = composeApp(testCapabilities(dir))
   })
   afterEach(async () => {
     await services.library().close()
