@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatLastEdited } from '../../../src/renderer/src/library/lastEdited'
+import { formatLastEdited, lastEditedTexts } from '../../../src/renderer/src/library/lastEdited'
 
 // Local-time constructors keep these independent of the machine's time zone.
 const now = new Date(2026, 10, 20, 15, 30, 0)
@@ -27,16 +27,19 @@ describe('formatLastEdited', () => {
     expect(formatLastEdited(at(2025, 4, 3, 14, 5), now, 'zh-CN', '刚刚')).toBe('2025年5月3日 14:05')
   })
 
-  it('leaves the clock off dates before yesterday when asked, as the narrow list of drafts shows them', () => {
-    const short = { clockBeforeYesterday: false }
-    expect(formatLastEdited(at(2026, 4, 3, 14, 5), now, 'zh-CN', '刚刚', short)).toBe('5月3日')
-    expect(formatLastEdited(at(2025, 4, 3, 14, 5), now, 'zh-CN', '刚刚', short)).toBe('2025年5月3日')
-    expect(formatLastEdited(at(2025, 4, 3, 14, 5), now, 'en', 'just now', short)).toBe('May 3, 2025')
-    expect(formatLastEdited(at(2026, 4, 3, 14, 5), now, 'en', 'just now', short)).toBe('May 3')
+  it('leaves the clock off dates before yesterday in a row, and keeps the whole time for its tooltip', () => {
+    const shown = (iso: string, locale = 'zh-CN', justNow = '刚刚') => lastEditedTexts(iso, now, locale, justNow).shown
+    expect(shown(at(2026, 4, 3, 14, 5))).toBe('5月3日')
+    expect(shown(at(2025, 4, 3, 14, 5))).toBe('2025年5月3日')
+    expect(shown(at(2025, 4, 3, 14, 5), 'en', 'just now')).toBe('May 3, 2025')
+    expect(shown(at(2026, 4, 3, 14, 5), 'en', 'just now')).toBe('May 3')
     // Today and yesterday keep their time: 今天 alone says too little.
-    expect(formatLastEdited(at(2026, 10, 20, 9, 5), now, 'zh-CN', '刚刚', short)).toBe('今天 09:05')
-    expect(formatLastEdited(at(2026, 10, 19, 23, 50), now, 'zh-CN', '刚刚', short)).toBe('昨天 23:50')
-    expect(formatLastEdited(at(2026, 10, 20, 15, 25), now, 'zh-CN', '刚刚', short)).toBe('5分钟前')
+    expect(shown(at(2026, 10, 20, 9, 5))).toBe('今天 09:05')
+    expect(shown(at(2026, 10, 19, 23, 50))).toBe('昨天 23:50')
+    expect(shown(at(2026, 10, 20, 15, 25))).toBe('5分钟前')
+    expect(lastEditedTexts(at(2025, 4, 3, 14, 5), now, 'zh-CN', '刚刚')).toEqual({ shown: '2025年5月3日', whole: '2025年5月3日 14:05' })
+    expect(lastEditedTexts(at(2026, 10, 20, 9, 5), now, 'zh-CN', '刚刚')).toEqual({ shown: '今天 09:05', whole: '今天 09:05' })
+    expect(lastEditedTexts('not a date', now, 'zh-CN', '刚刚')).toEqual({ shown: '', whole: '' })
   })
 
   it('keeps each language its own words when the languages alternate (its formatters are made once per language)', () => {
@@ -73,7 +76,7 @@ describe('formatLastEdited', () => {
       expect(formatLastEdited(then.toISOString(), late, 'zh-CN', '刚刚'), then.toString()).toBe(icu)
       if (days === 2) {
         const day = then.getFullYear() === late.getFullYear() ? thisYearDay : withYearDay
-        expect(formatLastEdited(then.toISOString(), late, 'zh-CN', '刚刚', { clockBeforeYesterday: false }), then.toString()).toBe(day.format(then))
+        expect(lastEditedTexts(then.toISOString(), late, 'zh-CN', '刚刚').shown, then.toString()).toBe(day.format(then))
       }
       compared++
     }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import type { LibraryHit } from '@shared/library/query'
 import type { DraftStatus, DraftSummary } from '@shared/model/draft'
-import { formatLastEdited } from './lastEdited'
+import { lastEditedTexts } from './lastEdited'
 import { useChain } from '../workflow/ChainContext'
 import { statusClass, statusText } from '../workflow/chainText'
 import { scrollToShow, visibleRows } from './libraryView'
@@ -210,8 +210,7 @@ function DraftRow({ draft, hit, index, count, top, height, selected, tabStop, no
   const untitled = draft.title.trim() === ''
   const title = untitled ? words.untitled : draft.title
   // Dates before yesterday without their clock, which took the 栏目's room at 1024 px; the whole time on hover.
-  const edited = formatLastEdited(draft.updatedAt, now, words.language, words.justNow, { clockBeforeYesterday: false })
-  const editedWhole = formatLastEdited(draft.updatedAt, now, words.language, words.justNow)
+  const edited = lastEditedTexts(draft.updatedAt, now, words.language, words.justNow)
   const titleParts = hit?.matches.find((match) => match.field === 'title')?.parts
   const snippet = hit?.matches.find((match) => match.field !== 'title')
 
@@ -254,8 +253,8 @@ function DraftRow({ draft, hit, index, count, top, height, selected, tabStop, no
         <span className="draft-meta">
           <span className={`status-chip ${statusClass(draft.status)}`}>{words.status(draft.status)}</span>
           {draft.column && <span className="draft-column-name">{draft.column}</span>}
-          <time dateTime={draft.updatedAt} className="draft-time" title={editedWhole === edited ? undefined : editedWhole}>
-            {edited}
+          <time dateTime={draft.updatedAt} className="draft-time" title={edited.whole === edited.shown ? undefined : edited.whole}>
+            {edited.shown}
           </time>
         </span>
         {snippet && (

@@ -1,9 +1,25 @@
 /**
  * "When was this last edited", the way a person says it: 刚刚, 5分钟前, 今天 14:05, 昨天 09:30, 5月3日 14:05,
- * 2024年5月3日 14:05. Pure: the current time and the locale are passed in. `clockBeforeYesterday: false` leaves the
- * clock off the older dates (5月3日, 2024年5月3日), as a narrow list of drafts shows them.
+ * 2024年5月3日 14:05. Pure: the current time and the locale are passed in.
  */
-export function formatLastEdited(iso: string, now: Date, locale: string, justNow: string, { clockBeforeYesterday = true } = {}): string {
+export function formatLastEdited(iso: string, now: Date, locale: string, justNow: string): string {
+  const at = moment(iso, now, locale, justNow)
+  return typeof at === 'string' ? at : dated(at, true)
+}
+
+/**
+ * A row's time in the list of drafts, `shown` with the clock left off dates before yesterday (5月3日, 2024年5月3日:
+ * a narrow list has no room for it), and `whole` as formatLastEdited gives it, for the tooltip.
+ */
+export function lastEditedTexts(iso: string, now: Date, locale: string, justNow: string): { shown: string; whole: string } {
+  const at = moment(iso, now, locale, justNow)
+  return typeof at === 'string' ? { shown: at, whole: at } : { shown: dated(at, false), whole: dated(at, true) }
+}
+
+type Dated = { then: Date; words: Words; thisYear: boolean }
+
+/** The words for a recent time, or what writing a date before yesterday needs. */
+function moment(iso: string, now: Date, locale: string, justNow: string): string | Dated {
   const then = new Date(iso)
   if (Number.isNaN(then.getTime())) return ''
   const elapsedMs = now.getTime() - then.getTime()
@@ -13,8 +29,10 @@ export function formatLastEdited(iso: string, now: Date, locale: string, justNow
   if (elapsedMs < 60 * 60_000) return words.minutesAgo(Math.floor(elapsedMs / 60_000))
   const days = calendarDaysBetween(then, now)
   if (days === 0 || days === 1) return words.dayAt(days, then)
-  return then.getFullYear() === now.getFullYear() ? words.date(then, clockBeforeYesterday) : words.dateWithYear(then, clockBeforeYesterday)
+  return { then, words, thisYear: then.getFullYear() === now.getFullYear() }
 }
+
+const dated = ({ then, words, thisYear }: Dated, clock: boolean) => (thisYear ? words.date(then, clock) : words.dateWithYear(then, clock))
 
 type Words = {
   minutesAgo(minutes: number): string
