@@ -216,7 +216,7 @@ export async function listShowing(dataDir: string) {
     }
     await warm.close()
     trace('warm closed')
-    // The bench has just written the drafts and the search index (about 300 MB in bench:drafts): flushed now, not
+    // The bench has just written the drafts and the search index (about 500 MB in bench:drafts): flushed now, not
     // by the system's writeback during the starts measured. An office's start writes neither.
     if (process.platform !== 'win32') execFileSync('sync')
     trace('disk flushed')
